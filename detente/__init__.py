@@ -1,0 +1,30 @@
+"""Détente: a sourced, deduplicated, dated record of international relations from news articles.
+
+    import detente
+    analysis = detente.analyze("Vietnam and China signed 36 agreements on Tuesday ...")
+    with detente.open("detente.db") as corpus:
+        for event in corpus.events(): ...
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__version__ = "0.1.0"
+
+
+def open(path: str | Path = "detente.db"):
+    """Open a Détente database for reading and writing."""
+    from detente.store import Store
+
+    return Store(path)
+
+
+def analyze(text: str, *, title: str | None = None, date: str | None = None):
+    """Analyse one article given as text; returns an :class:`detente.records.Analysis`."""
+    from detente.pipeline import analyze_text
+
+    return analyze_text(text, title=title, date=date)
+
+
+__all__ = ["__version__", "analyze", "open"]

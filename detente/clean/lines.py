@@ -1,0 +1,214 @@
+"""Line classifier for text dumps: which lines are the article, which are furniture.
+
+A dump is what a browser's "select all" or a scraper gives: the article's
+paragraphs among widgets, captions, pull quotes, related links and footers.
+Each line gets a label from features that hold across sites (length, sentence
+shape, position, repetition within the page, widget vocabularies kept in
+``data/furniture.txt``); the body is the run from the first to the last
+paragraph-shaped line, minus furniture found inside it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from detente.records import Cleaned
+
+WORD = re.compile(r"[\w’'\-]+")
+TERMINAL = re.compile(r"[.?!…:;][\"”’')\]]*\s*$|[\"”’]\s*$")
+BULLET = re.compile(r"^\s*[•▪◦·●■\-–*]\s+")
+BYLINE = re.compile(r"^(?:by|written by|words by|story by)\s+([A-Z][\w.’'\-]+(?:\s+(?:[A-Z][\w.’'\-]+|de|van|von|bin|al|and|&|,))*)\s*[,|]?.*$", re.I)
+CONTRIBUTOR = re.compile(
+    r"(contributed (reporting )?to this (report|story|article)|^(additional )?reporting by\b|^editing by\b|^writing by\b"
+    r"|^compiled by\b|^\(reporting by\b)",
+    re.I,
+)
+# A caption ends with a credit, or places people in the frame.
+CAPTION_CREDIT = re.compile(
+    r"(\b(photo|image|picture|credit|photograph)s?( by| credit)?\s*[:/]\s*[\w .,&/'’\-]{1,60}$"
+    r"|\((?:[\w .'’\-]+/)?(?:AP|AFP|Reuters|Getty( Images)?|EPA|Xinhua|Pool|Bloomberg|Kyodo|Yonhap|Handout|File)[\w .'’/\-]*\)\s*$"
+    r"|\b(Getty Images|Shutterstock|Reuters|AFP|AP Photo|EPA-EFE|handout)\s*$)",
+    re.I,
+)
+FRAME_POSITION = re.compile(
+    r"\((?:left|right|centre|center|front|second left|second right|top|bottom)\)"
+    r"|,\s*(?:\w+\s+)?(?:left|right|centre|center)\s*,|\bfrom left\b|\bpictured\b|\bseen (?:here|above)\b",
+    re.I,
+)
+MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+DATE_IN_LINE = re.compile(
+    rf"\b{MONTHS}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{MONTHS}\s+\d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{4}}\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def furniture_patterns() -> re.Pattern[str]:
+    """All furniture regexes from the data file, compiled once into one alternation."""
+    text = resources.files("detente").joinpath("data/furniture.txt").read_text(encoding="utf-8")
+    parts = [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    return re.compile("(?:" + "|".join(f"(?:{p})" for p in parts) + r")[\s.:!]*", re.I)
+
+
+def words(line: str) -> list[str]:
+    return WORD.findall(line)
+
+
+def is_furniture(line: str) -> bool:
+    return bool(furniture_patterns().fullmatch(line.strip()))
+
+
+def is_dateline(line: str) -> bool:
+    """A line that is mostly a date ("Nov. 24, 2017 | | 0 comments", "Published 11 April 2024 09:15 GMT")."""
+    match = DATE_IN_LINE.search(line)
+    if not match:
+        return False
+    rest = DATE_IN_LINE.sub(" ", line)
+    return len(words(rest)) <= 6 and not TERMINAL.search(line.rstrip(" |"))
+
+
+def is_caption(line: str) -> bool:
+    stripped = line.strip()
+    return bool(CAPTION_CREDIT.search(stripped)) or (bool(FRAME_POSITION.search(stripped)) and len(words(stripped)) < 80)
+
+
+def is_bio(line: str) -> bool:
+    """Content-farm author bios: a run of short verbless fragments ("Music specialist. Coffee lover. ...")."""
+    fragments = [f for f in re.split(r"[.!]\s*", line.strip()) if f]
+    if len(fragments) < 3:
+        return False
+    return all(len(words(f)) <= 5 for f in fragments) and not any(f[0].islower() for f in fragments)
+
+
+def is_paragraph(line: str) -> bool:
+    """Sentence-shaped prose: enough words, ends like a sentence, mostly lower-case words."""
+    stripped = line.strip()
+    n = len(words(stripped))
+    if n < 8:
+        return False
+    if not TERMINAL.search(stripped) and n < 30:
+        return False
+    lower = sum(1 for w in words(stripped) if w[:1].islower())
+    return lower >= n * 0.3
+
+
+def is_headline(line: str) -> bool:
+    stripped = line.strip()
+    n = len(words(stripped))
+    return 2 <= n <= 30 and not stripped.endswith((".", ",", ";")) and not BULLET.match(stripped)
+
+
+@dataclass
+class Line:
+    index: int
+    text: str
+    label: str = ""
+
+
+def _norm_key(text: str) -> str:
+    return " ".join(words(text.lower()))
+
+
+def classify_lines(text: str) -> list[Line]:
+    """Label every non-blank line: body, furniture, caption, pullquote, related, byline, dateline, bio, title, summary."""
+    lines = [Line(i, raw.strip()) for i, raw in enumerate(text.split("\n")) if raw.strip()]
+    keys = [_norm_key(line.text) for line in lines]
+    for line in lines:
+        t = line.text
+        if is_furniture(t):
+            line.label = "furniture"
+        elif BYLINE.match(t) and len(words(t)) <= 12:
+            line.label = "byline"
+        elif CONTRIBUTOR.search(t) and len(words(t)) <= 25:
+            line.label = "contributor"
+        elif is_dateline(t):
+            line.label = "dateline"
+        elif is_caption(t):
+            line.label = "caption"
+        elif is_bio(t):
+            line.label = "bio"
+        elif is_paragraph(t):
+            line.label = "paragraph"
+        else:
+            line.label = "short"
+    _demote_headline_lead(lines)
+    # Pull quotes: a line repeated inside a longer line of the page; exact repeats keep the first copy only.
+    seen: set[str] = set()
+    for line, key in zip(lines, keys, strict=True):
+        if line.label not in ("paragraph", "short", "caption") or len(key) < 12:
+            continue
+        if key in seen:
+            line.label = "repeat" if line.label != "caption" else "caption"
+            continue
+        seen.add(key)
+        if line.label == "paragraph" and any(key != other and key in other for other in keys if len(other) > len(key)):
+            line.label = "pullquote"
+    return lines
+
+
+def _demote_headline_lead(lines: list[Line]) -> None:
+    """A question or exclamation headline above the body looks like prose; a lone one before non-prose is a title."""
+    paragraphs = [i for i, line in enumerate(lines) if line.label == "paragraph"]
+    if not paragraphs:
+        return
+    i = paragraphs[0]
+    text = lines[i].text
+    single_sentence = len(re.findall(r"[.?!](?:\s|$)", text)) <= 1
+    nxt = next((line for line in lines[i + 1 :] if line.label not in ("furniture",)), None)
+    if single_sentence and text.rstrip("”’\"' ").endswith(("?", "!")) and len(words(text)) <= 30:
+        if nxt is not None and nxt.label != "paragraph":
+            lines[i].label = "short"
+
+
+def clean_text(text: str) -> Cleaned:
+    """Split a text dump into body paragraphs and the lines kept aside (title, summary, captions, boilerplate)."""
+    lines = classify_lines(text)
+    body_idx = [i for i, line in enumerate(lines) if line.label == "paragraph"]
+    if not body_idx:
+        # No sentence-shaped line at all (a list, a stub): keep every non-furniture line rather than nothing.
+        keep = [line.text for line in lines if line.label in ("short", "paragraph")]
+        return Cleaned(body="\n\n".join(keep), boilerplate=[line.text for line in lines if line.text not in keep])
+    first, last = body_idx[0], body_idx[-1]
+    cleaned = Cleaned(body="")
+    body: list[str] = []
+    for i, line in enumerate(lines):
+        if i < first:
+            _header_line(line, cleaned)
+        elif i > last:
+            cleaned.footer_lines.append(line.text)
+            cleaned.boilerplate.append(line.text)
+        elif line.label == "paragraph":
+            body.append(line.text)
+        elif line.label == "short" and len(words(line.text)) <= 5 and not line.text.endswith(("?", ":")):
+            body.append(line.text)  # a subheading inside the article
+        elif line.label == "caption":
+            cleaned.captions.append(line.text)
+            cleaned.boilerplate.append(line.text)
+        else:
+            if line.label in ("byline", "dateline", "contributor"):
+                cleaned.header_lines.append(line.text)
+            cleaned.boilerplate.append(line.text)
+    cleaned.body = "\n\n".join(body)
+    return cleaned
+
+
+def _header_line(line: Line, cleaned: Cleaned) -> None:
+    """Lines before the body: the first headline-shaped one is the title, a standfirst is the summary."""
+    text = line.text
+    if line.label == "caption":
+        cleaned.captions.append(text)
+    elif line.label == "short" and cleaned.title is None and is_headline(text):
+        cleaned.title = text
+        return
+    elif line.label == "short" and BULLET.match(text):
+        cleaned.summary.append(BULLET.sub("", text))
+        return
+    elif line.label == "short" and cleaned.title is not None and len(words(text)) >= 8 and not cleaned.summary:
+        cleaned.summary.append(text)
+        return
+    elif line.label in ("byline", "dateline", "contributor", "short", "furniture", "repeat"):
+        cleaned.header_lines.append(text)
+    cleaned.boilerplate.append(text)

@@ -1,0 +1,192 @@
+"""Title, outlet, byline, language and stated publication date of one cleaned document.
+
+The outlet comes from cues a page gives about itself ("Why you can trust X",
+"© 2024 X", "X reached out to ...", "told X", the URL's domain), normalised
+through ``data/outlets.tsv``; a photo credit or a cited agency is not the outlet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from urllib.parse import urlparse
+
+import dateparser
+
+from detente.clean.lines import BYLINE, CONTRIBUTOR, DATE_IN_LINE, words
+from detente.records import Cleaned, RawDocument
+from detente.tables import load_table, split_multi
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    language: str | None = None
+    pub_date: str | None = None
+    pub_date_basis: str | None = None
+    url: str | None = None
+    contributors: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def outlet_index() -> tuple[dict[str, str], dict[str, str]]:
+    """(alias → canonical name, domain → canonical name) from the outlets table."""
+    by_alias: dict[str, str] = {}
+    by_domain: dict[str, str] = {}
+    for row in load_table("outlets.tsv"):
+        name = row["name"]
+        for alias in [name, *split_multi(row.get("aliases", ""))]:
+            by_alias[alias.lower()] = name
+            if alias.lower().startswith("the "):
+                by_alias[alias[4:].lower()] = name
+        for domain in split_multi(row.get("domains", "")):
+            by_domain[domain.lower().removeprefix("www.")] = name
+    return by_alias, by_domain
+
+
+def canonical_outlet(name: str) -> str:
+    by_alias, _ = outlet_index()
+    cleaned = name.strip(" .,:;|-–—")
+    return by_alias.get(cleaned.lower(), cleaned)
+
+
+TRUST_CUE = re.compile(r"^why you can trust (?P<o>.{2,60}?)\s*$", re.I)
+COPYRIGHT_CUE = re.compile(r"^(?:©|copyright|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<o>[^.|©]{2,60}?)(?:\.|,|\s*\||\s+all rights.*)?\s*$", re.I)
+# Self-references: the outlet as the one asking, reached or told.
+_SELF = (
+    r"(?P<o>{name})(?:'s|’s)? (?:reached out|contacted|questions|asked|requests? for comment)"
+    r"|(?:told|to|with|contacted by|speaking to|spoke to|in an email to|in an interview with|in a statement to) (?P<o2>{name})\b"
+)
+DATELINE_CUE = re.compile(r"^[A-Z][\w .,'’]{0,40}\((?P<o>[A-Z][\w .&]{1,40})\)\s*[—–-]{1,2}\s")
+
+
+def _outlet_from_body(text: str) -> str | None:
+    """The known outlet the text refers to as itself at least twice (VOA reached out ... told VOA ...)."""
+    by_alias, _ = outlet_index()
+    counts: Counter[str] = Counter()
+    for alias, name in by_alias.items():
+        if len(alias) < 3 or alias not in text.lower():
+            continue
+        pattern = re.compile(_SELF.format(name=re.escape(alias)), re.I)
+        for _match in pattern.finditer(text):
+            counts[name] += 1
+    if not counts:
+        return None
+    name, hits = counts.most_common(1)[0]
+    return name if hits >= 2 else None
+
+
+def find_outlet(raw: RawDocument, cleaned: Cleaned) -> str | None:
+    if raw.hints.get("outlet"):
+        return canonical_outlet(raw.hints["outlet"])
+    if cleaned.metadata.get("sitename"):
+        return canonical_outlet(cleaned.metadata["sitename"])
+    for line in cleaned.boilerplate:
+        for cue in (TRUST_CUE, COPYRIGHT_CUE):
+            match = cue.match(line.strip())
+            if match and len(words(match.group("o"))) <= 8:
+                return canonical_outlet(match.group("o"))
+    url = raw.hints.get("url") or cleaned.metadata.get("url")
+    if url:
+        host = urlparse(url).netloc.lower().removeprefix("www.")
+        _, by_domain = outlet_index()
+        for domain, name in by_domain.items():
+            if host == domain or host.endswith("." + domain):
+                return name
+    found = _outlet_from_body(cleaned.body)
+    if found:
+        return found
+    match = DATELINE_CUE.match(cleaned.body)
+    if match:
+        return canonical_outlet(match.group("o"))
+    return None
+
+
+def find_byline(raw: RawDocument, cleaned: Cleaned) -> str | None:
+    if raw.hints.get("byline"):
+        return raw.hints["byline"]
+    for line in cleaned.header_lines + cleaned.boilerplate:
+        if CONTRIBUTOR.search(line):
+            continue
+        match = BYLINE.match(line.strip())
+        if match and len(words(line)) <= 12:
+            name = re.split(r"\s*(?:[|,]|\band\b\s*$)", match.group(1))[0].strip()
+            return name or None
+    author = cleaned.metadata.get("author")
+    return author.strip() if author else None
+
+
+def find_contributors(cleaned: Cleaned) -> list[str]:
+    found: list[str] = []
+    for line in cleaned.header_lines + cleaned.boilerplate:
+        if CONTRIBUTOR.search(line):
+            found.append(line.strip())
+    return found
+
+
+def parse_date(text: str) -> date | None:
+    """One absolute date in ``text``; None when there is none or it does not parse."""
+    match = DATE_IN_LINE.search(text)
+    candidate = match.group(0) if match else text
+    parsed = dateparser.parse(
+        candidate,
+        languages=["en"],
+        settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]},
+    )
+    return parsed.date() if parsed else None
+
+
+def find_stated_date(raw: RawDocument, cleaned: Cleaned) -> tuple[str | None, str | None]:
+    """(ISO date, basis) from source hints, HTML metadata or a dateline before the body."""
+    if raw.hints.get("date"):
+        parsed = parse_date(raw.hints["date"]) or _iso_prefix(raw.hints["date"])
+        if parsed:
+            return parsed.isoformat(), f"metadata: source date {raw.hints['date']!r}"
+    if cleaned.metadata.get("date"):
+        parsed = _iso_prefix(cleaned.metadata["date"])
+        if parsed:
+            return parsed.isoformat(), "metadata: HTML page date (htmldate)"
+    for line in cleaned.header_lines:
+        if DATE_IN_LINE.search(line):
+            parsed = parse_date(line)
+            if parsed:
+                return parsed.isoformat(), f"stated: {line.strip()!r}"
+    return None, None
+
+
+def _iso_prefix(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+_EN_STOPWORDS = frozenset("the of and to in a is that for on with as was by it at from said his has have are be an".split())
+
+
+def guess_language(text: str) -> str | None:
+    """English when common English function words make up a good share of the words; else unknown."""
+    tokens = [w.lower() for w in words(text[:5000])]
+    if len(tokens) < 5:
+        return None
+    share = sum(1 for w in tokens if w in _EN_STOPWORDS) / len(tokens)
+    return "en" if share > 0.12 else None
+
+
+def extract_metadata(raw: RawDocument, cleaned: Cleaned) -> Metadata:
+    pub_date, basis = find_stated_date(raw, cleaned)
+    return Metadata(
+        title=cleaned.title,
+        outlet=find_outlet(raw, cleaned),
+        byline=find_byline(raw, cleaned),
+        language=guess_language(cleaned.body) or cleaned.metadata.get("language"),
+        pub_date=pub_date,
+        pub_date_basis=basis,
+        url=raw.hints.get("url") or cleaned.metadata.get("url"),
+        contributors=find_contributors(cleaned),
+    )

@@ -1,0 +1,345 @@
+"""The ``detente`` command line: a thin layer over :mod:`detente.corpus`, the store and the exports."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from detente.ingest import DEFAULT_MAX_BYTES
+
+app = typer.Typer(
+    name="detente",
+    help=(
+        "Détente turns a pile of news articles about relations between states into a sourced, deduplicated,\n"
+        "dated record of events, quotes and actors.\n\n"
+        "Start with:  detente run examples/corpus      (ingest, analyse, write report.html)\n"
+        "Then look:   detente events --dyad CHN-VNM    detente quotes --speaker Poling"
+    ),
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_show_locals=False,
+)
+console = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file (created if missing).", envvar="DETENTE_DB")]
+DEFAULT_DB = Path("detente.db")
+
+
+def _open(db: Path, readonly: bool = True):
+    from detente.store import Store
+
+    try:
+        return Store(db, readonly=readonly)
+    except FileNotFoundError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+
+
+def _ingest(paths: list[str], db: Path, max_bytes: int, batch_size: int) -> int:
+    from detente.corpus import ingest
+    from detente.store import Store
+
+    with Store(db) as store, Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=False, disable=not err.is_terminal,
+    ) as progress:
+        task = progress.add_task("ingesting", total=None)
+
+        def notify(event: str, source: str) -> None:
+            if event == "error":
+                progress.console.print(f"[red]✗[/red] {source}")
+            progress.update(task, advance=1 if event in ("stored", "skip", "error") else 0,
+                            description=f"ingesting {Path(source).name[:40]}")
+
+        report = ingest(store, paths, batch_size=batch_size, max_bytes=max_bytes, progress=notify)
+        before = store.count("articles")
+    if not err.is_terminal:
+        for error in report.errors:
+            err.print(f"error: {error}", soft_wrap=True, highlight=False)
+    console.print(
+        f"{report.added} added, {report.skipped} already stored, {report.duplicates} duplicates, "
+        f"{report.derivatives} derivatives, {len(report.errors)} failed — {before} articles in {db}"
+    )
+    return 1 if report.errors else 0
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl, .html, .urls lists, URLs, or - for URLs on stdin.")],
+    db: DbOption = DEFAULT_DB,
+    max_bytes: Annotated[int, typer.Option(help="Skip (and report) inputs larger than this many bytes.")] = DEFAULT_MAX_BYTES,
+    batch_size: Annotated[int, typer.Option(help="Articles per parse batch and per database transaction.")] = 32,
+) -> None:
+    """Read articles into the database, analysing each one (clean, actors, events, quotes, dates).
+
+    Re-running on the same inputs adds nothing. A bad file is reported with its
+    name and the reason and the run goes on; the exit code is 1 if any failed.
+
+    Examples:
+      detente ingest examples/corpus
+      detente ingest dump/*.txt pages/ feed.jsonl --db news.db
+      cat urls.txt | detente ingest -
+    """
+    raise typer.Exit(_ingest(paths, db, max_bytes, batch_size))
+
+
+@app.command()
+def run(
+    paths: Annotated[list[str], typer.Argument(help="What to ingest (as for `detente ingest`).")],
+    db: DbOption = DEFAULT_DB,
+    out: Annotated[Path, typer.Option("--out", help="Where to write the HTML report.")] = Path("report.html"),
+    max_bytes: Annotated[int, typer.Option(help="Skip inputs larger than this many bytes.")] = DEFAULT_MAX_BYTES,
+) -> None:
+    """Ingest, analyse and write the HTML report in one go.
+
+    Example:
+      detente run examples/corpus --out report.html
+    """
+    code = _ingest(paths, db, max_bytes, 32)
+    _write_report(db, out)
+    raise typer.Exit(code)
+
+
+def _write_report(db: Path, out: Path) -> None:
+    from detente.report import write_report
+
+    with _open(db) as store:
+        write_report(store, out)
+    console.print(f"report written to [bold]{out.resolve()}[/bold] — open it in a browser")
+
+
+@app.command()
+def report(
+    db: DbOption = DEFAULT_DB,
+    out: Annotated[Path, typer.Option("--out", help="Output HTML file (self-contained, works offline).")] = Path("report.html"),
+) -> None:
+    """Write a self-contained HTML report: overview, dyad trends, timeline, who said what, stories.
+
+    Example:
+      detente report --out china-vietnam.html
+    """
+    _write_report(db, out)
+
+
+def _table(title: str, columns: list[str], rows: list[list[object]]) -> None:
+    table = Table(title=title, show_lines=False, expand=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*["" if v is None else str(v) for v in row])
+    console.print(table)
+
+
+@app.command()
+def articles(
+    db: DbOption = DEFAULT_DB,
+    search: Annotated[str | None, typer.Option("--search", "-s", help="Full-text search (SQLite FTS5 syntax).")] = None,
+    limit: Annotated[int, typer.Option(help="Rows to show.")] = 50,
+) -> None:
+    """List stored articles with outlet, date, and copy links.
+
+    Examples:
+      detente articles
+      detente articles --search "border war"
+    """
+    with _open(db) as store:
+        items = store.search(search, limit) if search else store.articles()[:limit]
+        rows = [
+            [a.id, a.doc_name, (a.title or "")[:60], a.outlet, a.pub_date or "–".join(filter(None, a.pub_date_range)),
+             a.duplicate_of or a.derivative_of or ""]
+            for a in items
+        ]
+    _table("articles", ["id", "doc", "title", "outlet", "published", "copy of"], rows)
+
+
+@app.command()
+def events(
+    db: DbOption = DEFAULT_DB,
+    dyad: Annotated[str | None, typer.Option(help="Only events between two states, e.g. CHN-VNM.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. CONSULT.")] = None,
+    status: Annotated[str | None, typer.Option(help="happened | planned | refused | hypothetical | denied")] = None,
+    limit: Annotated[int, typer.Option(help="Rows to show.")] = 100,
+) -> None:
+    """List events: who did what to whom, when, with status and the sentence behind it.
+
+    Examples:
+      detente events --dyad CHN-VNM
+      detente events --type ASSAULT --status happened
+    """
+    where, params = [], []
+    if dyad:
+        a, _, b = dyad.upper().partition("-")
+        where.append("((source = ? AND target = ?) OR (source = ? AND target = ?))")
+        params += [a, b, b, a]
+    if type:
+        where.append("type = ?")
+        params.append(type.upper())
+    if status:
+        where.append("status = ?")
+        params.append(status.lower())
+    clause = ("WHERE " + " AND ".join(where)) if where else ""
+    with _open(db) as store:
+        rows = [
+            [e.date_start if e.date_start == e.date_end else f"{e.date_start}…{e.date_end}", e.source, e.type,
+             e.mode, e.target, e.status, e.text[:90]]
+            for e in store.events(clause, tuple(params))[:limit]
+        ]
+    _table("events", ["date", "source", "type", "mode", "target", "status", "sentence"], rows)
+
+
+@app.command()
+def quotes(
+    db: DbOption = DEFAULT_DB,
+    speaker: Annotated[str | None, typer.Option(help="Speaker name contains this.")] = None,
+    search: Annotated[str | None, typer.Option("--search", "-s", help="Full-text search over quote text.")] = None,
+    limit: Annotated[int, typer.Option(help="Rows to show.")] = 100,
+) -> None:
+    """Who said what: direct, indirect and mixed quotes with their speakers.
+
+    Examples:
+      detente quotes --speaker Poling
+      detente quotes --search "community"
+    """
+    where, params = [], []
+    if speaker:
+        where.append("speaker LIKE ?")
+        params.append(f"%{speaker}%")
+    if search:
+        where.append("rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+        params.append(search)
+    clause = ("WHERE " + " AND ".join(where)) if where else ""
+    with _open(db) as store:
+        rows = [[q.speaker, q.quote_type, q.channel, q.text[:120]] for q in store.quotes(clause, tuple(params))[:limit]]
+    _table("quotes", ["speaker", "kind", "channel", "text"], rows)
+
+
+@app.command()
+def actors(
+    name: Annotated[str | None, typer.Argument(help="Show one actor (name or id) with its mentions.")] = None,
+    db: DbOption = DEFAULT_DB,
+    kind: Annotated[str | None, typer.Option(help="state | person | org | igo")] = None,
+) -> None:
+    """List actors (states, people, organisations) with roles and countries, or show one.
+
+    Examples:
+      detente actors --kind person
+      detente actors "Xi Jinping"
+    """
+    with _open(db) as store:
+        if name:
+            rows = store.conn.execute(
+                "SELECT a.*, m.article_id, m.text, m.char_start FROM actors a JOIN mentions m ON m.actor_id = a.id "
+                "WHERE a.name = ? OR a.id = ? ORDER BY m.article_id, m.char_start", (name, name)
+            ).fetchall()
+            if not rows:
+                err.print(f"no actor named {name!r}")
+                raise typer.Exit(1)
+            console.print(f"[bold]{rows[0]['name']}[/bold] ({rows[0]['kind']}, {rows[0]['country']}) — {rows[0]['role'] or ''}")
+            _table("mentions", ["article", "offset", "text"], [[r["article_id"], r["char_start"], r["text"]] for r in rows])
+            return
+        where, params = ("WHERE kind = ?", (kind,)) if kind else ("", ())
+        counts = dict(store.conn.execute("SELECT actor_id, COUNT(*) FROM mentions GROUP BY actor_id").fetchall())
+        rows = [[a.id, a.kind, a.name, a.country, a.role, counts.get(a.id, 0)] for a in store.actors(where, params)]
+    _table("actors", ["id", "kind", "name", "country", "role", "mentions"], rows)
+
+
+@app.command()
+def stories(db: DbOption = DEFAULT_DB) -> None:
+    """Stories: articles grouped by the real-world development they report.
+
+    Example:
+      detente stories
+    """
+    with _open(db) as store:
+        rows = [[s.id, s.label[:70], " – ".join(filter(None, s.date_range)), ", ".join(s.dyads), len(s.article_ids)]
+                for s in store.stories()]
+    _table("stories", ["id", "label", "dates", "dyads", "articles"], rows)
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl (the stable contract in DESIGN.md).")] = "jsonl",
+    out: Annotated[str, typer.Option("--out", "-o", help="Output file, or - for stdout.")] = "-",
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Export every record (article, event, quote, actor, story).
+
+    Examples:
+      detente export --format jsonl --out records.jsonl
+      detente export --format jsonl --out - | head
+    """
+    from detente.export import write_jsonl
+
+    if format != "jsonl":
+        err.print(f"[red]error:[/red] unknown format {format!r}; available: jsonl")
+        raise typer.Exit(2)
+    with _open(db) as store:
+        if out == "-":
+            write_jsonl(store, sys.stdout)
+        else:
+            with open(out, "w", encoding="utf-8") as fh:
+                count = write_jsonl(store, fh)
+            console.print(f"{count} records written to {out}")
+
+
+def _read_raw(record: dict) -> str | None:
+    """The raw text behind an article record (the file, or its JSONL line's text/html)."""
+    source = record.get("source") or ""
+    path, _, line = source.partition("#")
+    try:
+        if line:
+            with open(path, encoding="utf-8") as fh:
+                for number, text in enumerate(fh, start=1):
+                    if number == int(line):
+                        obj = json.loads(text)
+                        return obj.get("text") or obj.get("html")
+            return None
+        return Path(path).read_text(encoding="utf-8", errors="replace")
+    except (OSError, ValueError):
+        return None
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold file in the schema of ../shared/gold/seeds.json.")],
+    db: DbOption = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="Print machine-readable JSON instead of tables.")] = False,
+) -> None:
+    """Score the database against a gold file: precision, recall, F1 per field, and every miss.
+
+    Examples:
+      detente ingest ../shared/corpus/seeds && detente eval ../shared/gold/seeds.json
+      detente eval examples/gold.json --db examples.db --json
+    """
+    from detente.eval import evaluate as score
+    from detente.eval import load_gold, render_table
+    from detente.export import iter_records
+
+    try:
+        gold_data = load_gold(gold)
+    except (OSError, ValueError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    with _open(db) as store:
+        records = list(iter_records(store))
+    result = score(gold_data, records, read_raw=_read_raw)
+    if as_json:
+        print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        render_table(result, console)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

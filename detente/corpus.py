@@ -1,0 +1,225 @@
+"""Ingest a corpus into a store: read, analyse in batches, store, then link copies, rewrites and stories.
+
+This is the only place that sequences the stages over many documents; the
+stages themselves are pure functions in their own modules.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import weakref
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from detente.dedup import NearDuplicateIndex, derivative_score, minhash_of
+from detente.dedup.near import from_bytes, to_bytes
+from detente.ingest import DEFAULT_MAX_BYTES, IngestError, iter_documents
+from detente.nlp import load_nlp
+from detente.pipeline import analyze_parsed, article_id_for, prepare
+from detente.records import Analysis, RawDocument
+from detente.store import Store
+from detente.stories import StoryInput, cluster_stories
+
+DERIVATIVE_THRESHOLD = 0.6
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    skipped: int = 0  # already in the store (same raw bytes)
+    duplicates: int = 0
+    derivatives: int = 0
+    errors: list[IngestError] = field(default_factory=list)
+
+
+Progress = Callable[[str, str], None]  # (event, source): "read" | "skip" | "error" | "stored"
+
+
+def ingest(
+    store: Store,
+    paths: Iterable[str | Path],
+    *,
+    batch_size: int = 32,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Read ``paths`` into ``store``; re-ingesting the same inputs adds nothing."""
+    report = IngestReport()
+    notify = progress or (lambda event, source: None)
+    pending: list[RawDocument] = []
+    seen_raw: set[str] = set()
+    for item in iter_documents(paths, max_bytes=max_bytes):
+        if isinstance(item, IngestError):
+            report.errors.append(item)
+            notify("error", str(item))
+            continue
+        if item.raw_hash in seen_raw or store.has_raw(item.raw_hash):
+            report.skipped += 1
+            notify("skip", item.source)
+            continue
+        seen_raw.add(item.raw_hash)
+        pending.append(item)
+        if len(pending) >= batch_size:
+            _process_batch(store, pending, report, notify, batch_size)
+            pending = []
+    if pending:
+        _process_batch(store, pending, report, notify, batch_size)
+    if report.added:
+        link_stories(store)
+    return report
+
+
+def _analyse_batch(raws: list[RawDocument], report: IngestReport, notify: Progress, batch_size: int) -> list[Analysis]:
+    nlp = load_nlp()
+    prepared = []
+    for raw in raws:
+        try:
+            item = prepare(raw)
+        except Exception as exc:  # a cleaner bug must not stop the run: report it against the file
+            _fail(report, notify, raw.source, f"could not be cleaned ({exc.__class__.__name__}: {exc})")
+            continue
+        if len(item.cleaned.body.split()) < 5:
+            _fail(report, notify, raw.source, "no article text found (empty after removing page furniture)")
+            continue
+        if len(item.cleaned.body) >= nlp.max_length:
+            _fail(report, notify, raw.source, f"article body of {len(item.cleaned.body)} characters is too long to parse")
+            continue
+        prepared.append(item)
+    analyses = []
+    docs = nlp.pipe([p.cleaned.body for p in prepared], batch_size=batch_size)
+    for item, doc in zip(prepared, docs, strict=True):
+        try:
+            analyses.append(analyze_parsed(item, doc))
+        except Exception as exc:
+            _fail(report, notify, item.raw.source, f"analysis failed ({exc.__class__.__name__}: {exc})")
+    return analyses
+
+
+def _fail(report: IngestReport, notify: Progress, source: str, reason: str) -> None:
+    error = IngestError(source, reason)
+    report.errors.append(error)
+    notify("error", str(error))
+
+
+def _rekey(analysis: Analysis, new_id: str) -> None:
+    """Give an exact copy its own id, keeping child ids unique."""
+    analysis.article.id = new_id
+    for group in (analysis.sentences, analysis.events, analysis.quotes):
+        for item in group:
+            item.article_id = new_id
+    for item in analysis.events + analysis.quotes:
+        item.id = hashlib.sha1(f"{new_id}|{item.id}".encode()).hexdigest()[:16]
+
+
+def _process_batch(store: Store, raws: list[RawDocument], report: IngestReport, notify: Progress, batch_size: int) -> None:
+    analyses = _analyse_batch(raws, report, notify, batch_size)
+    batch_ids: set[str] = set()
+    for analysis in analyses:
+        article = analysis.article
+        if article.id in batch_ids or store.has_article(article.id):
+            original = article.id
+            _rekey(analysis, article_id_for(article.body, salt=article.raw_hash))
+            analysis.article.duplicate_of = original
+            report.duplicates += 1
+        batch_ids.add(analysis.article.id)
+    report.added += store.add_analyses(analyses)
+    for analysis in analyses:
+        _link_copies(store, analysis, report)
+        notify("stored", analysis.article.source)
+
+
+_INDEX: weakref.WeakKeyDictionary[Store, NearDuplicateIndex] = weakref.WeakKeyDictionary()
+
+
+def _near_index(store: Store) -> NearDuplicateIndex:
+    """The LSH index of an open store, loaded once from the stored signatures, then kept up to date."""
+    if store not in _INDEX:
+        index = NearDuplicateIndex()
+        for article_id, blob in store.signatures():
+            index.add(article_id, from_bytes(blob))
+        _INDEX[store] = index
+    return _INDEX[store]
+
+
+def _link_copies(store: Store, analysis: Analysis, report: IngestReport) -> None:
+    article = analysis.article
+    mh = minhash_of(article.body)
+    index = _near_index(store)
+    if article.duplicate_of is None:
+        hits = [h for h in index.query(mh) if h[0] != article.id]
+        if hits:
+            store.set_article_links(article.id, duplicate_of=hits[0][0])
+            article.duplicate_of = hits[0][0]
+            report.duplicates += 1
+    store.put_signature(article.id, to_bytes(mh))
+    index.add(article.id, mh)
+    if article.duplicate_of is None:
+        _link_derivative(store, analysis, report)
+
+
+def _link_derivative(store: Store, analysis: Analysis, report: IngestReport) -> None:
+    """Compare with stored articles that share a dyad and a nearby publication date."""
+    article = analysis.article
+    states = analysis.acting_states
+    if len(states) < 2:
+        return
+    marks = ",".join("?" * len(states))
+    rows = store.conn.execute(
+        f"""SELECT a.id, a.body, a.byline, a.pub_date_start, a.pub_date_end,
+                   (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes
+            FROM articles a WHERE a.id != ? AND a.duplicate_of IS NULL AND a.derivative_of IS NULL
+              AND (SELECT COUNT(DISTINCT actor_id) FROM article_actors x
+                   WHERE x.article_id = a.id AND x.acting = 1 AND x.actor_id IN ({marks})) >= 2""",
+        (article.id, *states),
+    ).fetchall()
+    own_quotes = len(analysis.quotes)
+    for row in rows:
+        if not _dates_close(article.pub_date_range, [row["pub_date_start"], row["pub_date_end"]]):
+            continue
+        forward = derivative_score(article.body, row["body"], own_quotes, bool(article.byline))
+        backward = derivative_score(row["body"], article.body, row["quotes"], bool(row["byline"]))
+        if forward.score >= DERIVATIVE_THRESHOLD and forward.score >= backward.score:
+            store.set_article_links(article.id, derivative_of=row["id"], derivative_score=forward.score,
+                                    derivative_evidence=forward.reasons)
+            report.derivatives += 1
+            return
+        if backward.score >= DERIVATIVE_THRESHOLD:
+            store.set_article_links(row["id"], derivative_of=article.id, derivative_score=backward.score,
+                                    derivative_evidence=backward.reasons)
+            report.derivatives += 1
+
+
+def _dates_close(a: list[str | None], b: list[str | None], days: int = 45) -> bool:
+    if not (a[0] and a[1] and b[0] and b[1]):
+        return True
+    lo_a, hi_a, lo_b, hi_b = (date.fromisoformat(x) for x in (a[0], a[1], b[0], b[1]))
+    return (lo_b - hi_a).days <= days and (lo_a - hi_b).days <= days
+
+
+def link_stories(store: Store) -> None:
+    """Recompute story membership from dyads, dates and copy links."""
+    items: list[StoryInput] = []
+    for row in store.conn.execute(
+        "SELECT id, title, pub_date_start, pub_date_end, duplicate_of, derivative_of FROM articles ORDER BY rowid"
+    ).fetchall():
+        pair = _main_pair(store, row["id"])
+        when = None
+        if row["pub_date_start"] and row["pub_date_end"]:
+            lo, hi = date.fromisoformat(row["pub_date_start"]), date.fromisoformat(row["pub_date_end"])
+            when = lo + (hi - lo) / 2
+        n_events = store.conn.execute("SELECT COUNT(*) FROM events WHERE article_id = ?", (row["id"],)).fetchone()[0]
+        items.append(StoryInput(row["id"], row["title"], pair, when, row["duplicate_of"] or row["derivative_of"], n_events))
+    store.replace_stories(cluster_stories(items))
+
+
+def _main_pair(store: Store, article_id: str) -> tuple[str, ...]:
+    rows = store.conn.execute(
+        """SELECT m.actor_id, COUNT(*) AS n FROM mentions m JOIN article_actors x
+             ON x.article_id = m.article_id AND x.actor_id = m.actor_id AND x.acting = 1
+           JOIN actors a ON a.id = m.actor_id AND a.kind = 'state'
+           WHERE m.article_id = ? GROUP BY m.actor_id ORDER BY n DESC, m.actor_id LIMIT 2""",
+        (article_id,),
+    ).fetchall()
+    return tuple(sorted(r[0] for r in rows))

@@ -1,0 +1,213 @@
+"""Find time expressions in text and resolve each to an interval, given a reference range.
+
+dateparser reads a single absolute date well; weekday arithmetic, "last
+Sunday" against a range of possible publication days, month names without a
+year and "from November 2-3" are done here, where they can be tested directly.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+
+_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_DAY2 = r"(?:\s*(?:-|–|to|and)\s*(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?"
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
+_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b")),
+    ("mdy", re.compile(rf"\b{_MON}\s+{_DAY}{_DAY2},?\s+{_YEAR}\b")),
+    ("dmy", re.compile(rf"\b{_DAY}{_DAY2}\s+{_MON}\s+{_YEAR}\b")),
+    ("md", re.compile(rf"\b{_MON}\s+{_DAY}{_DAY2}\b(?!,?\s+\d{{4}})")),
+    ("dm", re.compile(rf"\b{_DAY}{_DAY2}\s+{_MON}\b(?!,?\s+\d{{4}})")),
+    ("my", re.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b")),
+    ("rel_wd", re.compile(rf"\b(?P<rel>last|next|this|on|from|since|by|until|till|before|after|coming|past)?\s*{_WD}\b", re.I)),
+    ("rel_unit", re.compile(r"\b(?P<rel>last|next|this|coming|past|previous|earlier this|later this)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
+    ("rel_day", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
+    ("month", re.compile(rf"\b(?P<prep>in|since|by|until|from|during|of|early|late|mid|mid-|last|next|this)\s+{_MON}(?!\s+\d)\b")),
+    ("decade", re.compile(r"\b(?:in|during|since) the (?P<decade>1[89]\d0|20\d0)s\b")),
+    ("year", re.compile(rf"\b(?P<prep>in|since|by|until|from|during|of|early|late|mid|mid-|before|after|the|their|its|a|an|his|her)?\s*(?<![\d$.,]){_YEAR}(?![\d%])\b")),
+]
+
+
+@dataclass(frozen=True)
+class TimeSpan:
+    """A resolved time expression: an interval, its precision and the words behind it."""
+
+    start: date
+    end: date
+    precision: str  # day | month | year | range
+    text: str
+    char_start: int = 0
+    char_end: int = 0
+    relative: bool = False  # depends on the publication date
+
+    @property
+    def basis(self) -> str:
+        return f"{self.text!r}" + (" relative to publication date" if self.relative else "")
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _clamp_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _nearest_year_for(month: int, day: int | None, ref: date, future: bool) -> int:
+    """The year that puts ``month``/``day`` nearest to ``ref`` on the right side of it."""
+    year = ref.year
+    candidate = date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
+    if future and candidate < ref.replace(day=1) if day is None else future and candidate < ref:
+        return year + 1
+    if not future and (candidate > ref if day else date(year, month, 1) > ref):
+        return year - 1
+    return year
+
+
+def _weekday_from(ref: date, weekday: int, direction: int, allow_same: bool) -> date:
+    if direction < 0:
+        delta = (ref.weekday() - weekday) % 7
+        if delta == 0 and not allow_same:
+            delta = 7
+        return ref - timedelta(days=delta)
+    delta = (weekday - ref.weekday()) % 7
+    if delta == 0 and not allow_same:
+        delta = 7
+    return ref + timedelta(days=delta)
+
+
+def resolve_expression(
+    kind: str, groups: dict[str, str | None], text: str, ref: tuple[date, date], future: bool
+) -> tuple[date, date, str, bool] | None:
+    """Interval for one matched expression; ``ref`` is the publication range, ``future`` the tense."""
+    lo, hi = ref
+    g = {k: v for k, v in groups.items() if v is not None}
+    if kind == "iso":
+        d = _clamp_day(int(g["year"]), int(g["mnum"]), int(g["day"]))
+        return (d, d, "day", False) if d else None
+    if kind in ("mdy", "dmy"):
+        year, month = int(g["year"]), MONTHS[g["mon"].lower().rstrip(".")]
+        d1 = _clamp_day(year, month, int(g["day"]))
+        d2 = _clamp_day(year, month, int(g["day2"])) if g.get("day2") else d1
+        if not d1 or not d2 or d2 < d1:
+            return None
+        return (d1, d2, "day" if d1 == d2 else "range", False)
+    if kind in ("md", "dm"):
+        month, day = MONTHS[g["mon"].lower().rstrip(".")], int(g["day"])
+        day2 = int(g["day2"]) if g.get("day2") else day
+        starts = []
+        for ref_day in (lo, hi):
+            year = _nearest_year_for(month, day, ref_day, future)
+            d1, d2 = _clamp_day(year, month, day), _clamp_day(year, month, day2)
+            if not d1 or not d2 or d2 < d1:
+                return None
+            starts.append((d1, d2))
+        (a1, a2), (b1, b2) = starts
+        if a1 == b1:
+            return (a1, a2, "day" if a1 == a2 else "range", True)
+        return (min(a1, b1), max(a2, b2), "range", True)
+    if kind == "my":
+        year, month = int(g["year"]), MONTHS[g["mon"].lower().rstrip(".")]
+        return (date(year, month, 1), _month_end(year, month), "month", False)
+    if kind == "month":
+        month = MONTHS[g["mon"].lower().rstrip(".")]
+        prep = (g.get("prep") or "").lower()
+        fut = future or prep == "next"
+        if prep == "last":
+            fut = False
+        spans = []
+        for ref_day in (lo, hi):
+            year = _nearest_year_for(month, None, ref_day, fut)
+            spans.append((date(year, month, 1), _month_end(year, month)))
+        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        return (start, end, "month" if spans[0] == spans[1] else "range", True)
+    if kind == "year":
+        year = int(g["year"])
+        return (date(year, 1, 1), date(year, 12, 31), "year", False)
+    if kind == "decade":
+        decade = int(g["decade"])
+        return (date(decade, 1, 1), date(decade + 9, 12, 31), "range", False)
+    if kind == "rel_day":
+        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["word"].lower()]
+        start, end = lo + timedelta(days=offset), hi + timedelta(days=offset)
+        return (start, end, "day" if start == end else "range", True)
+    if kind == "rel_unit":
+        return _relative_unit(g["rel"].lower(), g["unit"].lower(), lo, hi)
+    if kind == "rel_wd":
+        weekday = WEEKDAYS[g["wd"].lower()]
+        rel = (g.get("rel") or "").lower()
+        if rel in ("next", "coming", "until", "till", "by") or (future and rel not in ("last", "past", "since", "before")):
+            direction, allow_same = 1, rel not in ("next",)
+        else:
+            direction, allow_same = -1, rel not in ("last", "past")
+        a = _weekday_from(lo, weekday, direction, allow_same)
+        b = _weekday_from(hi, weekday, direction, allow_same)
+        start, end = min(a, b), max(a, b)
+        return (start, end, "day" if start == end else "range", True)
+    return None
+
+
+def _relative_unit(rel: str, unit: str, lo: date, hi: date) -> tuple[date, date, str, bool]:
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+    if unit in ("week", "weekend"):
+        def bounds(d: date) -> tuple[date, date]:
+            monday = d - timedelta(days=d.weekday()) + timedelta(weeks=step)
+            if unit == "weekend":
+                return monday + timedelta(days=5), monday + timedelta(days=6)
+            return monday, monday + timedelta(days=6)
+        (a, _), (_, b) = bounds(lo), bounds(hi)
+        return (a, b, "range", True)
+    if unit == "month":
+        def month_bounds(d: date) -> tuple[date, date]:
+            index = d.year * 12 + d.month - 1 + step
+            year, month = divmod(index, 12)
+            return date(year, month + 1, 1), _month_end(year, month + 1)
+        (a, _), (_, b) = month_bounds(lo), month_bounds(hi)
+        return (a, b, "month" if (a.year, a.month) == (b.year, b.month) else "range", True)
+    a, b = date(lo.year + step, 1, 1), date(hi.year + step, 12, 31)
+    return (a, b, "year" if a.year == b.year else "range", True)
+
+
+def find_time_expressions(text: str, ref: tuple[date, date], future: bool = False, offset: int = 0) -> list[TimeSpan]:
+    """All time expressions in ``text`` (longest first, no overlaps), resolved against ``ref``."""
+    taken: list[tuple[int, int]] = []
+    found: list[TimeSpan] = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if kind in ("rel_wd", "year", "month") and match.group(0)[:1].isspace():
+                start += len(match.group(0)) - len(match.group(0).lstrip())
+            if any(start < e and s < end for s, e in taken):
+                continue
+            if kind == "year" and not _plausible_year(text, match):
+                continue
+            resolved = resolve_expression(kind, match.groupdict(), match.group(0), ref, future)
+            if resolved is None:
+                continue
+            taken.append((start, end))
+            d1, d2, precision, relative = resolved
+            found.append(TimeSpan(d1, d2, precision, text[start:end].strip(), offset + start, offset + end, relative))
+    return sorted(found, key=lambda t: t.char_start)
+
+
+def _plausible_year(text: str, match: re.Match[str]) -> bool:
+    """"in 1979" yes; "$175 billion in 2019" yes; "2,019 people" or "the 2019 figure" with a prep only."""
+    prep = match.group("prep")
+    following = text[match.end() : match.end() + 12].lower()
+    if following.strip().startswith(("people", "troops", "km", "miles", "tons", "tonnes", "%", "percent")):
+        return False
+    return bool(prep) or bool(re.match(r"\s*[,.;)]|\s*$", text[match.end() : match.end() + 2]))

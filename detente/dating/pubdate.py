@@ -1,0 +1,74 @@
+"""Bound the publication date of an article that does not state one.
+
+Evidence, each giving a bound: dated photo captions (published on or after),
+absolute dates in past-tense sentences (on or after) and in future-tense ones
+(before), "this week" next to a dated event (same week), and the tenure of
+office holders named with their titles (within the tenure). The range is the
+intersection of all bounds; the basis names the sentence behind each.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from detente.dating.expressions import find_time_expressions
+
+FUTURE = re.compile(
+    r"\b(will|shall|is expected to|are expected to|is scheduled to|are scheduled to|is set to|are set to|plans? to|"
+    r"ahead of|upcoming|is due to|are due to|to attend|would)\b",
+    re.I,
+)
+SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+FAR_PAST = date(1900, 1, 1)
+
+
+def is_future(sentence: str) -> bool:
+    return bool(FUTURE.search(sentence))
+
+
+def infer_pub_range(
+    stated: str | None,
+    captions: list[str],
+    body: str,
+    tenures: list[tuple[date, date | None, str]] | None = None,
+) -> tuple[list[str | None], str]:
+    """([earliest, latest] ISO dates, basis). With a stated date both ends are that date."""
+    if stated:
+        return [stated, stated], "stated"
+    lo, hi = FAR_PAST, date.today()
+    why: list[str] = []
+    dummy = (date(2000, 1, 1), date(2000, 1, 1))  # absolute expressions do not use the reference
+    for caption in captions:
+        for span in find_time_expressions(caption, dummy):
+            if not span.relative and span.precision == "day" and span.start > lo:
+                lo = span.start
+                why.append(f"caption dated {span.text}")
+    for sentence in SENTENCE.findall(body):
+        for span in find_time_expressions(sentence, dummy):
+            if span.relative or span.precision not in ("day", "range"):
+                continue
+            if is_future(sentence):
+                if span.start - timedelta(days=1) < hi and span.start > lo:
+                    hi = span.start - timedelta(days=1)
+                    why.append(f"before {span.text} ({sentence.strip()[:60]}…)")
+            elif span.end > lo:
+                lo = span.end
+                why.append(f"after {span.text} ({sentence.strip()[:60]}…)")
+    for start, end, who in tenures or []:
+        if start > lo:
+            lo = start
+            why.append(f"{who} in office from {start}")
+        if end and end < hi:
+            hi = end
+            why.append(f"{who} in office until {end}")
+    if lo > FAR_PAST and re.search(r"\bthis week'?s?\b", body, re.I) and captions:
+        week_end = lo + timedelta(days=6 - lo.weekday())
+        if week_end < hi:
+            hi = week_end
+            why.append("'this week' with the dated caption")
+    if lo > hi:
+        return [None, None], "inferred: conflicting evidence (" + "; ".join(why) + ")"
+    if lo == FAR_PAST:
+        return [None, hi.isoformat() if why else None], ("inferred: " + "; ".join(why)) if why else "unknown"
+    return [lo.isoformat(), hi.isoformat()], "inferred: " + "; ".join(why)

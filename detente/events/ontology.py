@@ -1,0 +1,58 @@
+"""PLOVER type/mode lookups from ``data/plover.tsv`` and trigger lexicon from ``data/event_lexicon.tsv``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from detente.tables import load_table, split_multi
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+UNDIRECTED = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+
+@dataclass(frozen=True)
+class PloverInfo:
+    cameo: str
+    goldstein: float
+    quad: str
+
+
+@dataclass(frozen=True)
+class Trigger:
+    phrase: str  # lemma or space-separated lemmas
+    pos: str
+    type: str
+    mode: str | None
+    objects: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _plover() -> dict[tuple[str, str], PloverInfo]:
+    return {
+        (row["type"], row.get("mode", "")): PloverInfo(row["cameo"], float(row["goldstein"]), row["quad"])
+        for row in load_table("plover.tsv")
+    }
+
+
+def plover_info(event_type: str, mode: str | None = None) -> PloverInfo:
+    table = _plover()
+    return table.get((event_type, mode or "")) or table[(event_type, "")]
+
+
+@lru_cache(maxsize=1)
+def triggers() -> dict[tuple[str, str], list[Trigger]]:
+    """(first lemma, POS) → triggers starting with it; multi-word phrases are checked against following tokens."""
+    index: dict[tuple[str, str], list[Trigger]] = {}
+    for row in load_table("event_lexicon.tsv"):
+        if row["type"] not in PLOVER_TYPES:
+            raise ValueError(f"event_lexicon.tsv: unknown PLOVER type {row['type']!r} for {row['trigger']!r}")
+        trig = Trigger(row["trigger"].lower(), row["pos"], row["type"], row.get("mode") or None,
+                       frozenset(split_multi(row.get("object", ""))))
+        index.setdefault((trig.phrase.split()[0], trig.pos), []).append(trig)
+    for bucket in index.values():
+        bucket.sort(key=lambda t: -len(t.phrase.split()))
+    return index
