@@ -201,7 +201,7 @@ class Store:
     def actor_articles(self) -> dict[str, list[tuple[str, str | None]]]:
         """actor id → [(article id, role seen there)] for actors acting in each article."""
         result: dict[str, list[tuple[str, str | None]]] = {}
-        for r in self.conn.execute("SELECT actor_id, article_id, role FROM article_actors WHERE acting = 1 ORDER BY rowid"):
+        for r in self.conn.execute("SELECT actor_id, article_id, role FROM article_actors WHERE acting = 1 ORDER BY article_id, actor_id"):
             result.setdefault(r[0], []).append((r[1], r[2]))
         return result
 
