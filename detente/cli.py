@@ -252,6 +252,49 @@ def actors(
 
 
 @app.command()
+def dyad(
+    a: Annotated[str, typer.Argument(help="ISO3 code of one state, e.g. CHN.")],
+    b: Annotated[str, typer.Argument(help="ISO3 code of the other, e.g. VNM.")],
+    db: DbOption = DEFAULT_DB,
+    by: Annotated[str, typer.Option(help="month | quarter | year")] = "year",
+    top: Annotated[int, typer.Option(help="Events shown behind each period.")] = 3,
+) -> None:
+    """The cooperation–conflict index of a pair of states over time, with the events behind each figure.
+
+    Each real-world event counts once however many articles report it; copies and rewrites are excluded;
+    planned, hypothetical, refused and denied events are shown apart, never counted as done.
+
+    Examples:
+      detente dyad CHN VNM
+      detente dyad USA RUS --by quarter
+    """
+    from detente.analysis import dyad_index
+
+    if by not in ("month", "quarter", "year"):
+        err.print("[red]error:[/red] --by must be month, quarter or year")
+        raise typer.Exit(2)
+    with _open(db) as store:
+        events = store.events()
+        excluded = {x.id for x in store.articles("WHERE duplicate_of IS NOT NULL OR derivative_of IS NOT NULL")}
+        names = {x.id: x for x in store.articles()}
+    by_id = {e.id: e for e in events}
+    periods = dyad_index(events, a, b, by, excluded)
+    if not periods:
+        console.print(f"no events between {a.upper()} and {b.upper()}")
+        return
+    rows = []
+    for p in periods:
+        behind = "; ".join(
+            f"{by_id[i].date_start} {by_id[i].source} {by_id[i].type} {by_id[i].target} [{names[by_id[i].article_id].doc_name}]"
+            for i in p.event_ids[:top]
+        )
+        aside = ", ".join(f"{n} {status}" for status, n in sorted(p.not_happened.items()))
+        rows.append([p.period, p.events, f"{p.goldstein:+.1f}", f"{p.mean:+.2f}",
+                     " ".join(str(v) for v in p.quads.values()), aside, behind])
+    _table(f"{a.upper()}–{b.upper()} by {by}", ["period", "events", "Goldstein", "mean", "VC MC VK MK", "not done", "behind it"], rows)
+
+
+@app.command()
 def stories(db: DbOption = DEFAULT_DB) -> None:
     """Stories: articles grouped by the real-world development they report.
 
@@ -266,28 +309,43 @@ def stories(db: DbOption = DEFAULT_DB) -> None:
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl (the stable contract in DESIGN.md).")] = "jsonl",
-    out: Annotated[str, typer.Option("--out", "-o", help="Output file, or - for stdout.")] = "-",
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl | csv | parquet | gdelt | plover")] = "jsonl",
+    out: Annotated[str, typer.Option("--out", "-o", help="Output file (jsonl, gdelt, plover; - for stdout) or folder (csv, parquet).")] = "-",
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Export every record (article, event, quote, actor, story).
 
+    jsonl is the stable contract of DESIGN.md; csv and parquet write one file per record kind into a folder;
+    gdelt writes a tab-separated event table with GDELT's column names; plover writes PLOVER-style JSON events.
+
     Examples:
       detente export --format jsonl --out records.jsonl
       detente export --format jsonl --out - | head
+      detente export --format parquet --out warehouse/
+      detente export --format gdelt --out events.tsv
     """
-    from detente.export import write_jsonl
+    from detente.export import tables, write_jsonl
 
-    if format != "jsonl":
-        err.print(f"[red]error:[/red] unknown format {format!r}; available: jsonl")
+    formats = ("jsonl", "csv", "parquet", "gdelt", "plover")
+    if format not in formats:
+        err.print(f"[red]error:[/red] unknown format {format!r}; available: {', '.join(formats)}")
+        raise typer.Exit(2)
+    if out == "-" and format in ("csv", "parquet"):
+        err.print(f"[red]error:[/red] --format {format} writes a folder: give --out FOLDER")
         raise typer.Exit(2)
     with _open(db) as store:
+        if format in ("csv", "parquet"):
+            writer = tables.write_csv if format == "csv" else tables.write_parquet
+            for path in writer(store, Path(out)):
+                console.print(f"wrote {path}")
+            return
+        write = {"jsonl": write_jsonl, "gdelt": tables.write_gdelt, "plover": tables.write_plover}[format]
         if out == "-":
-            write_jsonl(store, sys.stdout)
-        else:
-            with open(out, "w", encoding="utf-8") as fh:
-                count = write_jsonl(store, fh)
-            console.print(f"{count} records written to {out}")
+            write(store, sys.stdout)
+            return
+        with open(out, "w", encoding="utf-8", newline="") as fh:
+            count = write(store, fh)
+        console.print(f"{count} records written to {out}")
 
 
 def _read_raw(record: dict) -> str | None:
