@@ -1,0 +1,1 @@
+"""Benchmarks: `python -m bench [--quick]` for the pipeline; `python -m bench.<name>` for the others."""
