@@ -43,7 +43,7 @@ def _open(db: Path, readonly: bool = True):
         raise typer.Exit(2) from None
 
 
-def _ingest(paths: list[str], db: Path, max_bytes: int, batch_size: int) -> int:
+def _ingest(paths: list[str], db: Path, max_bytes: int, batch_size: int, engine: str = "local", address: str | None = None) -> int:
     from detente.corpus import ingest
     from detente.store import Store
 
@@ -59,7 +59,12 @@ def _ingest(paths: list[str], db: Path, max_bytes: int, batch_size: int) -> int:
             progress.update(task, advance=1 if event in ("stored", "skip", "error") else 0,
                             description=f"ingesting {Path(source).name[:40]}")
 
-        report = ingest(store, paths, batch_size=batch_size, max_bytes=max_bytes, progress=notify)
+        try:
+            report = ingest(store, paths, batch_size=batch_size, max_bytes=max_bytes, progress=notify,
+                            engine=engine, ray_address=address)
+        except ValueError as exc:
+            err.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2) from None
         before = store.count("articles")
     if not err.is_terminal:
         for error in report.errors:
@@ -77,6 +82,8 @@ def ingest(
     db: DbOption = DEFAULT_DB,
     max_bytes: Annotated[int, typer.Option(help="Skip (and report) inputs larger than this many bytes.")] = DEFAULT_MAX_BYTES,
     batch_size: Annotated[int, typer.Option(help="Articles per parse batch and per database transaction.")] = 32,
+    engine: Annotated[str, typer.Option(help="local (this process) or ray (Ray Data: a local cluster, or --address).")] = "local",
+    address: Annotated[str | None, typer.Option(help="Ray cluster address for --engine ray, e.g. auto or ray://head:10001.")] = None,
 ) -> None:
     """Read articles into the database, analysing each one (clean, actors, events, quotes, dates).
 
@@ -87,8 +94,9 @@ def ingest(
       detente ingest examples/corpus
       detente ingest dump/*.txt pages/ feed.jsonl --db news.db
       cat urls.txt | detente ingest -
+      detente ingest big-corpus/ --engine ray --address auto
     """
-    raise typer.Exit(_ingest(paths, db, max_bytes, batch_size))
+    raise typer.Exit(_ingest(paths, db, max_bytes, batch_size, engine, address))
 
 
 @app.command()

@@ -44,10 +44,24 @@ def ingest(
     batch_size: int = 32,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
+    engine: str = "local",
+    ray_address: str | None = None,
 ) -> IngestReport:
-    """Read ``paths`` into ``store``; re-ingesting the same inputs adds nothing."""
+    """Read ``paths`` into ``store``; re-ingesting the same inputs adds nothing.
+
+    ``engine="ray"`` analyses on Ray Data (a local cluster, or ``ray_address``); the store is written here either way.
+    """
     report = IngestReport()
     notify = progress or (lambda event, source: None)
+    process = _process_batch
+    if engine == "ray":
+        from detente.scale.ray_engine import init_ray
+
+        cpus = init_ray(ray_address, None)
+        batch_size = max(batch_size, 8)
+        process = _ray_processor(cpus)
+    elif engine != "local":
+        raise ValueError(f"unknown engine {engine!r}: use local or ray")
     pending: list[RawDocument] = []
     seen_raw: set[str] = set()
     for item in iter_documents(paths, max_bytes=max_bytes):
@@ -61,17 +75,20 @@ def ingest(
             continue
         seen_raw.add(item.raw_hash)
         pending.append(item)
-        if len(pending) >= batch_size:
-            _process_batch(store, pending, report, notify, batch_size)
+        if len(pending) >= (batch_size if engine == "local" else CHUNK):
+            process(store, pending, report, notify, batch_size)
             pending = []
     if pending:
-        _process_batch(store, pending, report, notify, batch_size)
+        process(store, pending, report, notify, batch_size)
     if report.added:
         link_stories(store)
     return report
 
 
-def _analyse_batch(raws: list[RawDocument], report: IngestReport, notify: Progress, batch_size: int) -> list[Analysis]:
+def analyse_documents(
+    raws: list[RawDocument], report: IngestReport, notify: Progress, batch_size: int = 32
+) -> list[Analysis]:
+    """Clean, parse and analyse a batch; a document that fails is reported and left out, never raised."""
     nlp = load_nlp()
     prepared = []
     for raw in raws:
@@ -97,6 +114,25 @@ def _analyse_batch(raws: list[RawDocument], report: IngestReport, notify: Progre
     return analyses
 
 
+CHUNK = 512  # documents per Ray Data round trip
+
+
+def _ray_processor(cpus: int):
+    def process(store: Store, raws: list[RawDocument], report: IngestReport, notify: Progress, batch_size: int) -> None:
+        from detente.scale.ray_engine import analyse_on_ray
+
+        analyses = []
+        for source, analysis, error in analyse_on_ray(raws, num_actors=max(1, cpus), batch_size=batch_size):
+            if analysis is None:
+                _fail(report, notify, source, error or "analysis failed")
+            else:
+                analyses.append(analysis)
+        for start in range(0, len(analyses), batch_size):
+            store_analyses(store, analyses[start : start + batch_size], report, notify)
+
+    return process
+
+
 def _fail(report: IngestReport, notify: Progress, source: str, reason: str) -> None:
     error = IngestError(source, reason)
     report.errors.append(error)
@@ -114,7 +150,11 @@ def _rekey(analysis: Analysis, new_id: str) -> None:
 
 
 def _process_batch(store: Store, raws: list[RawDocument], report: IngestReport, notify: Progress, batch_size: int) -> None:
-    analyses = _analyse_batch(raws, report, notify, batch_size)
+    store_analyses(store, analyse_documents(raws, report, notify, batch_size), report, notify)
+
+
+def store_analyses(store: Store, analyses: list[Analysis], report: IngestReport, notify: Progress) -> None:
+    """The single writer: give exact copies their own ids, store the batch in one transaction, link copies."""
     batch_ids: set[str] = set()
     for analysis in analyses:
         article = analysis.article

@@ -1,0 +1,89 @@
+"""Run the per-article stages on Ray Data; the driver stays the single writer of the store.
+
+Documents are read on the driver (streaming, in chunks), analysed by
+``map_batches`` on Ray actors that each load the spaCy model once, and come
+back in input order as JSON strings (plain Arrow columns, no pickled objects);
+the driver stores them and runs the corpus-level linking exactly as the local
+engine does, so both engines give the same records.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import asdict
+
+from detente.records import Actor, Analysis, Article, Event, Mention, Quote, RawDocument, Sentence
+
+CHUNK = 512  # documents handed to Ray Data at a time; bounds driver memory
+
+
+def analysis_to_json(analysis: Analysis) -> str:
+    return json.dumps(asdict(analysis), ensure_ascii=False)
+
+
+def analysis_from_json(text: str) -> Analysis:
+    data = json.loads(text)
+    return Analysis(
+        article=Article(**data["article"]),
+        sentences=[Sentence(**s) for s in data["sentences"]],
+        actors=[Actor(**a) for a in data["actors"]],
+        mentions=[Mention(**m) for m in data["mentions"]],
+        events=[Event(**e) for e in data["events"]],
+        quotes=[Quote(**q) for q in data["quotes"]],
+        acting_states=data["acting_states"],
+    )
+
+
+class AnalyzeBatch:
+    """A Ray actor: loads the model once, analyses batches of raw documents."""
+
+    def __init__(self) -> None:
+        from detente.nlp import load_nlp
+
+        self.nlp = load_nlp()
+
+    def __call__(self, batch: dict) -> dict:
+        from detente.corpus import IngestReport, analyse_documents
+
+        raws = [RawDocument(**json.loads(item)) for item in batch["raw"]]
+        report = IngestReport()
+        analyses = {a.article.source: a for a in analyse_documents(raws, report, lambda event, source: None)}
+        errors = {e.source: e.reason for e in report.errors}
+        results, failures = [], []
+        for raw in raws:
+            analysis = analyses.get(raw.source)
+            results.append(analysis_to_json(analysis) if analysis else "")
+            failures.append(errors.get(raw.source, "") if not analysis else "")
+        return {"analysis": results, "error": failures, "source": [r.source for r in raws]}
+
+
+def analyse_on_ray(raws: list[RawDocument], *, num_actors: int, batch_size: int) -> Iterator[tuple[str, Analysis | None, str]]:
+    """(source, analysis or None, error reason) for each document, in input order."""
+    import ray
+
+    dataset = ray.data.from_items([{"raw": json.dumps(asdict(r), ensure_ascii=False)} for r in raws])
+    results = dataset.map_batches(
+        AnalyzeBatch,
+        batch_size=batch_size,
+        compute=ray.data.ActorPoolStrategy(size=num_actors),
+        batch_format="numpy",
+    )
+    for row in results.iter_rows():
+        text = str(row["analysis"])
+        yield str(row["source"]), (analysis_from_json(text) if text else None), str(row["error"])
+
+
+def init_ray(address: str | None, num_cpus: int | None) -> int:
+    """Connect to a cluster (``address``) or start a local one; returns the CPUs available."""
+    import ray
+
+    if not ray.is_initialized():
+        if address:
+            ray.init(address=address, log_to_driver=False)
+        else:
+            ray.init(num_cpus=num_cpus, log_to_driver=False, include_dashboard=False)
+        ctx = ray.data.DataContext.get_current()
+        ctx.execution_options.preserve_order = True
+        ctx.enable_progress_bars = False
+    return int(ray.cluster_resources().get("CPU", 1))

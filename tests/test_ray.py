@@ -1,0 +1,42 @@
+"""The Ray engine on a real local Ray cluster gives the same records as the single-process run."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from detente.corpus import ingest
+from detente.export import write_jsonl
+from detente.store import Store
+from tests.conftest import SEEDS
+
+ray = pytest.importorskip("ray")
+pytestmark = pytest.mark.seeds
+
+
+def _records(db) -> list[dict]:
+    buffer = io.StringIO()
+    with Store(db, readonly=True) as store:
+        write_jsonl(store, buffer)
+    return sorted((json.loads(line) for line in buffer.getvalue().splitlines()), key=json.dumps)
+
+
+def test_ray_engine_matches_local_engine(tmp_path):
+    local_db, ray_db = tmp_path / "local.db", tmp_path / "ray.db"
+    with Store(local_db) as store:
+        local = ingest(store, [SEEDS])
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    try:
+        with Store(ray_db) as store:
+            distributed = ingest(store, [SEEDS], engine="ray")
+    finally:
+        ray.shutdown()
+    assert (local.added, local.duplicates, local.derivatives) == (distributed.added, distributed.duplicates, distributed.derivatives)
+    assert _records(local_db) == _records(ray_db)
+
+
+def test_unknown_engine_is_refused(tmp_path):
+    with Store(tmp_path / "x.db") as store, pytest.raises(ValueError, match="unknown engine"):
+        ingest(store, [SEEDS], engine="spark")
