@@ -7,8 +7,12 @@ stages themselves are pure functions in their own modules.
 from __future__ import annotations
 
 import hashlib
+import os
+import signal
+import threading
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -108,10 +112,39 @@ def analyse_documents(
     docs = nlp.pipe([p.cleaned.body for p in prepared], batch_size=batch_size)
     for item, doc in zip(prepared, docs, strict=True):
         try:
-            analyses.append(analyze_parsed(item, doc))
+            with time_limit(ARTICLE_SECONDS):
+                analyses.append(analyze_parsed(item, doc))
+        except ArticleTimeout:
+            _fail(report, notify, item.raw.source, f"analysis took over {ARTICLE_SECONDS:g} s and was skipped")
         except Exception as exc:
             _fail(report, notify, item.raw.source, f"analysis failed ({exc.__class__.__name__}: {exc})")
     return analyses
+
+
+ARTICLE_SECONDS = float(os.environ.get("DETENTE_ARTICLE_SECONDS", "60"))
+
+
+class ArticleTimeout(Exception):
+    pass
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Abort the stages after the parse for one article that runs too long (main thread only: signals)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise ArticleTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 CHUNK = 512  # documents per Ray Data round trip
