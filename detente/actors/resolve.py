@@ -131,10 +131,11 @@ def _person_spans(doc: Doc, gaz_taken: set[int]) -> list[Span]:
         tokens = [t for t in ent if t.text not in ("'s", "’s")]
         if not tokens:
             continue
+        label = ent.label_
         ent = doc[tokens[0].i : tokens[-1].i + 1]
-        if ent.label_ == "PERSON":
+        if label == "PERSON":
             spans.append(ent)
-        elif ent.label_ in ("ORG", "NORP", "GPE") and all(NAME_TOKEN.match(t.text) for t in ent) and len(ent) >= 2:
+        elif label in ("ORG", "NORP", "GPE") and all(NAME_TOKEN.match(t.text) for t in ent) and len(ent) >= 2:
             before = doc[ent.start - 1].lower_ if ent.start else ""
             if before in table or _apposition(doc, ent):
                 spans.append(ent)
