@@ -1,0 +1,110 @@
+"""The evaluation harness on small hand-made gold and record lists (not the seeds): the metrics themselves."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.eval import evaluate, load_gold
+from detente.eval.fields_events import date_ok
+from detente.eval.fields_quotes import speaker_ok
+from detente.eval.normalize import find_all, norm
+
+BODY = "Ministers met in Lima on Monday. “We agreed,” said Ana Ruiz, a senior analyst. Peru then sent aid."
+
+
+def _gold(**over) -> dict:
+    article = {
+        "id": "doc1", "title": "T", "outlet": "O", "byline": None, "pub_date": "2024-03-05",
+        "pub_date_range": ["2024-03-05", "2024-03-05"], "body_first_sentence": "Ministers met in Lima on Monday.",
+        "body_last_sentence": "Peru then sent aid.", "clutter_lines": [], "countries": ["PER", "CHL"],
+        "persons": [{"name": "Ana Ruiz", "role": "senior analyst", "country": "PER"}],
+        "events": [{"source": "CHL", "target": "PER", "type": "CONSULT", "status": "happened", "date": "2024-03",
+                    "sentence": "Ministers met in Lima"}],
+        "quotes": [{"speaker": "Ana Ruiz", "kind": "direct", "text_start": "“We agreed,”"}],
+        "duplicate_of": None, "derivative_of": None, "story": "s1",
+    }
+    article.update(over)
+    return {"articles": [article]}
+
+
+def _records(event: dict | None = None, quote: dict | None = None) -> list[dict]:
+    return [
+        {"record": "article", "id": "a1", "doc_name": "doc1", "source": "x.txt", "title": "T", "outlet": "O",
+         "byline": None, "pub_date": "2024-03-05", "pub_date_range": ["2024-03-05", "2024-03-05"], "body": BODY,
+         "duplicate_of": None, "derivative_of": None, "story_id": "st1"},
+        {"record": "actor", "id": "PER", "kind": "state", "name": "Peru", "country": "PER", "article_ids": ["a1"], "roles": []},
+        {"record": "actor", "id": "CHL", "kind": "state", "name": "Chile", "country": "CHL", "article_ids": ["a1"], "roles": []},
+        {"record": "actor", "id": "person:ana-ruiz", "kind": "person", "name": "Ana Ruiz", "country": "PER",
+         "role": "a senior analyst", "article_ids": ["a1"], "roles": []},
+        {"record": "event", "article_id": "a1", "source": "PER", "target": "CHL", "type": "CONSULT", "status": "happened",
+         "date_start": "2024-03-04", "date_end": "2024-03-04", "date_precision": "day", "text": "Ministers met in Lima on Monday.",
+         **(event or {})},
+        {"record": "quote", "article_id": "a1", "char_start": 33, "char_end": 45, "text": BODY[33:45], "quote_type": "direct",
+         "speaker": "Ana Ruiz", "speaker_actor": "person:ana-ruiz", **(quote or {})},
+    ]
+
+
+def _row(report, name):
+    return report[name]
+
+
+def test_perfect_predictions_score_one():
+    report = evaluate(_gold(), _records())
+    for name in ("title", "outlet", "countries", "persons", "events", "quotes", "stories"):
+        assert _row(report, name).f1 == pytest.approx(1.0), name
+    for name in ("person_roles", "event_status", "event_dates", "quote_speakers", "quote_kinds", "body_start", "body_end"):
+        assert _row(report, name).accuracy == pytest.approx(1.0), name
+
+
+def test_undirected_types_match_in_reverse_but_directed_do_not():
+    assert evaluate(_gold(), _records())["events"].recall == 1.0  # CONSULT PER→CHL vs gold CHL→PER
+    gold = _gold(events=[{"source": "CHL", "target": "PER", "type": "ACCUSE", "status": "happened", "date": "2024-03",
+                          "sentence": "met"}])
+    report = evaluate(gold, _records({"type": "ACCUSE"}))
+    assert report["events"].recall == 0.0 and report["events"].precision == 0.0
+
+
+def test_dates_match_at_gold_precision():
+    assert date_ok("2024-03", {"date_start": "2024-03-04", "date_end": "2024-03-04", "date_precision": "day"})
+    assert not date_ok("2024-03", {"date_start": "2024-01-01", "date_end": "2024-12-31", "date_precision": "year"})
+    assert date_ok("1979", {"date_start": "1979-01-01", "date_end": "1979-12-31", "date_precision": "year"})
+    assert not date_ok("2024-03-05", {"date_start": "2024-03-01", "date_end": "2024-03-31", "date_precision": "month"})
+
+
+def test_b_cubed_of_a_known_split():
+    gold = {"articles": [dict(_gold()["articles"][0], id=f"d{i}", story="s") for i in range(4)]}
+    records = [{"record": "article", "id": f"a{i}", "doc_name": f"d{i}", "body": BODY,
+                "story_id": "x" if i < 2 else "y"} for i in range(4)]
+    stories = evaluate(gold, records)["stories"]
+    assert stories.precision == pytest.approx(1.0) and stories.recall == pytest.approx(0.5)
+
+
+def test_quotes_are_located_through_unicode_normalisation():
+    body = "He said: \u201cWe\u00a0agreed to talk,\u201d adding more."
+    spans = find_all(body, '"We agreed to talk,"')
+    assert spans and body[spans[0][0]:spans[0][1]].startswith("\u201cWe")
+    assert norm("a\u00a0 b") == "a b"
+
+
+def test_speaker_matching_rules():
+    assert speaker_ok("Greg Poling", "Poling", None)
+    assert speaker_ok("a researcher from the Chinese Academy of Social Sciences", "a researcher from the government-linked Chinese Academy of Social Sciences (CASS)", None)
+    assert speaker_ok("a U.S. State Department spokesperson", "the spokesperson", None)
+    assert not speaker_ok("Greg Poling", "Zachary Abuza", None)
+
+
+def test_empty_records_score_zero_recall_on_the_seed_gold():
+    from tests.conftest import SEEDS_GOLD
+
+    if not SEEDS_GOLD.exists():
+        pytest.skip("../shared not present")
+    report = evaluate(load_gold(SEEDS_GOLD), [])
+    assert report.matched_articles == 0
+    assert report["events"].recall == 0.0 and report["quotes"].recall == 0.0
+
+
+def test_bad_gold_file_is_reported_with_its_name(tmp_path):
+    path = tmp_path / "gold.json"
+    path.write_text('{"articles": [{"id": 3}]}')
+    with pytest.raises(ValueError, match=r"gold\.json"):
+        load_gold(path)
