@@ -18,8 +18,13 @@ from importlib import resources
 from detente.records import Cleaned
 
 WORD = re.compile(r"[\w’'\-]+")
-TERMINAL = re.compile(r"[.?!…:;][\"”’')\]]*\s*$|[\"”’]\s*$")
+TERMINAL = re.compile(r"[.?!…:;][\"”’')\]]*\s*$")
 BULLET = re.compile(r"^\s*[•▪◦·●■\-–*]\s+")
+BYLINE_ROLE = re.compile(
+    r"^(?:(?:text|words|author|story|report)\s*:\s*)?(?P<name>[A-Z][\w.’'\-]+(?:\s+[A-Z][\w.’'\-]+){1,3})"
+    r"(?:\s*,\s*(?P<role>(?:[\w\-]+\s+){0,3}(?:correspondent|reporter|editor|writer|journalist|columnist|staff|contributor|bureau chief)))?\s*$",
+    re.I,
+)
 BYLINE = re.compile(r"^(?:by|written by|words by|story by)\s+([A-Z][\w.’'\-]+(?:\s+(?:[A-Z][\w.’'\-]+|de|van|von|bin|al|and|&|,))*)\s*[,|]?.*$", re.I)
 CONTRIBUTOR = re.compile(
     r"(contributed (reporting )?to this (report|story|article)|^(additional )?reporting by\b|^editing by\b|^writing by\b"
@@ -30,7 +35,8 @@ CONTRIBUTOR = re.compile(
 CAPTION_CREDIT = re.compile(
     r"(\b(photo|image|picture|credit|photograph)s?( by| credit)?\s*[:/]\s*[\w .,&/'’\-]{1,60}$"
     r"|\((?:[\w .'’\-]+/)?(?:AP|AFP|Reuters|Getty( Images)?|EPA|Xinhua|Pool|Bloomberg|Kyodo|Yonhap|Handout|File)[\w .'’/\-]*\)\s*$"
-    r"|\b(Getty Images|Shutterstock|Reuters|AFP|AP Photo|EPA-EFE|handout)\s*$)",
+    r"|\b(Getty Images|Shutterstock|Reuters|AFP|AP Photo|EPA-EFE|handout)\s*$"
+    r"|^(?:photo )?caption\s*:)",
     re.I,
 )
 FRAME_POSITION = re.compile(
@@ -40,7 +46,7 @@ FRAME_POSITION = re.compile(
 )
 MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 DATE_IN_LINE = re.compile(
-    rf"\b{MONTHS}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{MONTHS}\s+\d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{4}}\b",
+    rf"\b\d{{1,2}}\.\d{{1,2}}\.\d{{4}}\b|\b{MONTHS}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{MONTHS}\s+\d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{4}}\b",
     re.I,
 )
 
@@ -55,6 +61,12 @@ def furniture_patterns() -> re.Pattern[str]:
 
 def words(line: str) -> list[str]:
     return WORD.findall(line)
+
+
+def is_name_role_byline(line: str) -> bool:
+    """"Marek Halloran, Europe correspondent", "Text: Henrik Aalto": a name with a newsroom role or label."""
+    match = BYLINE_ROLE.match(line.strip())
+    return bool(match and (match.group("role") or re.match(r"^(text|words|author|story|report)\s*:", line.strip(), re.I)))
 
 
 def is_furniture(line: str) -> bool:
@@ -78,9 +90,10 @@ def is_caption(line: str) -> bool:
 def is_bio(line: str) -> bool:
     """Content-farm author bios: a run of short verbless fragments ("Music specialist. Coffee lover. ...")."""
     fragments = [f for f in re.split(r"[.!]\s*", line.strip()) if f]
-    if len(fragments) < 3:
+    if len(fragments) < 3 or any(f[0].islower() for f in fragments):
         return False
-    return all(len(words(f)) <= 5 for f in fragments) and not any(f[0].islower() for f in fragments)
+    short = sum(1 for f in fragments if len(words(f)) <= 5)
+    return short >= 3 and short >= len(fragments) - 1 and all(len(words(f)) <= 9 for f in fragments)
 
 
 def is_paragraph(line: str) -> bool:
@@ -120,12 +133,14 @@ def classify_lines(text: str) -> list[Line]:
         t = line.text
         if is_furniture(t):
             line.label = "furniture"
-        elif BYLINE.match(t) and len(words(t)) <= 12:
+        elif (BYLINE.match(t) and len(words(t)) <= 12) or (is_name_role_byline(t)):
             line.label = "byline"
         elif CONTRIBUTOR.search(t) and len(words(t)) <= 25:
             line.label = "contributor"
         elif is_dateline(t):
             line.label = "dateline"
+        elif re.fullmatch(r"[—–-]\s*[A-Z][\w.’'\-]+(\s+[A-Z][\w.’'\-]+){0,3}", t):
+            line.label = "furniture"  # "— Lucia Ferrer": the attribution of a pull quote
         elif is_caption(t):
             line.label = "caption"
         elif is_bio(t):
@@ -146,7 +161,21 @@ def classify_lines(text: str) -> list[Line]:
         seen.add(key)
         if line.label == "paragraph" and any(key != other and key in other for other in keys if len(other) > len(key)):
             line.label = "pullquote"
+        elif line.label == "paragraph" and _is_quoted_excerpt(line.text, key, keys):
+            line.label = "pullquote"
     return lines
+
+
+def _is_quoted_excerpt(text: str, key: str, keys: list[str]) -> bool:
+    """A line that is only a quotation whose words nearly all recur in one longer line: a pull quote."""
+    stripped = text.strip()
+    if not (stripped[:1] in "\"“‘'" and stripped.rstrip()[-1:] in "\"”’'") or len(key.split()) > 40:
+        return False
+    mine = set(key.split())
+    for other in keys:
+        if other != key and len(other) > len(key) and len(mine & set(other.split())) >= 0.8 * len(mine):
+            return True
+    return False
 
 
 def _demote_headline_lead(lines: list[Line]) -> None:
@@ -195,13 +224,28 @@ def clean_text(text: str) -> Cleaned:
     return cleaned
 
 
+def _title_better(text: str, current: str | None) -> bool:
+    """Mastheads ("THE CONTINENTAL OBSERVER", "The Meridian Post") come first but are short or all capitals."""
+    def looks_like_title(t: str) -> bool:
+        tokens = words(t)
+        menu_like = all(w[:1].isupper() for w in tokens) and not re.search(r"[,:;?!'’\"“”]", t)
+        return len(tokens) >= 4 and not t.isupper() and not menu_like
+
+    if current is None:
+        return True
+    return looks_like_title(text) and not looks_like_title(current)
+
+
 def _header_line(line: Line, cleaned: Cleaned) -> None:
     """Lines before the body: the first headline-shaped one is the title, a standfirst is the summary."""
     text = line.text
     if line.label == "caption":
         cleaned.captions.append(text)
-    elif line.label == "short" and cleaned.title is None and is_headline(text):
+    elif line.label == "short" and is_headline(text) and _title_better(text, cleaned.title):
+        if cleaned.title is not None:
+            cleaned.boilerplate.append(cleaned.title)  # a masthead or section name seen first
         cleaned.title = text
+        cleaned.header_lines.append(text)
         return
     elif line.label == "short" and BULLET.match(text):
         cleaned.summary.append(BULLET.sub("", text))

@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 
 import dateparser
 
-from detente.clean.lines import BYLINE, CONTRIBUTOR, DATE_IN_LINE, words
+from detente.clean.lines import BYLINE, BYLINE_ROLE, CONTRIBUTOR, DATE_IN_LINE, is_name_role_byline, words
 from detente.records import Cleaned, RawDocument
 from detente.tables import load_table, split_multi
 
@@ -51,12 +51,28 @@ def outlet_index() -> tuple[dict[str, str], dict[str, str]]:
 
 def canonical_outlet(name: str) -> str:
     by_alias, _ = outlet_index()
-    cleaned = name.strip(" .,:;|-–—")
+    cleaned = CORPORATE_SUFFIX.sub("", name.strip(" .,:;|-–—"))
+    if cleaned.isupper() and len(cleaned) > 5:
+        cleaned = cleaned.title()  # a masthead in capitals: "NORDIC CURRENT"
     return by_alias.get(cleaned.lower(), cleaned)
 
 
+def masthead(cleaned: Cleaned) -> str | None:
+    """The site name printed above the headline: a short capitalised line before the title."""
+    for line in cleaned.header_lines:
+        if line == cleaned.title:
+            break
+        tokens = words(line)
+        if 1 <= len(tokens) <= 5 and all(t[:1].isupper() for t in tokens) and not DATE_IN_LINE.search(line):
+            return line.strip()
+    return None
+
+
 TRUST_CUE = re.compile(r"^why you can trust (?P<o>.{2,60}?)\s*$", re.I)
-COPYRIGHT_CUE = re.compile(r"^(?:©|copyright|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<o>[^.|©]{2,60}?)(?:\.|,|\s*\||\s+all rights.*)?\s*$", re.I)
+COPYRIGHT_CUE = re.compile(
+    r"^(?:©|copyright|\(c\))(?:\s*©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<o>[^.|©,]{2,60}?)\s*(?:[.,|].*)?$", re.I
+)
+CORPORATE_SUFFIX = re.compile(r"\s+(?:media group|group|ltd\.?|limited|inc\.?|llc|holdings|corporation|company|co\.)$", re.I)
 # Self-references: the outlet as the one asking, reached or told.
 _SELF = (
     r"(?P<o>{name})(?:'s|’s)? (?:reached out|contacted|questions|asked|requests? for comment)"
@@ -101,6 +117,9 @@ def find_outlet(raw: RawDocument, cleaned: Cleaned) -> str | None:
     found = _outlet_from_body(cleaned.body)
     if found:
         return found
+    top = masthead(cleaned)
+    if top:
+        return canonical_outlet(top)
     match = DATELINE_CUE.match(cleaned.body)
     if match:
         return canonical_outlet(match.group("o"))
@@ -117,8 +136,27 @@ def find_byline(raw: RawDocument, cleaned: Cleaned) -> str | None:
         if match and len(words(line)) <= 12:
             name = re.split(r"\s*(?:[|,]|\band\b\s*$)", match.group(1))[0].strip()
             return name or None
+        if is_name_role_byline(line):
+            return BYLINE_ROLE.match(line.strip()).group("name")
     author = cleaned.metadata.get("author")
-    return author.strip() if author else None
+    if author:
+        return author.strip()
+    return _bare_name_after_title(cleaned)
+
+
+def _bare_name_after_title(cleaned: Cleaned) -> str | None:
+    """A line of two or three capitalised words between the headline and the body: the byline without "By"."""
+    if cleaned.title is None:
+        return None
+    seen_title = False
+    for line in cleaned.header_lines:
+        if line == cleaned.title:
+            seen_title = True
+            continue
+        tokens = line.split()
+        if seen_title and 2 <= len(tokens) <= 3 and all(re.fullmatch(r"[A-Z][a-z’'\-]+\.?", t) for t in tokens):
+            return line.strip()
+    return None
 
 
 def find_contributors(cleaned: Cleaned) -> list[str]:
@@ -133,11 +171,10 @@ def parse_date(text: str) -> date | None:
     """One absolute date in ``text``; None when there is none or it does not parse."""
     match = DATE_IN_LINE.search(text)
     candidate = match.group(0) if match else text
-    parsed = dateparser.parse(
-        candidate,
-        languages=["en"],
-        settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]},
-    )
+    settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
+    if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}", candidate.strip()):
+        settings["DATE_ORDER"] = "DMY"  # dotted dates are day-first wherever they are used
+    parsed = dateparser.parse(candidate, languages=["en"], settings=settings)
     return parsed.date() if parsed else None
 
 
