@@ -169,13 +169,17 @@ class _Extractor:
     def _countries(self, tokens: list[Token]) -> list[str]:
         found = self.index.countries_in(tokens)
         if not found and len(self.pair) == 2 and PAIR_WORDS.search(" ".join(t.text for t in tokens)):
-            return list(self.pair)
+            return sorted(self.pair)  # which side is "first" in "the two countries fought" is unknown: a fixed order
         return found
 
     def run(self) -> list[Event]:
         events: list[Event] = []
         previous_times: list[TimeSpan] = []
+        previous_end = 0
         for s_index, sent in enumerate(self.doc.sents):
+            if "\n" in self.doc.text[previous_end : sent.start_char]:
+                previous_times = []  # temporal anaphora stays inside a paragraph
+            previous_end = sent.end_char
             times = self._times(sent)
             consumed: set[int] = set()
             seen: set[tuple[str, str | None, str | None]] = set()
@@ -195,7 +199,7 @@ class _Extractor:
                     continue
                 seen.add(key)
                 events.append(event)
-            previous_times = times if times else (previous_times if not sent.text.startswith("\n") else [])
+            previous_times = times
         return events
 
     def _times(self, sent: Span) -> list[TimeSpan]:
@@ -221,6 +225,12 @@ class _Extractor:
             sources, targets = sources[:1], sources[1:]
         if not sources and targets and len(targets) >= 2 and trig.type in ("CONSULT", "AGREE", "COOPERATE", "ASSAULT"):
             sources, targets = targets[:1], targets[1:]
+        if not sources and not targets and len(self.pair) == 2 and PAIR_WORDS.search(sent.text):
+            sources, targets = sorted(self.pair)[:1], sorted(self.pair)[1:]  # "Under a 1996 agreement, the two sides ..."
+        if sources and not targets and len(self.pair) == 2 and sources[0] in self.pair:
+            others = set(self.index.countries_in(list(sent))) - {sources[0]}
+            if not others and trig.type not in ("CONSULT", "AGREE", "COOPERATE", "SUPPORT", "AID"):
+                targets = [c for c in self.pair if c != sources[0]]  # the counterpart is implicit: "India rejected that account"
         if not sources or not targets:
             return None
         source, target = sources[0], targets[0]
@@ -228,9 +238,10 @@ class _Extractor:
             return None
         status = event_status(token, sent)
         time = _nearest_time(token, times)
-        if time is None and self.pub_range is not None:
+        if time is None and self.pub_range is not None and status == "happened":
             lo, hi = self.pub_range
-            time = TimeSpan(lo, hi, "day" if lo == hi else "range", "publication date", relative=True)
+            if (hi - lo).days <= 31:  # a wide publication range dates nothing
+                time = TimeSpan(lo, hi, "day" if lo == hi else "range", "publication date", relative=True)
         if time is not None and status == "happened" and self.pub_range and time.start > self.pub_range[1]:
             status = "planned"
         info = plover_info(trig.type, trig.mode)
