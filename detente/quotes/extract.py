@@ -1,9 +1,11 @@
 """Find quotations and attribute them.
 
-Direct quotes are spans between quotation marks; indirect ones are the
-complement clause of a speech verb ("Poling noted that ..."); mixed ones embed
-a short quoted fragment in reported speech. The speaker is the subject of the
-speech verb; a pronoun or a quote with no attribution goes to the last speaker.
+Direct quotes are passages between quotation marks (:mod:`detente.quotes.spans`);
+mixed quotes are short quoted fragments embedded in reported speech ("describing
+the visit as “a face-saving trip”"); indirect quotes are the complement clause
+of a speech verb ("Poling noted that ..."). The speaker is the subject of the
+speech verb outside the quotation marks; a pronoun, "the researcher" or a
+quote with no attribution of its own goes to the last speaker named.
 """
 
 from __future__ import annotations
@@ -14,140 +16,187 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors import ActorResult
+from detente.quotes.spans import quote_spans, word_count
 from detente.records import Quote
 
 SPEECH_VERBS = {
     "say", "tell", "note", "add", "stress", "write", "describe", "warn", "argue", "explain", "state", "insist",
-    "claim", "declare", "announce", "emphasize", "emphasise", "remark", "observe", "point", "suggest", "believe",
-    "contend", "maintain", "reply", "respond", "comment", "acknowledge", "admit", "express", "assert", "predict",
-    "urge", "conclude", "continue", "caution", "recall", "quip", "elaborate",
+    "claim", "declare", "announce", "emphasize", "emphasise", "remark", "observe", "point", "suggest", "contend",
+    "maintain", "reply", "respond", "comment", "acknowledge", "admit", "express", "assert", "predict", "conclude",
+    "caution", "recall", "quip", "elaborate", "call", "accuse", "urge", "deny", "vow", "pledge", "concede", "question",
 }
-QUOTE_SPAN = re.compile(r"[“\"]([^“”\"]{3,}?)[”\"]|‘([^‘’]{12,}?)’(?!\w)")
-PRONOUNS = {"he", "she", "they", "it"}
+PRONOUNS = {"he", "she", "they", "i", "we"}
+RELATIVE = {"who", "that", "which"}
+BACK_REFERENCE = re.compile(r"^the (researcher|spokesperson|spokesman|spokeswoman|analyst|official|expert|diplomat|scholar|professor|minister|envoy|source)\b", re.I)
+GENERIC_PLURAL = re.compile(r"^(observers|analysts|experts|some|many|others|critics|officials|both experts|diplomats|sources|they)$", re.I)
 CHANNEL = re.compile(
-    r"\b(in an? (?:email|e-mail|interview|statement|article|post|op-ed|letter|message|speech|tweet)[^,.;]{0,60}"
-    r"|(?:over|by|on) the (?:phone|telephone)(?: from \w+)?|on (?:X|Twitter|Facebook|social media)"
+    r"\b(in an? (?:email|e-mail|interview|statement|article|post|op-ed|letter|message|speech|tweet|briefing)[^,.;“”\"]{0,60}"
+    r"|(?:over|by|on) the (?:phone|telephone)(?: from [A-Z]\w+)?|by (?:phone|telephone)|on (?:X|Twitter|Facebook|social media)"
     r"|told [A-Z][\w ]{1,30}?(?= over| that| in|,|\.))",
 )
 ANONYMOUS = re.compile(r"\b(on condition of anonymity|declined to be named|who asked not to be (?:named|identified)|anonymous)\b", re.I)
+MIN_QUOTE_WORDS = 4  # shorter quoted fragments are names, titles or scare quotes
 
 
 def _quote_id(article_id: str, start: int, end: int) -> str:
     return hashlib.sha1(f"{article_id}|{start}|{end}".encode()).hexdigest()[:16]
 
 
-def _speech_verb(sent: Span) -> Token | None:
-    verbs = [t for t in sent if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
-    return verbs[0] if verbs else None
+def _inside(token: Token, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= token.idx < e for s, e in spans)
+
+
+def _speech_verbs(sent: Span, spans: list[tuple[int, int]]) -> list[Token]:
+    return [t for t in sent if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX") and not _inside(t, spans)]
 
 
 def _subject(verb: Token) -> Span | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ in RELATIVE and verb.dep_ == "relcl":
+                head = verb.head
+                return head.doc[head.left_edge.i : head.i + 1]
             subtree = list(child.subtree)
-            # keep the name and its apposition's head, not the relative clause
             end = subtree[-1].i + 1
             for t in subtree:
                 if t.dep_ in ("relcl", "acl") or (t.text == "," and t.i > child.i):
                     end = t.i
                     break
             return verb.doc[subtree[0].i : end]
-    if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp") and verb.head is not verb:
+    if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp", "pcomp") and verb.head is not verb:
         return _subject(verb.head)
     return None
 
 
-class _Attributor:
-    def __init__(self, doc: Doc, actors: ActorResult) -> None:
-        self.doc = doc
-        self.actors = actors
-        self.last_speaker: tuple[str, str | None] | None = None
-        self.mentions = sorted(actors.mentions, key=lambda m: m.char_start)
+class _Speakers:
+    """Resolves subjects to speakers and remembers the last one for pronouns and continuations."""
 
-    def actor_at(self, span: Span) -> str | None:
+    def __init__(self, actors: ActorResult) -> None:
+        self.actors = actors
+        self.mentions = sorted(actors.mentions, key=lambda m: m.char_start)
+        self.last: tuple[str, str | None] | None = None
+        self.descriptions: list[tuple[str, str | None]] = []
+
+    def person_in(self, span: Span) -> str | None:
         for mention in self.mentions:
-            if mention.char_start >= span.start_char and mention.char_end <= span.end_char:
+            if span.start_char <= mention.char_start and mention.char_end <= span.end_char:
                 actor = self.actors.actor(mention.actor_id)
                 if actor and actor.kind == "person":
                     return actor.id
         return None
 
-    def speaker_for(self, sent: Span) -> tuple[str | None, str | None, str | None]:
-        """(speaker text, actor id, channel) for a sentence, following pronouns to the last speaker."""
-        verb = _speech_verb(sent)
-        channel_match = CHANNEL.search(sent.text)
-        channel = channel_match.group(0) if channel_match else None
-        if verb is not None:
-            subject = _subject(verb)
-            if subject is not None:
-                text = subject.text.strip()
-                if text.lower() in PRONOUNS or text.lower().startswith(("the researcher", "the spokesperson", "the analyst", "the official")):
-                    if self.last_speaker:
-                        return self.last_speaker[0], self.last_speaker[1], channel
-                actor_id = self.actor_at(subject)
-                if actor_id is None and len(subject) <= 2:
-                    actor_id = self._actor_by_name(text)
-                self.last_speaker = (text, actor_id)
-                return text, actor_id, channel
-        return None, None, channel
+    def resolve(self, subject: Span) -> tuple[str, str | None] | None:
+        text = subject.text.strip()
+        lower = text.lower()
+        if lower in PRONOUNS or BACK_REFERENCE.match(text):
+            if BACK_REFERENCE.match(text):
+                noun = BACK_REFERENCE.match(text).group(1).lower()
+                for described in reversed(self.descriptions):
+                    if noun in described[0].lower():
+                        return described
+            return self.last
+        if GENERIC_PLURAL.match(text) or lower == "it" or not _can_speak(subject):
+            return None
+        actor_id = self.person_in(subject) or self._by_name(text)
+        if actor_id is None and subject.root.ent_type_ in ("GPE", "NORP") and len(subject) <= 3:
+            return None  # "India said ...": a state's position, coded as an event, not a quote
+        found = (text, actor_id)
+        if actor_id is None:
+            self.descriptions.append(found)
+        self.last = found
+        return found
 
-    def _actor_by_name(self, text: str) -> str | None:
+    def _by_name(self, text: str) -> str | None:
         for actor in self.actors.actors:
-            if actor.kind == "person" and text in actor.name.split():
+            if actor.kind == "person" and (text == actor.name or text in actor.name.split()):
                 return actor.id
         return None
 
 
+SPEAKING_BODIES = {"government", "ministry", "embassy", "guard", "force", "office", "agency", "department", "council",
+                   "statement", "commission", "committee", "army", "military", "navy", "party", "parliament", "kremlin"}
+
+
+def _can_speak(subject: Span) -> bool:
+    """People, roles and institutions speak; summits, dates and generic plurals ("Foreign policy experts") do not."""
+    from detente.actors.resolve import titles
+
+    root = subject.root
+    if root.pos_ == "PRON":
+        return True
+    if root.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in subject):
+        return True
+    if root.tag_ in ("NNS", "NNPS") and not any(t.ent_type_ == "PERSON" for t in subject):
+        return False
+    lemma = root.lemma_.lower()
+    if lemma in titles() or root.lower_ in titles() or lemma in SPEAKING_BODIES or root.ent_type_ == "ORG":
+        return True
+    return root.pos_ == "PROPN" and root.ent_type_ in ("", "NORP", "GPE")
+
+
+def _kind(sent: Span, start: int, body: str) -> str:
+    """Direct when the quotation stands as its own clause, mixed when it is embedded in reported speech."""
+    before = body[sent.start_char : start].rstrip()
+    if not before or before.endswith((":", ",", "—", "–")) or before[-1:] in "“\"":
+        return "direct"
+    return "mixed"
+
+
 def extract_quotes(doc: Doc, article_id: str, actors: ActorResult) -> list[Quote]:
-    attributor = _Attributor(doc, actors)
-    quotes: list[Quote] = []
     body = doc.text
-    for s_index, sent in enumerate(doc.sents):
-        marks = [m for m in QUOTE_SPAN.finditer(sent.text)]
-        speaker, actor_id, channel = attributor.speaker_for(sent)
-        if marks:
-            if speaker is None and attributor.last_speaker and sum(len(m.group(0)) for m in marks) > len(sent.text) * 0.6:
-                speaker, actor_id = attributor.last_speaker  # a quote running on from the previous paragraph
+    spans = [s for s in quote_spans(body) if word_count(body[s[0] : s[1]]) >= MIN_QUOTE_WORDS and not _is_name(body[s[0] : s[1]])]
+    speakers = _Speakers(actors)
+    quotes: list[Quote] = []
+    sentences = list(doc.sents)
+    used_spans: set[tuple[int, int]] = set()
+    for s_index, sent in enumerate(sentences):
+        in_sent = [sp for sp in spans if sp[0] < sent.end_char and sp[1] > sent.start_char]
+        verbs = _speech_verbs(sent, spans)
+        speaker = None
+        verb = None
+        for candidate in verbs:
+            subject = _subject(candidate)
+            if subject is not None and not any(s <= subject.start_char < e for s, e in spans):
+                speaker, verb = speakers.resolve(subject), candidate
+                break
+        channel_match = CHANNEL.search(sent.text)
+        channel = channel_match.group(0) if channel_match else None
+        new_spans = [sp for sp in in_sent if sp not in used_spans]
+        if new_spans:
+            if speaker is None and verb is None:
+                speaker = speakers.last if _ends_paragraph_quote(new_spans, sent) else None
             if speaker is None:
                 continue
-            quoted = sum(len(m.group(0)) for m in marks)
-            first = marks[0]
-            start = sent.start_char + first.start()
-            end = sent.start_char + marks[-1].end()
-            kind = "direct"
-            if quoted < len(sent.text.strip()) * 0.5 and first.start() > 0 and not re.search(r"[,:]\s*$", sent.text[: first.start()]):
-                kind = "mixed"
-                start = _clause_start(sent, first.start())
-            quotes.append(_quote(article_id, body, start, end, kind, speaker, actor_id, channel, s_index, sent.text))
-        elif speaker is not None:
-            verb = _speech_verb(sent)
-            comp = next((c for c in verb.children if c.dep_ == "ccomp"), None) if verb is not None else None
-            if comp is not None and any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children):
-                start = verb.idx
-                subj = _subject(verb)
-                if subj is not None and subj.start_char < start:
-                    start = subj.start_char
-                end = sent.end_char
-                quotes.append(_quote(article_id, body, start, end, "indirect", speaker, actor_id, channel, s_index, sent.text))
+            start, end = new_spans[0][0], new_spans[-1][1]
+            used_spans.update(new_spans)
+            kind = _kind(sent, max(start, sent.start_char), body)
+            quotes.append(_quote(article_id, body, start, end, kind, speaker, channel, s_index, sent.text, actors))
+        elif speaker is not None and verb is not None:
+            complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            if complement is None or complement.i < verb.i:
+                continue
+            subject = _subject(verb)
+            start = subject.start_char if subject is not None and subject.start_char < verb.idx else verb.idx
+            quotes.append(_quote(article_id, body, start, sent.end_char, "indirect", speaker, channel, s_index, sent.text, actors))
     return quotes
 
 
-def _clause_start(sent: Span, quote_offset: int) -> int:
-    """Start of a mixed quote: the reported clause that holds the quoted fragment."""
-    abs_offset = sent.start_char + quote_offset
-    for token in sent:
-        if token.idx >= abs_offset:
-            node = token
-            for _ in range(6):
-                if node.dep_ in ("ccomp", "xcomp", "advcl", "pcomp") or node.head is node:
-                    break
-                node = node.head
-            left = min(t.idx for t in node.subtree)
-            return min(left, abs_offset)
-    return abs_offset
+def _is_name(quoted: str) -> bool:
+    """“Two Corridors, One Economic Circle”: every word capitalised is a name or a slogan, not speech."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", quoted)
+    small = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "with"}
+    return bool(words) and all(w[0].isupper() or w in small for w in words) and not re.search(r"[.!?]", quoted)
 
 
-def _quote(article_id, body, start, end, kind, speaker, actor_id, channel, s_index, sent_text) -> Quote:
+def _ends_paragraph_quote(spans: list[tuple[int, int]], sent: Span) -> bool:
+    """A quotation with no attribution of its own that fills its sentence: the last speaker goes on."""
+    covered = sum(min(e, sent.end_char) - max(s, sent.start_char) for s, e in spans)
+    return covered >= 0.6 * len(sent.text.strip())
+
+
+def _quote(article_id, body, start, end, kind, speaker, channel, s_index, sent_text, actors: ActorResult) -> Quote:
+    text, actor_id = speaker
+    actor = actors.actor(actor_id) if actor_id else None
     return Quote(
         id=_quote_id(article_id, start, end),
         article_id=article_id,
@@ -155,8 +204,11 @@ def _quote(article_id, body, start, end, kind, speaker, actor_id, channel, s_ind
         char_end=end,
         text=body[start:end],
         quote_type=kind,
-        speaker=speaker,
+        speaker=text,
         speaker_actor=actor_id,
+        speaker_role=actor.role if actor else None,
+        speaker_affiliation=actor.affiliation if actor else None,
+        speaker_country=actor.country if actor else None,
         channel=channel,
         anonymous=bool(ANONYMOUS.search(sent_text)),
         sentence_index=s_index,

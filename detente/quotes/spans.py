@@ -1,0 +1,60 @@
+"""Quotation spans in a body: paired quotation marks, across sentences and paragraphs.
+
+Curly marks pair by shape; straight double quotes alternate open/close within
+a paragraph. A paragraph that opens a quote and never closes it continues into
+the next paragraph that opens with a quotation mark (the newspaper convention
+for long quotes), so the span runs on.
+"""
+
+from __future__ import annotations
+
+import re
+
+OPEN = "“"
+CLOSE = "”"
+STRAIGHT = '"'
+
+
+def quote_spans(body: str) -> list[tuple[int, int]]:
+    """[start, end) offsets of quoted passages, marks included."""
+    spans: list[tuple[int, int]] = []
+    pending: int | None = None  # a quote left open at the end of the previous paragraph
+    for para in re.finditer(r"[^\n]+", body):
+        text, base = para.group(0), para.start()
+        start: int | None = None
+        stripped_start = len(text) - len(text.lstrip())
+        if pending is not None and text[stripped_start : stripped_start + 1] not in (OPEN, STRAIGHT):
+            spans.append((pending, _para_end(body, pending)))
+            pending = None
+        for i, ch in enumerate(text):
+            if ch == OPEN or (ch == STRAIGHT and start is None):
+                if start is None:
+                    start = i
+            elif ch == CLOSE or (ch == STRAIGHT and start is not None):
+                if start is not None:
+                    begin = pending if pending is not None else base + start
+                    spans.append((begin, base + i + 1))
+                    pending = None
+                    start = None
+        if start is not None:
+            pending = pending if pending is not None else base + start
+            spans.append((pending, base + len(text.rstrip())))
+            # keep it open: the next paragraph may continue it (then the span is replaced)
+    return _merge_continued(spans)
+
+
+def _para_end(body: str, offset: int) -> int:
+    end = body.find("\n", offset)
+    return len(body) if end == -1 else end
+
+
+def _merge_continued(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drop the provisional end of a quote that a later span with the same start extends."""
+    best: dict[int, int] = {}
+    for start, end in spans:
+        best[start] = max(end, best.get(start, 0))
+    return sorted(best.items())
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"\w+", text))
