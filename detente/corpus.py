@@ -248,20 +248,22 @@ def _link_derivative(store: Store, analysis: Analysis, report: IngestReport) -> 
         (article.id, *states),
     ).fetchall()
     own_quotes = len(analysis.quotes)
+    best: tuple[float, str, str, list[str]] | None = None  # (score, copy id, original id, reasons)
     for row in rows:
         if not _dates_close(article.pub_date_range, [row["pub_date_start"], row["pub_date_end"]]):
             continue
         forward = derivative_score(article.body, row["body"], own_quotes, bool(article.byline))
         backward = derivative_score(row["body"], article.body, row["quotes"], bool(row["byline"]))
-        if forward.score >= DERIVATIVE_THRESHOLD and forward.score >= backward.score:
-            store.set_article_links(article.id, derivative_of=row["id"], derivative_score=forward.score,
-                                    derivative_evidence=forward.reasons)
-            report.derivatives += 1
-            return
-        if backward.score >= DERIVATIVE_THRESHOLD:
-            store.set_article_links(row["id"], derivative_of=article.id, derivative_score=backward.score,
-                                    derivative_evidence=backward.reasons)
-            report.derivatives += 1
+        if forward.score >= backward.score:
+            candidate = (forward.score, article.id, row["id"], forward.reasons)
+        else:
+            candidate = (backward.score, row["id"], article.id, backward.reasons)
+        if candidate[0] >= DERIVATIVE_THRESHOLD and (best is None or candidate[0] > best[0]):
+            best = candidate
+    if best is not None:
+        score, copy, original, reasons = best
+        store.set_article_links(copy, derivative_of=original, derivative_score=score, derivative_evidence=reasons)
+        report.derivatives += 1
 
 
 def _dates_close(a: list[str | None], b: list[str | None], days: int = 45) -> bool:
@@ -278,12 +280,16 @@ def link_stories(store: Store) -> None:
         "SELECT id, title, pub_date_start, pub_date_end, duplicate_of, derivative_of FROM articles ORDER BY rowid"
     ).fetchall():
         pair = _main_pair(store, row["id"])
-        when = None
+        when = span = None
         if row["pub_date_start"] and row["pub_date_end"]:
             lo, hi = date.fromisoformat(row["pub_date_start"]), date.fromisoformat(row["pub_date_end"])
-            when = lo + (hi - lo) / 2
+            when, span = lo + (hi - lo) / 2, (lo, hi)
         n_events = store.conn.execute("SELECT COUNT(*) FROM events WHERE article_id = ?", (row["id"],)).fetchone()[0]
-        items.append(StoryInput(row["id"], row["title"], pair, when, row["duplicate_of"] or row["derivative_of"], n_events))
+        persons = frozenset(r[0] for r in store.conn.execute(
+            "SELECT x.actor_id FROM article_actors x JOIN actors a ON a.id = x.actor_id WHERE x.article_id = ? AND a.kind = 'person'",
+            (row["id"],)))
+        items.append(StoryInput(row["id"], row["title"], pair, when, row["duplicate_of"] or row["derivative_of"], n_events,
+                                span, persons))
     store.replace_stories(cluster_stories(items))
 
 

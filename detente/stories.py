@@ -1,16 +1,17 @@
 """Stories: articles about the same real-world development, grouped.
 
-Two articles belong to one story when they are about the same pair of states
-and their publication dates lie close together (single-link within a
-window), or when one is a copy or rewrite of the other.
+Two articles belong to one story when one is a copy or rewrite of the other,
+or when they are about the same pair of states, their publication ranges are
+compatible, and either both are dated closely (single-link within a window) or
+they name at least two of the same people (undated articles are grouped by who
+they are about).
 """
 
 from __future__ import annotations
 
 import hashlib
-import itertools
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from detente.records import Story
 
@@ -25,6 +26,21 @@ class StoryInput:
     when: date | None  # middle of the publication range
     original: str | None  # duplicate_of or derivative_of
     events: int = 0
+    span: tuple[date, date] | None = None  # the publication range
+    persons: frozenset[str] = frozenset()
+
+
+NARROW_DAYS = 31
+
+
+def _same_story(a: StoryInput, b: StoryInput, window_days: int) -> bool:
+    slack = timedelta(days=window_days)
+    if a.span and b.span and (a.span[0] - slack > b.span[1] or b.span[0] - slack > a.span[1]):
+        return False  # publication ranges too far apart
+    narrow = all(x.span and (x.span[1] - x.span[0]).days <= NARROW_DAYS for x in (a, b))
+    if narrow and a.when and b.when and abs((a.when - b.when).days) <= window_days:
+        return True
+    return len(a.persons & b.persons) >= 2
 
 
 def cluster_stories(items: list[StoryInput], window_days: int = WINDOW_DAYS) -> list[Story]:
@@ -46,19 +62,19 @@ def cluster_stories(items: list[StoryInput], window_days: int = WINDOW_DAYS) -> 
             union(item.article_id, item.original)
     by_pair: dict[tuple[str, ...], list[StoryInput]] = {}
     for item in items:
-        if len(item.pair) == 2 and item.when:
+        if len(item.pair) == 2:
             by_pair.setdefault(item.pair, []).append(item)
     for group in by_pair.values():
-        group.sort(key=lambda i: i.when)
-        for a, b in itertools.pairwise(group):
-            if (b.when - a.when).days <= window_days:
-                union(a.article_id, b.article_id)
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if _same_story(a, b, window_days):
+                    union(a.article_id, b.article_id)
     members: dict[str, list[StoryInput]] = {}
     for item in items:
         members.setdefault(find(item.article_id), []).append(item)
     stories = []
     for root, group in members.items():
-        dates = sorted(i.when for i in group if i.when)
+        dates = sorted(i.when for i in group if i.when and i.span and (i.span[1] - i.span[0]).days <= NARROW_DAYS)
         pairs = sorted({"-".join(i.pair) for i in group if len(i.pair) == 2})
         lead = max(group, key=lambda i: (i.events, i.title is not None))
         label_date = dates[0].strftime("%b %Y") if dates else "undated"

@@ -37,12 +37,13 @@ def infer_pub_range(
     if stated:
         return [stated, stated], "stated"
     lo, hi = FAR_PAST, date.today()
+    caption_day: date | None = None
     why: list[str] = []
     dummy = (date(2000, 1, 1), date(2000, 1, 1))  # absolute expressions do not use the reference
     for caption in captions:
         for span in find_time_expressions(caption, dummy):
             if not span.relative and span.precision == "day" and span.start > lo:
-                lo = span.start
+                lo = caption_day = span.start
                 why.append(f"caption dated {span.text}")
     for sentence in SENTENCE.findall(body):
         for span in find_time_expressions(sentence, dummy):
@@ -62,8 +63,8 @@ def infer_pub_range(
         if end and end < hi:
             hi = end
             why.append(f"{who} in office until {end}")
-    if lo > FAR_PAST and re.search(r"\bthis week'?s?\b", body, re.I) and captions:
-        week_end = lo + timedelta(days=6 - lo.weekday())
+    if caption_day and re.search(r"\bthis week'?s?\b", body, re.I):
+        week_end = caption_day + timedelta(days=6 - caption_day.weekday())
         if week_end < hi:
             hi = week_end
             why.append("'this week' with the dated caption")
