@@ -97,6 +97,29 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None, int]:
     return best, gaz_country, i + 1
 
 
+def _premodifier_role(doc: Doc, span: Span, state_tokens: dict[int, str]) -> tuple[str | None, str | None]:
+    """Role and country from the words before a name in its noun phrase.
+
+    "Vietnamese Defence Minister Ngo Xuan Lich" → ("Defence Minister", VNM);
+    "China's foreign ministry spokesman Zhao Lijian" → ("foreign ministry spokesman", CHN).
+    """
+    table = titles()
+    start = span.start
+    i = start - 1
+    while i >= span.sent.start and doc[i].dep_ in ("compound", "amod", "nmod", "poss", "case", "punct") \
+            and doc[i].head.i >= start - 1 and doc[i].text not in (",", "(", ")"):
+        i -= 1
+    if i == start - 1 and start > 0 and doc[start - 1].lower_ in table:
+        i = start - 2  # "His wife Peng Liyuan": a role noun right before the name, whatever its parse
+    words = [t for t in doc[i + 1 : start] if t.dep_ != "case" and t.text not in ("'s", "’s")]
+    country = next((state_tokens[t.i] for t in words if t.i in state_tokens), None)
+    role_words = [t.text for t in words if t.i not in state_tokens]
+    role = " ".join(role_words).strip() or None
+    if role and not any(w.lower() in table or w in table for w in role_words) and role.lower() not in table:
+        role = None
+    return role, country
+
+
 def _apposition(doc: Doc, span: Span) -> str | None:
     """", vice-chairman of China’s Central Military Commission," after a name."""
     end = span.end
@@ -161,7 +184,10 @@ def resolve_actors(doc: Doc, nlp=None) -> ActorResult:
     matches = gaz.match(doc)
     gaz_taken = {i for start, end, _ in matches for i in range(start, end)}
     state_phrases: list[tuple[str, str]] = []
+    state_tokens: dict[int, str] = {}
     for start, end, entry in matches:
+        if entry.kind == "state" or entry.country:
+            state_tokens.update({i: entry.country or entry.actor_id for i in range(start, end)})
         span = doc[start:end]
         as_location = entry.kind == "state" and _is_location(span)
         _register(actors, entry, gaz)
@@ -184,7 +210,10 @@ def resolve_actors(doc: Doc, nlp=None) -> ActorResult:
         if actor is None:
             actor = actors[person_id] = Actor(id=person_id, kind="person", name=name)
         role, _, role_start = _title_before(doc, span.start)
-        context = doc[max(role_start - 2, 0) : span.start].text
+        np_role, np_country = _premodifier_role(doc, span, state_tokens)
+        if np_role and (not role or len(np_role) > len(role)):
+            role = np_role
+        context = doc[max(role_start, span.sent.start) : span.start].text
         appos = _apposition(doc, span)
         if appos and not actor.role:
             actor.role = appos
@@ -192,14 +221,29 @@ def resolve_actors(doc: Doc, nlp=None) -> ActorResult:
         if role and not actor.role:
             actor.role = role
         if not actor.country:
-            actor.country = _country_from_text(context, state_phrases) or _leader_country(name)
+            actor.country = np_country or _leader_country(name) or _country_from_text(context, state_phrases)
         result.mentions.append(Mention(person_id, span.start_char, span.end_char, span.text, sent_of[span.start]))
+    _spouses_share_country(result.mentions, actors)
     for actor in actors.values():
         if actor.kind == "person" and actor.country:
             state_votes[actor.country] += 2
     result.actors = list(actors.values())
     result.acting_states = sorted(iso for iso, votes in state_votes.items() if votes >= 2)
     return result
+
+
+def _spouses_share_country(mentions: list[Mention], actors: dict[str, Actor]) -> None:
+    """"His wife Peng Liyuan": a spouse introduced by role takes the country of the person named before."""
+    last_with_country: Actor | None = None
+    for mention in sorted(mentions, key=lambda m: m.char_start):
+        actor = actors.get(mention.actor_id)
+        if actor is None or actor.kind != "person":
+            continue
+        role = (actor.role or "").lower()
+        if actor.country is None and re.search(r"\b(wife|husband|spouse|first lady)\b", role) and last_with_country:
+            actor.country = last_with_country.country
+        if actor.country:
+            last_with_country = actor
 
 
 def _leader_country(name: str) -> str | None:
