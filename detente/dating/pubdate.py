@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from detente.dating.datable import bounds_from_meetings
 from detente.dating.expressions import find_time_expressions
 
 FUTURE = re.compile(
@@ -63,6 +64,13 @@ def infer_pub_range(
         if end and end < hi:
             hi = end
             why.append(f"{who} in office until {end}")
+    for start, end, reason in bounds_from_meetings(SENTENCE.findall(body), lo, hi):
+        if start > lo:
+            lo = start
+            why.append(reason)
+        if end < hi:
+            hi = end
+            why.append(reason)
     if caption_day and re.search(r"\bthis week'?s?\b", body, re.I):
         week_end = caption_day + timedelta(days=6 - caption_day.weekday())
         if week_end < hi:
