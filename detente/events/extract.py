@@ -44,6 +44,9 @@ class _ActorIndex:
         char_to_token = {t.idx: t.i for t in doc}
         for mention in actors.mentions:
             country = actors.country_of(mention.actor_id)
+            actor = actors.actor(mention.actor_id)
+            if not country and actor is not None and actor.kind == "igo":
+                country = actor.id  # the EU, NATO, ASEAN act in their own name
             if not country:
                 continue
             span = doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
@@ -162,9 +165,9 @@ class _Extractor:
         counts: dict[str, int] = {}
         for mention in actors.mentions:
             country = actors.country_of(mention.actor_id)
-            if country and country in actors.acting_states:
+            if country and not mention.as_location:
                 counts[country] = counts.get(country, 0) + 1
-        return sorted(counts, key=lambda c: -counts[c])[:2]
+        return sorted(counts, key=lambda c: (-counts[c], c))[:2]
 
     def _countries(self, tokens: list[Token]) -> list[str]:
         found = self.index.countries_in(tokens)
@@ -225,6 +228,13 @@ class _Extractor:
             sources, targets = sources[:1], sources[1:]
         if not sources and targets and len(targets) >= 2 and trig.type in ("CONSULT", "AGREE", "COOPERATE", "ASSAULT"):
             sources, targets = targets[:1], targets[1:]
+        in_sentence = self.index.countries_in(list(sent))
+        if bool(sources) != bool(targets) and len(in_sentence) == 2:
+            # one side found in the parse, the other is the sentence's only other state
+            known = sources or targets
+            other = [c for c in in_sentence if c not in known]
+            if len(other) == 1:
+                sources, targets = (sources, other) if sources else (other, targets)
         if not sources and not targets and len(self.pair) == 2 and PAIR_WORDS.search(sent.text):
             sources, targets = sorted(self.pair)[:1], sorted(self.pair)[1:]  # "Under a 1996 agreement, the two sides ..."
         if sources and not targets and len(self.pair) == 2 and sources[0] in self.pair:
