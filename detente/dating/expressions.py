@@ -33,9 +33,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_wd", re.compile(rf"\b(?P<rel>last|next|this|on|from|since|by|until|till|before|after|coming|past)?\s*{_WD}\b", re.I)),
     ("rel_unit", re.compile(r"\b(?P<rel>last|next|this|coming|past|previous|earlier this|later this)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
     ("rel_day", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
-    ("month", re.compile(rf"\b(?P<prep>in|since|by|until|from|during|of|early|late|mid|mid-|last|next|this)\s+{_MON}(?!\s+\d)\b")),
-    ("decade", re.compile(r"\b(?:in|during|since) the (?P<decade>1[89]\d0|20\d0)s\b")),
-    ("year", re.compile(rf"\b(?P<prep>in|since|by|until|from|during|of|early|late|mid|mid-|before|after|the|their|its|a|an|his|her)?\s*(?<![\d$.,]){_YEAR}(?![\d%])\b")),
+    ("month", re.compile(rf"\b(?P<prep>(?i:in|since|by|until|from|during|of|early|late|mid|mid-|last|next|this))\s+{_MON}(?!\s+\d)\b")),
+    ("decade", re.compile(r"\b(?i:in|during|since) the (?P<decade>1[89]\d0|20\d0)s\b")),
+    ("year", re.compile(rf"\b(?P<prep>(?i:in|since|by|until|from|during|of|early|late|mid|mid-|before|after|the|their|its|a|an|his|her))?\s*(?<![\d$.,]){_YEAR}(?![\d%])\b")),
 ]
 
 

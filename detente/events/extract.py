@@ -289,13 +289,42 @@ class _Extractor:
         return None
 
 
+def _clause_verb(token: Token) -> Token:
+    """The verb heading the clause a token belongs to (a relative clause's own verb, not the main one)."""
+    node = token
+    for _ in range(12):
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            return node
+        node = node.head
+    return node
+
+
 def _nearest_time(token: Token, times: list[TimeSpan]) -> TimeSpan | None:
+    """The time expression that belongs to the trigger: inside its phrase, else in its clause, else the nearest."""
     if not times:
         return None
     subtree = {t.idx for t in token.subtree}
     inside = [t for t in times if any(t.char_start <= i < t.char_end for i in subtree)]
-    pool = inside or times
+    if inside:
+        return min(inside, key=lambda t: abs(t.char_start - token.idx))
+    doc = token.doc
+    clause = _clause_verb(token)
+    same_clause = []
+    for t in times:
+        span = doc.char_span(t.char_start, t.char_end, alignment_mode="expand")
+        if span is not None and _clause_verb(span.root) == clause:
+            same_clause.append(t)
+    pool = same_clause or [t for t in times if _outside_other_clauses(doc, t, clause)] or times
     return min(pool, key=lambda t: abs(t.char_start - token.idx))
+
+
+def _outside_other_clauses(doc, time: TimeSpan, clause: Token) -> bool:
+    """A time expression in a relative clause ("a pact they signed in 2001") does not date the main clause."""
+    span = doc.char_span(time.char_start, time.char_end, alignment_mode="expand")
+    if span is None:
+        return True
+    verb = _clause_verb(span.root)
+    return verb.dep_ not in ("relcl", "acl") or verb is clause
 
 
 def extract_events(doc: Doc, article_id: str, actors: ActorResult, pub_range: tuple[date, date] | None) -> list[Event]:

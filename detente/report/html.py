@@ -45,7 +45,8 @@ def _chart(series: dict[str, dict[str, float]]) -> str:
         return ""
     fig = go.Figure()
     for dyad, points in sorted(series.items(), key=lambda kv: -len(kv[1]))[:8]:
-        fig.add_trace(go.Scatter(x=list(points), y=list(points.values()), mode="lines+markers", name=dyad))
+        fig.add_trace(go.Scatter(x=[int(year) for year in points], y=list(points.values()), mode="lines+markers", name=dyad))
+    fig.update_xaxes(type="linear", tickformat="d")
     fig.update_layout(title="Cooperation (+) / conflict (−) by year, Goldstein-weighted", height=380,
                       margin={"l": 40, "r": 20, "t": 50, "b": 40}, xaxis_title="year", yaxis_title="sum of Goldstein")
     return fig.to_html(full_html=False, include_plotlyjs=False, div_id="dyad-chart")
@@ -59,7 +60,7 @@ def write_report(store: Store, out: str | Path) -> Path:
     by_article = {a.id: a for a in articles}
     outlets = Counter(a.outlet or "unknown" for a in articles)
     copies = sum(1 for a in articles if a.duplicate_of or a.derivative_of)
-    dates = sorted(d for a in articles for d in a.pub_date_range if d)
+    dates = sorted(d for a in articles if _narrow(a.pub_date_range) for d in a.pub_date_range)
     html = _ENV.get_template("report.html.j2").render(
         articles=articles,
         by_article=by_article,
@@ -77,6 +78,15 @@ def write_report(store: Store, out: str | Path) -> Path:
     path = Path(out)
     path.write_text(html, encoding="utf-8")
     return path
+
+
+def _narrow(span: list[str | None], days: int = 31) -> bool:
+    """A publication range precise enough to report (open-ended or multi-year estimates are not)."""
+    from datetime import date
+
+    if not (span[0] and span[1]):
+        return False
+    return (date.fromisoformat(span[1]) - date.fromisoformat(span[0])).days <= days
 
 
 def _group(items: list) -> dict[str, list]:
