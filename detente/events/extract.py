@@ -29,6 +29,20 @@ PAIR_WORDS = re.compile(
 )
 
 
+def cluster_key(source: str, target: str, etype: str, status: str, date_start: str | None, precision: str | None) -> str | None:
+    """Mentions of one real-world event share this id: same dyad (either way), type, status and period.
+
+    The period is the year for events dated to a year (background history) and the month otherwise, so
+    two reports of one visit dated "on Tuesday" and "this week" meet; distinct meetings of the same pair
+    in one month are merged too, a known limit.
+    """
+    if not date_start:
+        return None
+    period = date_start[:4] if precision == "year" else date_start[:7]
+    key = "|".join([*sorted((source, target)), etype, status, period])
+    return "cluster:" + hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
 def _event_id(article_id: str, char_start: int, etype: str, source: str | None, target: str | None) -> str:
     key = f"{article_id}|{char_start}|{etype}|{source}|{target}"
     return hashlib.sha1(key.encode()).hexdigest()[:16]
@@ -278,6 +292,8 @@ class _Extractor:
             location=self._location(token),
             text=sent.text.strip(),
             trigger=token.text,
+            cluster_id=cluster_key(source, target, trig.type, status, time.start.isoformat() if time else None,
+                                   time.precision if time else None),
         )
 
     def _location(self, token: Token) -> str | None:
