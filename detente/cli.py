@@ -356,23 +356,6 @@ def export(
         console.print(f"{count} records written to {out}")
 
 
-def _read_raw(record: dict) -> str | None:
-    """The raw text behind an article record (the file, or its JSONL line's text/html)."""
-    source = record.get("source") or ""
-    path, _, line = source.partition("#")
-    try:
-        if line:
-            with open(path, encoding="utf-8") as fh:
-                for number, text in enumerate(fh, start=1):
-                    if number == int(line):
-                        obj = json.loads(text)
-                        return obj.get("text") or obj.get("html")
-            return None
-        return Path(path).read_text(encoding="utf-8", errors="replace")
-    except (OSError, ValueError):
-        return None
-
-
 @app.command("eval")
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold file in the schema of ../shared/gold/seeds.json.")],
@@ -386,7 +369,7 @@ def evaluate(
       detente eval examples/gold.json --db examples.db --json
     """
     from detente.eval import evaluate as score
-    from detente.eval import load_gold, render_table
+    from detente.eval import load_gold, read_raw, render_table
     from detente.export import iter_records
 
     try:
@@ -396,7 +379,7 @@ def evaluate(
         raise typer.Exit(2) from None
     with _open(db) as store:
         records = list(iter_records(store))
-    result = score(gold_data, records, read_raw=_read_raw)
+    result = score(gold_data, records, read_raw=read_raw)
     if as_json:
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     else:
