@@ -23,29 +23,26 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(skip)
 
 
-@pytest.fixture(scope="session")
-def seeds_db(tmp_path_factory) -> Path:
-    """A store holding the five seed articles, ingested once for the session."""
+def _ingested(tmp_path_factory, name: str, folder: Path) -> Path:
+    """A store holding ``folder``, ingested once for the session (real spaCy model, real SQLite)."""
     from detente.corpus import ingest
     from detente.store import Store
 
-    path = tmp_path_factory.mktemp("seeds") / "seeds.db"
+    path = tmp_path_factory.mktemp(name) / f"{name}.db"
     with Store(path) as store:
-        report = ingest(store, [SEEDS])
+        report = ingest(store, [folder])
     assert not report.errors, report.errors
     return path
+
+
+@pytest.fixture(scope="session")
+def seeds_db(tmp_path_factory) -> Path:
+    return _ingested(tmp_path_factory, "seeds", SEEDS)
 
 
 @pytest.fixture(scope="session")
 def examples_db(tmp_path_factory) -> Path:
-    from detente.corpus import ingest
-    from detente.store import Store
-
-    path = tmp_path_factory.mktemp("examples") / "examples.db"
-    with Store(path) as store:
-        report = ingest(store, [EXAMPLES])
-    assert not report.errors, report.errors
-    return path
+    return _ingested(tmp_path_factory, "examples", EXAMPLES)
 
 
 @pytest.fixture(scope="session")
