@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from detente.dedup import NearDuplicateIndex, derivative_score, minhash_of
-from detente.dedup.near import from_bytes, to_bytes
+from detente.dedup.near import FactIndex, from_bytes, to_bytes
 from detente.ingest import DEFAULT_MAX_BYTES, IngestError, iter_documents
 from detente.nlp import load_nlp
 from detente.pipeline import analyze_parsed, article_id_for, prepare
@@ -232,20 +232,33 @@ def _link_copies(store: Store, analysis: Analysis, report: IngestReport) -> None
         _link_derivative(store, analysis, report)
 
 
+_FACTS: weakref.WeakKeyDictionary[Store, FactIndex] = weakref.WeakKeyDictionary()
+
+
+def _fact_index(store: Store) -> FactIndex:
+    """LSH over the names and numbers of stored originals, built once per open store, then kept up to date."""
+    if store not in _FACTS:
+        index = FactIndex()
+        for row in store.conn.execute("SELECT id, body FROM articles WHERE duplicate_of IS NULL"):
+            index.add(row[0], row[1])
+        _FACTS[store] = index
+    return _FACTS[store]
+
+
 def _link_derivative(store: Store, analysis: Analysis, report: IngestReport) -> None:
-    """Compare with stored articles that share a dyad and a nearby publication date."""
+    """Score the stored articles that share names and numbers with this one (LSH candidates, no full scan)."""
     article = analysis.article
-    states = analysis.acting_states
-    if len(states) < 2:
+    index = _fact_index(store)
+    candidates = [c for c in index.candidates(article.body) if c != article.id]
+    index.add(article.id, article.body)
+    if not candidates:
         return
-    marks = ",".join("?" * len(states))
+    marks = ",".join("?" * len(candidates))
     rows = store.conn.execute(
         f"""SELECT a.id, a.body, a.byline, a.pub_date_start, a.pub_date_end,
                    (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes
-            FROM articles a WHERE a.id != ? AND a.duplicate_of IS NULL AND a.derivative_of IS NULL
-              AND (SELECT COUNT(DISTINCT actor_id) FROM article_actors x
-                   WHERE x.article_id = a.id AND x.acting = 1 AND x.actor_id IN ({marks})) >= 2""",
-        (article.id, *states),
+            FROM articles a WHERE a.id IN ({marks}) AND a.duplicate_of IS NULL AND a.derivative_of IS NULL""",
+        candidates,
     ).fetchall()
     own_quotes = len(analysis.quotes)
     best: tuple[float, str, str, list[str]] | None = None  # (score, copy id, original id, reasons)

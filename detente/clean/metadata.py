@@ -85,8 +85,9 @@ def _outlet_from_body(text: str) -> str | None:
     """The known outlet the text refers to as itself at least twice (VOA reached out ... told VOA ...)."""
     by_alias, _ = outlet_index()
     counts: Counter[str] = Counter()
+    lowered = text.lower()
     for alias, name in by_alias.items():
-        if len(alias) < 3 or alias not in text.lower():
+        if len(alias) < 3 or alias not in lowered:
             continue
         pattern = re.compile(_SELF.format(name=re.escape(alias)), re.I)
         for _match in pattern.finditer(text):

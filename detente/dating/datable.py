@@ -20,23 +20,23 @@ from detente.tables import load_table, split_multi
 @dataclass(frozen=True)
 class Datable:
     name: str
-    keywords: tuple[str, ...]
-    places: tuple[str, ...]
+    keywords: re.Pattern[str]
+    places: re.Pattern[str]
     start: date
     end: date
+
+
+def _alternation(phrases: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)")
 
 
 @lru_cache(maxsize=1)
 def datable_events() -> tuple[Datable, ...]:
     return tuple(
-        Datable(row["name"], tuple(split_multi(row["keywords"])), tuple(split_multi(row["place"])),
+        Datable(row["name"], _alternation(split_multi(row["keywords"])), _alternation(split_multi(row["place"])),
                 date.fromisoformat(row["start"]), date.fromisoformat(row["end"]))
         for row in load_table("datable_events.tsv")
     )
-
-
-def _has(sentence: str, phrase: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", sentence) is not None
 
 
 def _month_after(d: date, months: int) -> tuple[date, date]:
@@ -51,7 +51,7 @@ def bounds_from_meetings(sentences: list[str], lo: date, hi: date) -> list[tuple
     for sentence in sentences:
         matches = [
             m for m in datable_events()
-            if any(_has(sentence, k) for k in m.keywords) and any(_has(sentence, p) for p in m.places)
+            if m.keywords.search(sentence) and m.places.search(sentence)
             and lo - timedelta(days=400) <= m.start <= hi + timedelta(days=400)
         ]
         if len(matches) != 1:

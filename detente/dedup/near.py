@@ -50,3 +50,34 @@ class NearDuplicateIndex:
     def query(self, mh: MinHash) -> list[tuple[str, float]]:
         hits = [(aid, self.signatures[aid].jaccard(mh)) for aid in self.lsh.query(mh)]
         return sorted((h for h in hits if h[1] >= self.threshold), key=lambda h: -h[1])
+
+
+_FACT = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\b|\b\d[\d,.]*\b")
+FACT_THRESHOLD = 0.2  # names and numbers a rewrite keeps; low, because scoring decides
+
+
+def facts(text: str) -> set[bytes]:
+    """Names and numbers of a text: what survives a sentence-by-sentence paraphrase."""
+    return {m.group(0).lower().encode() for m in _FACT.finditer(text)}
+
+
+def fact_minhash(text: str) -> MinHash:
+    mh = MinHash(num_perm=NUM_PERM, seed=11)
+    mh.update_batch(list(facts(text)) or [b""])
+    return mh
+
+
+class FactIndex:
+    """LSH over fact sets: candidate originals for a possible rewrite, without comparing every pair."""
+
+    def __init__(self, threshold: float = FACT_THRESHOLD) -> None:
+        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self.seen: set[str] = set()
+
+    def add(self, article_id: str, text: str) -> None:
+        if article_id not in self.seen:
+            self.lsh.insert(article_id, fact_minhash(text))
+            self.seen.add(article_id)
+
+    def candidates(self, text: str) -> list[str]:
+        return list(self.lsh.query(fact_minhash(text)))
