@@ -187,8 +187,11 @@ def _process_batch(store: Store, raws: list[RawDocument], report: IngestReport, 
 
 
 def store_analyses(store: Store, analyses: list[Analysis], report: IngestReport, notify: Progress) -> None:
-    """The single writer: give exact copies their own ids, store the batch in one transaction, link copies."""
+    """The single writer: decide copy links, store the batch with its signatures in one transaction, then
+    look for rewrites (whose links may point either way)."""
     batch_ids: set[str] = set()
+    index = _near_index(store)
+    signatures: dict[str, bytes] = {}
     for analysis in analyses:
         article = analysis.article
         if article.id in batch_ids or store.has_article(article.id):
@@ -197,9 +200,18 @@ def store_analyses(store: Store, analyses: list[Analysis], report: IngestReport,
             analysis.article.duplicate_of = original
             report.duplicates += 1
         batch_ids.add(analysis.article.id)
-    report.added += store.add_analyses(analyses)
+        mh = minhash_of(article.body)
+        if article.duplicate_of is None:
+            hits = [h for h in index.query(mh) if h[0] != article.id]
+            if hits:
+                article.duplicate_of = hits[0][0]
+                report.duplicates += 1
+        index.add(article.id, mh)
+        signatures[article.id] = to_bytes(mh)
+    report.added += store.add_analyses(analyses, signatures)
     for analysis in analyses:
-        _link_copies(store, analysis, report)
+        if analysis.article.duplicate_of is None:
+            _link_derivative(store, analysis, report)
         notify("stored", analysis.article.source)
 
 
@@ -214,22 +226,6 @@ def _near_index(store: Store) -> NearDuplicateIndex:
             index.add(article_id, from_bytes(blob))
         _INDEX[store] = index
     return _INDEX[store]
-
-
-def _link_copies(store: Store, analysis: Analysis, report: IngestReport) -> None:
-    article = analysis.article
-    mh = minhash_of(article.body)
-    index = _near_index(store)
-    if article.duplicate_of is None:
-        hits = [h for h in index.query(mh) if h[0] != article.id]
-        if hits:
-            store.set_article_links(article.id, duplicate_of=hits[0][0])
-            article.duplicate_of = hits[0][0]
-            report.duplicates += 1
-    store.put_signature(article.id, to_bytes(mh))
-    index.add(article.id, mh)
-    if article.duplicate_of is None:
-        _link_derivative(store, analysis, report)
 
 
 _FACTS: weakref.WeakKeyDictionary[Store, FactIndex] = weakref.WeakKeyDictionary()

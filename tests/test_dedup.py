@@ -52,3 +52,18 @@ def test_seed_rewrite_is_found_and_independent_reports_are_not_linked(seeds_db):
     assert articles["004"].derivative_of == articles["001"].id
     assert articles["003"].derivative_of is None and articles["003"].duplicate_of is None
     assert articles["001"].derivative_of is None
+
+
+def test_signatures_reload_in_a_new_process_and_still_find_copies(tmp_path):
+    original = (SEEDS / "003_adf9680d7cc4a3ce.txt").read_text(encoding="utf-8")
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "a_original.txt").write_text(original, encoding="utf-8")
+    (second / "b_copy.txt").write_text(_syndicate(original, random.Random(2)), encoding="utf-8")
+    with Store(tmp_path / "x.db") as store:
+        ingest(store, [first])
+    with Store(tmp_path / "x.db") as store:  # a new Store: the LSH index is rebuilt from stored signatures
+        report = ingest(store, [second])
+        articles = {a.doc_name: a for a in store.articles()}
+    assert report.duplicates == 1 and articles["b_copy"].duplicate_of == articles["a_original"].id

@@ -20,8 +20,11 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
     return {" ".join(tokens[i : i + size]).encode() for i in range(len(tokens) - size + 1)}
 
 
+SCHEME = "affine32"  # datasketch 2's default; stored signatures name it so they reload exactly
+
+
 def minhash_of(text: str) -> MinHash:
-    mh = MinHash(num_perm=NUM_PERM, seed=7)
+    mh = MinHash(num_perm=NUM_PERM, seed=7, scheme=SCHEME)
     mh.update_batch(list(shingles(text)))
     return mh
 
@@ -31,7 +34,7 @@ def to_bytes(mh: MinHash) -> bytes:
 
 
 def from_bytes(data: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=7, hashvalues=np.frombuffer(data, dtype=np.uint64))
+    return MinHash(num_perm=NUM_PERM, seed=7, hashvalues=np.frombuffer(data, dtype=np.uint64), scheme=SCHEME)
 
 
 class NearDuplicateIndex:
@@ -62,7 +65,7 @@ def facts(text: str) -> set[bytes]:
 
 
 def fact_minhash(text: str) -> MinHash:
-    mh = MinHash(num_perm=NUM_PERM, seed=11)
+    mh = MinHash(num_perm=NUM_PERM, seed=11, scheme=SCHEME)
     mh.update_batch(list(facts(text)) or [b""])
     return mh
 

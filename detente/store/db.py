@@ -83,13 +83,17 @@ class Store:
         row = self.conn.execute("SELECT source FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row[0] if row else None
 
-    def add_analyses(self, analyses: Iterable[Analysis]) -> int:
-        """Store a batch of analysed articles in one transaction; returns how many were new."""
+    def add_analyses(self, analyses: Iterable[Analysis], signatures: dict[str, bytes] | None = None) -> int:
+        """Store a batch of analysed articles (and their MinHash signatures) in one transaction; returns how many were new."""
         added = 0
         with self.transaction() as conn:
             for analysis in analyses:
                 if self._insert_analysis(conn, analysis):
                     added += 1
+                    signature = (signatures or {}).get(analysis.article.id)
+                    if signature is not None:
+                        conn.execute("INSERT OR REPLACE INTO signatures (article_id, minhash) VALUES (?, ?)",
+                                     (analysis.article.id, signature))
         return added
 
     def _insert_analysis(self, conn: sqlite3.Connection, analysis: Analysis) -> bool:
@@ -157,10 +161,6 @@ class Store:
         sets = ", ".join(f"{k} = ?" for k in fields)
         with self.transaction() as conn:
             conn.execute(f"UPDATE articles SET {sets} WHERE id = ?", (*values, article_id))
-
-    def put_signature(self, article_id: str, minhash: bytes) -> None:
-        with self.transaction() as conn:
-            conn.execute("INSERT OR REPLACE INTO signatures (article_id, minhash) VALUES (?, ?)", (article_id, minhash))
 
     def replace_stories(self, stories: list[Story]) -> None:
         with self.transaction() as conn:
