@@ -144,6 +144,34 @@ def _apposition(doc: Doc, span: Span) -> str | None:
     return phrase.text
 
 
+@lru_cache(maxsize=1)
+def family_first_surnames() -> frozenset[str]:
+    return frozenset(row["surname"] for row in load_table("surnames.tsv"))
+
+
+GIVEN_NAME = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)?$")
+NOT_A_NAME_AFTER = {"City", "Province", "River", "Street", "University", "Institute", "Party", "Group", "Company"}
+
+
+def _surname_first_names(doc: Doc, taken: set[int]) -> list[Span]:
+    """Family-name-first names the model missed: "Nguyen Huu Vinh", "Wang Yi", "Moon Jae-in"."""
+    found: list[Span] = []
+    surnames = family_first_surnames()
+    i = 0
+    while i < len(doc) - 1:
+        token = doc[i]
+        if token.text in surnames and i not in taken and not (i > 0 and doc[i - 1].text[:1].isupper() and not doc[i - 1].is_sent_start):
+            end = i + 1
+            while end < len(doc) and end - i < 3 and GIVEN_NAME.match(doc[end].text) and end not in taken:
+                end += 1
+            if end - i >= 2 and (end >= len(doc) or doc[end].text not in NOT_A_NAME_AFTER):
+                found.append(doc[i:end])
+                i = end
+                continue
+        i += 1
+    return found
+
+
 def _person_spans(doc: Doc, gaz_taken: set[int]) -> list[Span]:
     """PERSON entities, plus mislabelled names that a title or apposition marks as people."""
     spans: list[Span] = []
@@ -162,7 +190,10 @@ def _person_spans(doc: Doc, gaz_taken: set[int]) -> list[Span]:
             before = doc[ent.start - 1].lower_ if ent.start else ""
             if before in table or _apposition(doc, ent):
                 spans.append(ent)
-    return spans
+    covered = {tok.i for span in spans for tok in span} | gaz_taken
+    covered |= {tok.i for ent in doc.ents if ent.label_ in ("ORG", "GPE", "FAC", "LOC") for tok in ent}
+    spans.extend(_surname_first_names(doc, covered))
+    return sorted(spans, key=lambda s: s.start)
 
 
 def _country_from_text(text: str, gaz_matches: list[tuple[str, str]]) -> str | None:

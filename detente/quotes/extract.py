@@ -106,6 +106,19 @@ class _Speakers:
         self.last = found
         return found
 
+    def named_outside(self, sent: Span, spans: list[tuple[int, int]]) -> tuple[str, str | None] | None:
+        """The one person named in the sentence outside the quotation marks, when the parse gave no subject."""
+        people = {
+            m.actor_id: m.text for m in self.mentions
+            if sent.start_char <= m.char_start < sent.end_char and not any(s <= m.char_start < e for s, e in spans)
+            and (a := self.actors.actor(m.actor_id)) is not None and a.kind == "person"
+        }
+        if len(people) != 1:
+            return None
+        actor_id, text = next(iter(people.items()))
+        self.last = (text, actor_id)
+        return self.last
+
     def _by_name(self, text: str) -> str | None:
         for actor in self.actors.actors:
             if actor.kind == "person" and (text == actor.name or text in actor.name.split()):
@@ -158,7 +171,10 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorResult) -> list[Quote
             subject = _subject(candidate)
             if subject is not None and not any(s <= subject.start_char < e for s, e in spans):
                 speaker, verb = speakers.resolve(subject), candidate
-                break
+                if speaker is not None:
+                    break
+        if speaker is None and verbs:
+            speaker = speakers.named_outside(sent, spans)  # "…,” Nguyen Huu Vinh, an activist, told VOA.
         channel_match = CHANNEL.search(sent.text)
         channel = channel_match.group(0) if channel_match else None
         new_spans = [sp for sp in in_sent if sp not in used_spans]
