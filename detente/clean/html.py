@@ -13,7 +13,7 @@ _CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # signals do not work off the
 
 def clean_html(html: str, url: str | None = None) -> Cleaned:
     """Body paragraphs, title, author, site name and date from an HTML page."""
-    from detente.clean.lines import clean_text
+    from detente.clean.lines import clean_extracted
 
     extracted = trafilatura.bare_extraction(
         html,
@@ -28,7 +28,7 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
         return Cleaned(body="")
     data = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
     text = data.get("text") or ""
-    cleaned = clean_text(text)
+    cleaned = clean_extracted(text)
     # trafilatura already isolated the article: short first lines are body, not a title
     metadata = {
         key: str(data[key])

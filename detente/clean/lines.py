@@ -256,3 +256,22 @@ def _header_line(line: Line, cleaned: Cleaned) -> None:
     elif line.label in ("byline", "dateline", "contributor", "short", "furniture", "repeat"):
         cleaned.header_lines.append(text)
     cleaned.boilerplate.append(text)
+
+
+DROP_IN_EXTRACTED = {"furniture", "caption", "bio", "contributor", "byline", "dateline", "repeat", "pullquote"}
+
+
+def clean_extracted(text: str) -> Cleaned:
+    """Lighter pass for text an extractor (trafilatura) already isolated: drop only lines that are furniture
+    by what they say (widgets, captions, bios, bylines, repeats), never by shape or position."""
+    lines = classify_lines(text)
+    cleaned = Cleaned(body="")
+    body = []
+    for line in lines:
+        if line.label in DROP_IN_EXTRACTED:
+            (cleaned.captions if line.label == "caption" else cleaned.header_lines).append(line.text)
+            cleaned.boilerplate.append(line.text)
+        else:
+            body.append(line.text)
+    cleaned.body = "\n\n".join(body)
+    return cleaned
