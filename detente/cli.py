@@ -206,27 +206,58 @@ def events(
 @app.command()
 def quotes(
     db: DbOption = DEFAULT_DB,
-    speaker: Annotated[str | None, typer.Option(help="Speaker name contains this.")] = None,
-    search: Annotated[str | None, typer.Option("--search", "-s", help="Full-text search over quote text.")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Speaker (as written, or the resolved actor's name) contains this.")] = None,
+    country: Annotated[str | None, typer.Option(help="Speaker's country, ISO3 (e.g. USA).")] = None,
+    about: Annotated[str | None, typer.Option(help="Only articles with events between this pair, e.g. CHN-VNM.")] = None,
+    since: Annotated[str | None, typer.Option(help="Articles published on or after this date (YYYY-MM-DD).")] = None,
+    search: Annotated[str | None, typer.Option("--search", "-s", help="Full-text search over quote text and speaker.")] = None,
     limit: Annotated[int, typer.Option(help="Rows to show.")] = 100,
 ) -> None:
     """Who said what: direct, indirect and mixed quotes with their speakers.
 
     Examples:
       detente quotes --speaker Poling
+      detente quotes --country USA --about CHN-VNM --since 2023-01-01
       detente quotes --search "community"
     """
+    import sqlite3
+    from datetime import date as _date
+
+    from rich.markup import escape
+
     where, params = [], []
     if speaker:
-        where.append("speaker LIKE ?")
-        params.append(f"%{speaker}%")
+        where.append("(speaker LIKE ? OR speaker_actor IN (SELECT id FROM actors WHERE name LIKE ?))")
+        params += [f"%{speaker}%"] * 2
+    if country:
+        where.append("speaker_country = ?")
+        params.append(country.upper())
+    if about:
+        pair = [c.strip().upper() for c in about.replace("/", "-").split("-") if c.strip()]
+        if len(pair) != 2:
+            raise typer.BadParameter("expected two ISO3 codes such as CHN-VNM", param_hint="--about")
+        where.append("article_id IN (SELECT article_id FROM events WHERE (source = ? AND target = ?) OR (source = ? AND target = ?))")
+        params += [pair[0], pair[1], pair[1], pair[0]]
+    if since:
+        try:
+            _date.fromisoformat(since)
+        except ValueError:
+            raise typer.BadParameter("expected a date such as 2023-12-01", param_hint="--since") from None
+        where.append("article_id IN (SELECT id FROM articles WHERE COALESCE(pub_date, pub_date_end) >= ?)")
+        params.append(since)
     if search:
         where.append("rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
         params.append(search)
     clause = ("WHERE " + " AND ".join(where)) if where else ""
     with _open(db) as store:
-        rows = [[q.speaker, q.quote_type, q.channel, q.text[:120]] for q in store.quotes(clause, tuple(params))[:limit]]
-    _table("quotes", ["speaker", "kind", "channel", "text"], rows)
+        try:
+            found = store.quotes(clause, tuple(params))
+        except sqlite3.OperationalError as exc:
+            err.print(f"bad --search expression {search!r}: {exc}")
+            raise typer.Exit(2) from None
+        rows = [[escape(q.speaker or ""), q.speaker_country, q.quote_type, escape(q.channel or ""), escape(q.text[:120])]
+                for q in found[:limit]]  # "[of the United States]" in a quote is text, not Rich markup
+    _table("quotes", ["speaker", "country", "kind", "channel", "text"], rows)
 
 
 @app.command()

@@ -70,3 +70,80 @@ def test_relative_pronoun_speaker_is_the_antecedent():
 def test_quote_spans_never_fail(text):
     for start, end in quote_spans(text):
         assert 0 <= start < end <= len(text)
+
+
+def test_quote_split_around_the_attribution_then_next_sentence_is_a_second_quote():
+    text = (
+        "Lena Haas, a trade economist at the Baltic Institute, was blunt.\n\n"
+        '"The tariffs will hurt both sides," Haas said. "Nobody in Riga expects them to last the year."'
+    )
+    quotes = _quotes(text)
+    assert [q.quote_type for q in quotes] == ["direct", "direct"]
+    assert quotes[0].text == '"The tariffs will hurt both sides,"'
+    assert all(q.speaker_actor == "person:lena-haas" for q in quotes)
+
+
+def test_mixed_span_starts_at_the_speech_verb_and_conjoined_acts_are_separate():
+    text = (
+        "Foreign Minister Pavel Novak said the talks were “useful but far from finished” "
+        "and warned that any new incident would “set everything back by years”."
+    )
+    quotes = _quotes(text)
+    assert [q.quote_type for q in quotes] == ["mixed", "mixed"]
+    assert quotes[0].text.startswith("said the talks were “useful")
+    assert quotes[1].text.startswith("warned that any new incident")
+    assert all("Novak" in q.speaker for q in quotes)
+
+
+def test_anonymous_source_and_back_reference_share_one_speaker():
+    text = (
+        "“The navy will not back down this time,” said an official from the Ministry of Defence of Norway, "
+        "who spoke on condition of anonymity.\n\n"
+        "Later, the official said, “we have told our partners exactly where the line is.”"
+    )
+    quotes = _quotes(text)
+    assert len(quotes) == 2
+    assert all(q.anonymous and q.speaker.startswith("an official from the Ministry") for q in quotes)
+    assert quotes[0].speaker_role == "official"
+
+
+def test_institutional_speaker_pronoun_it_and_channel():
+    text = (
+        "The Danish Foreign Ministry said in a statement to local media that the ambassador had been summoned.\n\n"
+        "It accused the embassy of spreading false claims about the border."
+    )
+    quotes = _quotes(text)
+    assert [q.quote_type for q in quotes] == ["indirect", "indirect"]
+    assert all(q.speaker == "The Danish Foreign Ministry" for q in quotes)
+    assert quotes[0].channel and quotes[0].channel.startswith("in a statement")
+
+
+def test_pronoun_goes_to_the_last_named_speaker_and_told_outlet_is_the_channel():
+    text = (
+        "Tomas Berg, a retired diplomat, spoke to reporters in Oslo.\n\n"
+        "He said there is “no appetite in either capital for another round of sanctions.”\n\n"
+        "“We have been here before,” Berg told Reuters over the phone from Oslo."
+    )
+    quotes = _quotes(text)
+    assert [q.quote_type for q in quotes] == ["mixed", "direct"]
+    assert all("Berg" in q.speaker for q in quotes)
+    assert quotes[1].channel == "told Reuters over the phone from Oslo"
+
+
+def test_paragraph_that_is_only_a_quote_continues_the_previous_speaker():
+    text = (
+        "“The border is calm for now,” said Ilse Varga, a researcher at the Danube Policy Lab.\n\n"
+        "“But calm is not the same as settled, and both armies know it.”\n\n"
+        "Separately, the two governments agreed to meet again in March."
+    )
+    quotes = _quotes(text)
+    assert len(quotes) == 2 and all("Varga" in q.speaker for q in quotes)
+    assert quotes[1].text.startswith("“But calm")
+
+
+def test_generic_plural_and_expletive_subjects_are_not_speakers():
+    text = (
+        "Analysts say the deal favours the larger economy. It can be argued that the smaller partner gained little, "
+        "and it is important to note that the text remains secret."
+    )
+    assert _quotes(text) == []

@@ -1,231 +1,202 @@
 """Find quotations and attribute them.
 
-Direct quotes are passages between quotation marks (:mod:`detente.quotes.spans`);
-mixed quotes are short quoted fragments embedded in reported speech ("describing
-the visit as “a face-saving trip”"); indirect quotes are the complement clause
-of a speech verb ("Poling noted that ..."). The speaker is the subject of the
-speech verb outside the quotation marks; a pronoun, "the researcher" or a
-quote with no attribution of its own goes to the last speaker named.
+One quotation is one act of speech: a speech verb, its speaker, and what it
+governs. Passages in quotation marks (:mod:`detente.quotes.spans`) are tied to
+their verb through the parse (:mod:`detente.quotes.cues`); a quoted full
+utterance is ``direct``, a quoted fragment inside reported speech is ``mixed``
+(the span then starts at the verb: "describing the visit as “a face-saving
+trip”"), and a speech verb with a clausal complement and no quotation marks is
+``indirect``. A quotation with no verb of its own continues the previous one
+(same paragraph: the span grows; next paragraph: a new quote by the same
+speaker). Short quoted names and scare quotes with no speech verb are skipped.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors import ActorResult
+from detente.quotes.cues import channel_of, complement, cues, governing_cue, inside, is_cue
 from detente.quotes.spans import quote_spans, word_count
+from detente.quotes.speakers import Speaker, SpeakerMemory, subject_of
 from detente.records import Quote
 
-SPEECH_VERBS = {
-    "say", "tell", "note", "add", "stress", "write", "describe", "warn", "argue", "explain", "state", "insist",
-    "claim", "declare", "announce", "emphasize", "emphasise", "remark", "observe", "point", "suggest", "contend",
-    "maintain", "reply", "respond", "comment", "acknowledge", "admit", "express", "assert", "predict", "conclude",
-    "caution", "recall", "quip", "elaborate", "call", "accuse", "urge", "deny", "vow", "pledge", "concede", "question",
-}
-PRONOUNS = {"he", "she", "they", "i", "we"}
-RELATIVE = {"who", "that", "which"}
-BACK_REFERENCE = re.compile(r"^the (researcher|spokesperson|spokesman|spokeswoman|analyst|official|expert|diplomat|scholar|professor|minister|envoy|source)\b", re.I)
-GENERIC_PLURAL = re.compile(r"^(observers|analysts|experts|some|many|others|critics|officials|both experts|diplomats|sources|they)$", re.I)
-CHANNEL = re.compile(
-    r"\b(in an? (?:email|e-mail|interview|statement|article|post|op-ed|letter|message|speech|tweet|briefing)[^,.;“”\"]{0,60}"
-    r"|(?:over|by|on) the (?:phone|telephone)(?: from [A-Z]\w+)?|by (?:phone|telephone)|on (?:X|Twitter|Facebook|social media)"
-    r"|told [A-Z][\w ]{1,30}?(?= over| that| in|,|\.))",
-)
-ANONYMOUS = re.compile(r"\b(on condition of anonymity|declined to be named|who asked not to be (?:named|identified)|anonymous)\b", re.I)
-MIN_QUOTE_WORDS = 4  # shorter quoted fragments are names, titles or scare quotes
+MIN_QUOTE_WORDS = 4  # a quotation with no speech verb shorter than this is a name, a title or a scare quote
+SMALL_WORDS = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "by"}
 
 
-def _quote_id(article_id: str, start: int, end: int) -> str:
-    return hashlib.sha1(f"{article_id}|{start}|{end}".encode()).hexdigest()[:16]
-
-
-def _inside(token: Token, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= token.idx < e for s, e in spans)
-
-
-def _speech_verbs(sent: Span, spans: list[tuple[int, int]]) -> list[Token]:
-    return [t for t in sent if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX") and not _inside(t, spans)]
-
-
-def _subject(verb: Token) -> Span | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            if child.lower_ in RELATIVE and verb.dep_ == "relcl":
-                head = verb.head
-                return head.doc[head.left_edge.i : head.i + 1]
-            subtree = list(child.subtree)
-            end = subtree[-1].i + 1
-            for t in subtree:
-                if t.dep_ in ("relcl", "acl") or (t.text == "," and t.i > child.i):
-                    end = t.i
-                    break
-            return verb.doc[subtree[0].i : end]
-    if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp", "pcomp") and verb.head is not verb:
-        return _subject(verb.head)
-    return None
-
-
-class _Speakers:
-    """Resolves subjects to speakers and remembers the last one for pronouns and continuations."""
-
-    def __init__(self, actors: ActorResult) -> None:
-        self.actors = actors
-        self.mentions = sorted(actors.mentions, key=lambda m: m.char_start)
-        self.last: tuple[str, str | None] | None = None
-        self.descriptions: list[tuple[str, str | None]] = []
-
-    def person_in(self, span: Span) -> str | None:
-        for mention in self.mentions:
-            if span.start_char <= mention.char_start and mention.char_end <= span.end_char:
-                actor = self.actors.actor(mention.actor_id)
-                if actor and actor.kind == "person":
-                    return actor.id
-        return None
-
-    def resolve(self, subject: Span) -> tuple[str, str | None] | None:
-        text = subject.text.strip()
-        lower = text.lower()
-        if lower in PRONOUNS or BACK_REFERENCE.match(text):
-            if BACK_REFERENCE.match(text):
-                noun = BACK_REFERENCE.match(text).group(1).lower()
-                for described in reversed(self.descriptions):
-                    if noun in described[0].lower():
-                        return described
-            return self.last
-        if GENERIC_PLURAL.match(text) or lower == "it" or not _can_speak(subject):
-            return None
-        actor_id = self.person_in(subject) or self._by_name(text)
-        if actor_id is None and subject.root.ent_type_ in ("GPE", "NORP") and len(subject) <= 3:
-            return None  # "India said ...": a state's position, coded as an event, not a quote
-        found = (text, actor_id)
-        if actor_id is None:
-            self.descriptions.append(found)
-        self.last = found
-        return found
-
-    def named_outside(self, sent: Span, spans: list[tuple[int, int]]) -> tuple[str, str | None] | None:
-        """The one person named in the sentence outside the quotation marks, when the parse gave no subject."""
-        people = {
-            m.actor_id: m.text for m in self.mentions
-            if sent.start_char <= m.char_start < sent.end_char and not any(s <= m.char_start < e for s, e in spans)
-            and (a := self.actors.actor(m.actor_id)) is not None and a.kind == "person"
-        }
-        if len(people) != 1:
-            return None
-        actor_id, text = next(iter(people.items()))
-        self.last = (text, actor_id)
-        return self.last
-
-    def _by_name(self, text: str) -> str | None:
-        for actor in self.actors.actors:
-            if actor.kind == "person" and (text == actor.name or text in actor.name.split()):
-                return actor.id
-        return None
-
-
-SPEAKING_BODIES = {"government", "ministry", "embassy", "guard", "force", "office", "agency", "department", "council",
-                   "statement", "commission", "committee", "army", "military", "navy", "party", "parliament", "kremlin"}
-
-
-def _can_speak(subject: Span) -> bool:
-    """People, roles and institutions speak; summits, dates and generic plurals ("Foreign policy experts") do not."""
-    from detente.actors.resolve import titles
-
-    root = subject.root
-    if root.pos_ == "PRON":
-        return True
-    if root.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in subject):
-        return True
-    if root.tag_ in ("NNS", "NNPS") and not any(t.ent_type_ == "PERSON" for t in subject):
-        return False
-    lemma = root.lemma_.lower()
-    if lemma in titles() or root.lower_ in titles() or lemma in SPEAKING_BODIES or root.ent_type_ == "ORG":
-        return True
-    return root.pos_ == "PROPN" and root.ent_type_ in ("", "NORP", "GPE")
-
-
-def _kind(sent: Span, start: int, body: str) -> str:
-    """Direct when the quotation stands as its own clause, mixed when it is embedded in reported speech."""
-    before = body[sent.start_char : start].rstrip()
-    if not before or before.endswith((":", ",", "—", "–")) or before[-1:] in "“\"":
-        return "direct"
-    return "mixed"
+@dataclass
+class _Unit:
+    speaker: Speaker
+    start: int
+    end: int
+    kind: str
+    channel: str | None
+    paragraph: int
+    verb: Token | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 def extract_quotes(doc: Doc, article_id: str, actors: ActorResult) -> list[Quote]:
+    """Direct, mixed and indirect quotations of one parsed article, with speakers resolved to actors."""
     body = doc.text
-    spans = [s for s in quote_spans(body) if word_count(body[s[0] : s[1]]) >= MIN_QUOTE_WORDS and not _is_name(body[s[0] : s[1]])]
-    speakers = _Speakers(actors)
-    quotes: list[Quote] = []
-    sentences = list(doc.sents)
-    used_spans: set[tuple[int, int]] = set()
-    for s_index, sent in enumerate(sentences):
-        in_sent = [sp for sp in spans if sp[0] < sent.end_char and sp[1] > sent.start_char]
-        verbs = _speech_verbs(sent, spans)
-        speaker = None
-        verb = None
-        for candidate in verbs:
-            subject = _subject(candidate)
-            if subject is not None and not any(s <= subject.start_char < e for s, e in spans):
-                speaker, verb = speakers.resolve(subject), candidate
-                if speaker is not None:
-                    break
-        if speaker is None and verbs:
-            speaker = speakers.named_outside(sent, spans)  # "…,” Nguyen Huu Vinh, an activist, told VOA.
-        channel_match = CHANNEL.search(sent.text)
-        channel = channel_match.group(0) if channel_match else None
-        new_spans = [sp for sp in in_sent if sp not in used_spans]
-        if new_spans:
-            if speaker is None and verb is None:
-                speaker = speakers.last if _ends_paragraph_quote(new_spans, sent) else None
-            if speaker is None:
-                continue
-            start, end = new_spans[0][0], new_spans[-1][1]
-            used_spans.update(new_spans)
-            kind = _kind(sent, max(start, sent.start_char), body)
-            quotes.append(_quote(article_id, body, start, end, kind, speaker, channel, s_index, sent.text, actors))
-        elif speaker is not None and verb is not None:
-            complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-            if complement is None or complement.i < verb.i:
-                continue
-            subject = _subject(verb)
-            start = subject.start_char if subject is not None and subject.start_char < verb.idx else verb.idx
-            quotes.append(_quote(article_id, body, start, sent.end_char, "indirect", speaker, channel, s_index, sent.text, actors))
-    return quotes
+    spans = [s for s in quote_spans(body) if not _is_name(body[s[0] : s[1]])]
+    claims: dict[int, list[tuple[int, int]]] = {}
+    unclaimed: list[tuple[int, int]] = []
+    for span in spans:
+        verb = governing_cue(span, doc, spans)
+        if verb is None:
+            unclaimed.append(span)
+        else:
+            claims.setdefault(verb.i, []).append(span)
+    items: list[tuple[int, object]] = []
+    for verb in cues(doc, spans):
+        anchor = min([verb.idx, *(s[0] for s in claims.get(verb.i, []))])
+        items.append((anchor, verb))
+    items.extend((span[0], span) for span in unclaimed)
+    items.sort(key=lambda item: item[0])
+
+    memory = SpeakerMemory(actors)
+    units: list[_Unit] = []
+    by_verb: dict[int, _Unit] = {}
+    for _, item in items:
+        if isinstance(item, Token):
+            unit = _from_cue(item, claims.get(item.i, []), spans, memory, by_verb, body)
+            if unit is not None:
+                by_verb[item.i] = unit
+                if unit not in units:
+                    units.append(unit)
+        else:
+            unit = _continuation(item, doc, body, units, by_verb)
+            if unit is not None:
+                units.append(unit)
+    return [_quote(article_id, body, doc, u, actors) for u in sorted(units, key=lambda u: u.start)]
+
+
+def _paragraph(body: str, offset: int) -> int:
+    return len(re.findall(r"\n+", body[:offset]))
+
+
+def _from_cue(verb: Token, claimed: list[tuple[int, int]], spans, memory: SpeakerMemory,
+              by_verb: dict[int, _Unit], body: str) -> _Unit | None:
+    parent = by_verb.get(verb.head.i) if verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ == "VBG" else None
+    if parent is not None and parent.spans:  # '"...," he wrote, adding that "...": one act of speech
+        end = max([parent.end, *(s[1] for s in claimed)])
+        comp = complement(verb)
+        parent.end = max(end, comp.end_char if comp is not None and not claimed else end)
+        parent.spans.extend(claimed)
+        return parent
+    found = subject_of(verb) or memory.named_before(verb)
+    if found is None or inside(found[1], spans) or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    subject, head = found
+    if subject.text.lower() == "it" and any(c.dep_ in ("nsubjpass", "auxpass", "expl") for c in verb.children):
+        return None  # "it can be argued that": no one in particular
+    if not claimed and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return None  # "it is important to note that": an infinitive reports nothing said
+    if not claimed and complement(verb) is None:
+        return None  # "..., the military said": nothing reported after the verb, and no speaker to remember
+    speaker = memory.resolve(subject, head)
+    if speaker is None:
+        return None
+    paragraph = _paragraph(body, verb.idx)
+    if claimed:
+        first = min(claimed)
+        kind = "direct" if _is_full(body, first, _sent_start(body, first[0])) else "mixed"
+        start = first[0] if kind == "direct" or first[0] < verb.idx else verb.idx
+        end = max(s[1] for s in claimed)
+        if kind == "mixed":
+            comp = complement(verb)
+            if comp is not None and comp.start_char <= end:
+                end = max(end, _cut_at_cue(comp, verb, spans))
+        return _Unit(speaker, start, end, kind, channel_of(verb, head), paragraph, verb, sorted(claimed))
+    comp = complement(verb)
+    if comp is None:
+        return None
+    start = verb.idx
+    nsubj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if nsubj is not None and nsubj.i < verb.i and nsubj.lower_ not in ("who", "that", "which"):
+        start = verb.doc[nsubj.left_edge.i].idx
+    return _Unit(speaker, start, _cut_at_cue(comp, verb, spans), "indirect", channel_of(verb, head), paragraph, verb)
+
+
+def _cut_at_cue(comp: Span, verb: Token, spans: list[tuple[int, int]]) -> int:
+    """End of the reported content, before a second speech act joined to it ("... and said weapons ...")."""
+    nested = next((t for t in comp if t.i != verb.i and t.dep_ == "conj" and is_cue(t, spans)), None)
+    if nested is None:
+        return comp.end_char
+    end = nested.i
+    while end > comp.start and (comp.doc[end - 1].dep_ in ("cc", "punct", "advmod") or comp.doc[end - 1].is_space):
+        end -= 1
+    return comp.doc[end - 1].idx + len(comp.doc[end - 1])
+
+
+def _continuation(span: tuple[int, int], doc: Doc, body: str, units: list[_Unit], by_verb) -> _Unit | None:
+    """A quotation with no speech verb of its own goes on from the previous one, or is a scare quote."""
+    if word_count(body[span[0] : span[1]]) < MIN_QUOTE_WORDS or not units:
+        return None
+    last = max(units, key=lambda u: u.end)
+    para = _paragraph(body, span[0])
+    sent = doc.char_span(span[0], span[1], alignment_mode="expand")
+    sentence = sent.sent if sent is not None else None
+    for unit in reversed(units):  # another quotation in the sentence of a speech verb
+        if unit.verb is not None and sentence is not None and unit.verb.sent == sentence and span[0] > unit.verb.idx:
+            unit.end = max(unit.end, span[1])
+            unit.spans.append(span)
+            unit.kind = "mixed" if unit.kind == "indirect" else unit.kind
+            return None
+    if sentence is not None and any(t.lemma_ in ("say", "tell", "add", "write") and not (span[0] <= t.idx < span[1]) for t in sentence):
+        return None  # attributed to someone we could not resolve: do not guess
+    if not _is_full(body, span, _sent_start(body, span[0])):
+        return None  # a quoted fragment inside someone else's sentence: a name or a scare quote
+    same_paragraph = para == last.paragraph and span[0] >= last.end
+    para_start = body.rfind("\n", 0, span[0]) + 1
+    next_paragraph = body[para_start : span[0]].strip() == "" and 0 < para - last.paragraph <= 1
+    if same_paragraph or next_paragraph:  # '"...," he said. "...": the next quoted sentence is his too
+        return _Unit(last.speaker, span[0], span[1], "direct", last.channel if same_paragraph else None, para)
+    return None
+
+
+def _sent_start(body: str, offset: int) -> int:
+    return body.rfind("\n", 0, offset) + 1
+
+
+def _is_full(body: str, span: tuple[int, int], sent_start: int) -> bool:
+    """A quoted utterance stands as its own clause (after nothing, a comma or a colon) or is a whole sentence."""
+    before = re.split(r"[.!?][”\"’']?\s+", body[sent_start : span[0]])[-1].rstrip()
+    if not before or before.endswith((":", ",", "—", "–", "“", '"')):
+        return True
+    inner = body[span[0] + 1 : span[1] - 1].strip()
+    return bool(inner) and inner[0].isupper() and inner.rstrip("”\"’'").endswith((".", "!", "?")) and word_count(inner) >= MIN_QUOTE_WORDS
 
 
 def _is_name(quoted: str) -> bool:
     """“Two Corridors, One Economic Circle”: every word capitalised is a name or a slogan, not speech."""
     words = re.findall(r"[A-Za-z][\w’'-]*", quoted)
-    small = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "with"}
-    return bool(words) and all(w[0].isupper() or w in small for w in words) and not re.search(r"[.!?]", quoted)
+    return bool(words) and all(w[0].isupper() or w in SMALL_WORDS for w in words) and not re.search(r"[.!?]", quoted)
 
 
-def _ends_paragraph_quote(spans: list[tuple[int, int]], sent: Span) -> bool:
-    """A quotation with no attribution of its own that fills its sentence: the last speaker goes on."""
-    covered = sum(min(e, sent.end_char) - max(s, sent.start_char) for s, e in spans)
-    return covered >= 0.6 * len(sent.text.strip())
-
-
-def _quote(article_id, body, start, end, kind, speaker, channel, s_index, sent_text, actors: ActorResult) -> Quote:
-    text, actor_id = speaker
-    actor = actors.actor(actor_id) if actor_id else None
+def _quote(article_id: str, body: str, doc: Doc, unit: _Unit, actors: ActorResult) -> Quote:
+    speaker = unit.speaker
+    actor = actors.actor(speaker.actor_id) if speaker.actor_id else None
+    sentence_index = next((i for i, s in enumerate(doc.sents) if s.start_char <= unit.start < s.end_char), 0)
     return Quote(
-        id=_quote_id(article_id, start, end),
+        id=hashlib.sha1(f"{article_id}|{unit.start}|{unit.end}".encode()).hexdigest()[:16],
         article_id=article_id,
-        char_start=start,
-        char_end=end,
-        text=body[start:end],
-        quote_type=kind,
-        speaker=text,
-        speaker_actor=actor_id,
-        speaker_role=actor.role if actor else None,
-        speaker_affiliation=actor.affiliation if actor else None,
-        speaker_country=actor.country if actor else None,
-        channel=channel,
-        anonymous=bool(ANONYMOUS.search(sent_text)),
-        sentence_index=s_index,
+        char_start=unit.start,
+        char_end=unit.end,
+        text=body[unit.start : unit.end],
+        quote_type=unit.kind,
+        speaker=speaker.text,
+        speaker_actor=speaker.actor_id,
+        speaker_role=speaker.role or (actor.role if actor else None),
+        speaker_affiliation=speaker.affiliation,
+        speaker_country=speaker.country,
+        channel=unit.channel,
+        anonymous=speaker.anonymous,
+        sentence_index=sentence_index,
     )
