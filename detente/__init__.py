@@ -3,7 +3,7 @@
     import detente
     analysis = detente.analyze("Vietnam and China signed 36 agreements on Tuesday ...")
     with detente.open("detente.db") as corpus:
-        for event in corpus.events(): ...
+        frame = corpus.events(dyad=("CHN", "VNM")).to_pandas()
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from pathlib import Path
 __version__ = "0.1.0"
 
 
-def open(path: str | Path = "detente.db"):
-    """Open a Détente database for reading and writing."""
-    from detente.store import Store
+def open(path: str | Path = "detente.db", *, readonly: bool = False):
+    """Open a Détente database; returns a :class:`detente.api.Corpus` (the Store's methods stay available on it)."""
+    from detente.api import Corpus
 
-    return Store(path)
+    return Corpus(path, readonly=readonly)
 
 
 def analyze(text: str, *, title: str | None = None, date: str | None = None):

@@ -129,12 +129,39 @@ def report(
     db: DbOption = DEFAULT_DB,
     out: Annotated[Path, typer.Option("--out", help="Output HTML file (self-contained, works offline).")] = Path("report.html"),
 ) -> None:
-    """Write a self-contained HTML report: overview, dyad trends, timeline, who said what, stories.
+    """Write a self-contained HTML report: overview, dyad trends, timelines, who said what, stories, articles.
+
+    The file works offline (Plotly is inlined) and highlights each event and quote on its sentence.
 
     Example:
       detente report --out china-vietnam.html
     """
     _write_report(db, out)
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Interface to bind; keep 127.0.0.1 unless you mean to share it.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+) -> None:
+    """Browse the database in a local web app: search, filters, articles with their facts, dyad charts.
+
+    The store is opened read-only per request, so `detente ingest` can run meanwhile.
+
+    Examples:
+      detente serve
+      detente serve --db news.db --port 8080
+    """
+    import uvicorn
+
+    from detente.web import create_app
+
+    _open(db).close()  # a clear error now if the database is missing
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"[yellow]warning:[/yellow] serving on {host}: anyone who can reach this address can read the database")
+    console.print(f"Détente on [bold]http://{host}:{port}/[/bold] over {db} — Ctrl+C to stop")
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 
 
 def _table(title: str, columns: list[str], rows: list[list[object]]) -> None:

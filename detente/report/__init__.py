@@ -1,4 +1,4 @@
-"""The self-contained HTML report (no network: everything inlined)."""
+"""The self-contained HTML report (no network: everything inlined) and the view models the web app shares."""
 
 from detente.report.html import write_report
 

@@ -1,0 +1,208 @@
+"""The local web app: the report's views, live over the store (FastAPI + server-rendered Jinja2).
+
+Each request opens the store read-only and closes it (WAL: an ingest can write
+meanwhile). Every response carries a strict Content-Security-Policy; templates
+autoescape everything; SQL takes visitor input only as bound parameters; files
+are served only from the package's ``static`` folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated
+from urllib.parse import quote
+
+import jinja2
+import markupsafe
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from detente.analysis.timeline import timeline
+from detente.report.charts import script_json
+from detente.report.views import article_view, dyad_panel, overview, sentences_of, story_map, who_said_what
+from detente.store import Store
+from detente.web import queries
+from detente.web.cache import ViewCache
+from detente.web.queries import Filters
+
+STORY_MEMBERS = 30  # articles listed per story on the stories page
+STATIC = Path(__file__).resolve().parent / "static"
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
+       "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+@lru_cache(maxsize=1)
+def _plotly_js() -> bytes:
+    from plotly.offline import get_plotlyjs
+
+    return get_plotlyjs().encode("utf-8")
+
+
+def _snippet(text: str | None) -> markupsafe.Markup:
+    """Escape an FTS5 snippet, then turn its \\x02/\\x03 match markers into <mark> tags."""
+    escaped = markupsafe.escape(text or "")
+    return markupsafe.Markup(str(escaped).replace("\x02", "<mark>").replace("\x03", "</mark>"))
+
+
+def _templates() -> Jinja2Templates:
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader([jinja2.PackageLoader("detente.web", "templates"),
+                                    jinja2.PackageLoader("detente.report", "templates")]),
+        autoescape=True, trim_blocks=True, lstrip_blocks=True,
+    )
+    env.filters["script_json"] = script_json
+    env.filters["snippet"] = _snippet
+    return Jinja2Templates(env=env)
+
+
+def open_store(request: Request) -> Iterator[Store]:
+    """A read-only connection for one request, closed after it (readers never block an ingest)."""
+    try:
+        opened = Store(request.app.state.db_path, readonly=True)
+    except FileNotFoundError as exc:
+        raise HTTPException(503, str(exc)) from None
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+StoreDep = Annotated[Store, Depends(open_store)]
+
+
+def create_app(db: str | Path) -> FastAPI:
+    """The app over the database file ``db`` (which must exist)."""
+    db_path = Path(db)
+    app = FastAPI(title="Détente", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.db_path = db_path
+    templates = _templates()
+    cache = ViewCache(db_path)
+    app.mount("/static", StaticFiles(directory=STATIC, follow_symlink=False), name="static")
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        for key, value in SECURITY_HEADERS.items():
+            response.headers[key] = value
+        return response
+
+    def page(request: Request, name: str, s: Store, **context) -> HTMLResponse:
+        ids: set[str] = set(context.pop("article_ids", set()))
+        doc_names = queries.names(s, ids)
+        context.update(
+            href=lambda aid, sentence=None: f"/article/{quote(aid, safe='')}" + ("" if sentence is None else f"#s{int(sentence)}"),
+            name=lambda aid: doc_names.get(aid, aid),
+            actor_href=lambda actor_id: f"/actor/{quote(actor_id, safe='')}",
+        )
+        return templates.TemplateResponse(request, name, context)
+
+    @app.get("/", response_class=HTMLResponse)
+    def index(request: Request, s: StoreDep):
+        o, dyads, types = cache.get("index", lambda: (overview(s), queries.dyad_counts(s), [tuple(r) for r in s.conn.execute(
+            "SELECT type, COUNT(*) FROM events GROUP BY type ORDER BY 2 DESC, 1")]))
+        return page(request, "index.html.j2", s, o=o, dyads=dyads, types=types)
+
+    @app.get("/articles", response_class=HTMLResponse)
+    def articles(request: Request, s: StoreDep, q: str | None = None, dyad: str | None = None, type: str | None = None,
+                 status: str | None = None, speaker: str | None = None, page_no: Annotated[int, Query(alias="page", ge=0)] = 0):
+        f = Filters(q=q, dyad=dyad, type=type, status=status, speaker=speaker, page=page_no)
+        rows = queries.articles(s, f)
+        copies = {r["article"].duplicate_of or r["article"].derivative_of for r in rows} - {None}
+        return page(request, "articles.html.j2", s, rows=rows, f=f, statuses=queries.STATUSES, article_ids=copies)
+
+    @app.get("/events", response_class=HTMLResponse)
+    def events(request: Request, s: StoreDep, dyad: str | None = None, type: str | None = None, status: str | None = None,
+               page_no: Annotated[int, Query(alias="page", ge=0)] = 0):
+        f = Filters(dyad=dyad, type=type, status=status, page=page_no)
+        found = queries.events(s, f)
+        return page(request, "events.html.j2", s, found=found, f=f, statuses=queries.STATUSES,
+                    article_ids={e.article_id for e in found})
+
+    @app.get("/quotes", response_class=HTMLResponse)
+    def quotes(request: Request, s: StoreDep, speaker: str | None = None, q: str | None = None,
+               page_no: Annotated[int, Query(alias="page", ge=0)] = 0):
+        f = Filters(q=q, speaker=speaker, page=page_no)
+        found = queries.quotes(s, f)
+        speaker_ids = sorted({x.speaker_actor for x in found if x.speaker_actor})
+        actors = {a.id: a for a in s.actors(f"WHERE id IN ({','.join('?' * len(speaker_ids))})", tuple(speaker_ids))} if speaker_ids else {}
+        return page(request, "quotes.html.j2", s, said=who_said_what(found, actors), f=f,
+                    article_ids={x.article_id for x in found})
+
+    @app.get("/stories", response_class=HTMLResponse)
+    def stories(request: Request, s: StoreDep):
+        found = s.stories()
+        ids = {i for story in found for i in story.article_ids[:STORY_MEMBERS]}
+        by_id = queries.articles_by_id(s, ids | {a.id for a in s.articles(
+            "WHERE story_id IS NULL AND (duplicate_of IS NOT NULL OR derivative_of IS NOT NULL)")})
+        linked = {a.duplicate_of or a.derivative_of for a in by_id.values()} - {None}
+        return page(request, "stories.html.j2", s, smap=story_map(found, by_id), article_ids=set(by_id) | linked)
+
+    @app.get("/search", response_class=HTMLResponse)
+    def search(request: Request, s: StoreDep, q: str = ""):
+        hits = queries.search_snippets(s, q)
+        found = queries.quotes(s, Filters(q=q)) if q.strip() else []
+        return page(request, "search.html.j2", s, q=q, hits=hits, said=who_said_what(found[:30], {}),
+                    article_ids={x.article_id for x in found})
+
+    @app.get("/article/{article_id}", response_class=HTMLResponse)
+    def article(request: Request, s: StoreDep, article_id: str):
+        found = s.articles("WHERE id = ?", (article_id,))
+        if not found:
+            raise HTTPException(404, "no such article")
+        a = found[0]
+        view = article_view(a, sentences_of(s, [a.id]).get(a.id, []), s.events("WHERE article_id = ?", (a.id,)),
+                            s.quotes("WHERE article_id = ?", (a.id,)))
+        return page(request, "article.html.j2", s, v=view, article_ids={a.id, a.duplicate_of, a.derivative_of} - {None})
+
+    @app.get("/dyad/{a}/{b}", response_class=HTMLResponse)
+    def dyad(request: Request, s: StoreDep, a: str, b: str, by: str | None = None):
+        a, b = a.upper()[:64], b.upper()[:64]
+        if by not in (None, "month", "quarter", "year"):
+            raise HTTPException(422, "by must be month, quarter or year")
+        def compute():
+            found = s.events("WHERE (source = ? AND target = ?) OR (source = ? AND target = ?)", (a, b, b, a))
+            by_id = queries.article_meta(s, {e.article_id for e in found})
+            panel = dyad_panel(found, by_id, a, b, by)
+            shown = {i for p in panel["periods"] for i in p.event_ids[:3]}
+            named = {e.article_id for e in found if e.id in shown} | {i for t in panel["timeline"][-300:] for i in t.article_ids}
+            return panel, {e.id: e for e in found if e.id in shown}, named
+
+        panel, event_by_id, named = cache.get(("dyad", a, b, by), compute)
+        return page(request, "dyad.html.j2", s, p=panel, event_by_id=event_by_id, article_ids=named)
+
+    @app.get("/actor/{actor_id}", response_class=HTMLResponse)
+    def actor(request: Request, s: StoreDep, actor_id: str):
+        found = s.actors("WHERE id = ?", (actor_id,))
+        if not found:
+            raise HTTPException(404, "no such actor")
+        who = found[0]
+        def compute():
+            acted = s.events("WHERE source = ? OR target = ? OR source_actor = ? OR target_actor = ?", (who.id,) * 4)
+            return timeline(acted, queries.article_meta(s, {e.article_id for e in acted}), who.id)
+
+        entries = cache.get(("actor", who.id), compute)
+        said = queries.quote_rows(s, "WHERE speaker_actor = ?", (who.id,), 200)
+        named = {i for t in entries[-300:] for i in t.article_ids} | {q.article_id for q in said}
+        return page(request, "actor.html.j2", s, who=who, entries=entries, said=who_said_what(said, {who.id: who}),
+                    article_ids=named)
+
+    @app.get("/assets/plotly.js")
+    def plotly_js() -> Response:
+        return Response(_plotly_js(), media_type="text/javascript", headers={"Cache-Control": "public, max-age=86400"})
+
+    @app.get("/assets/style.css")
+    def style() -> Response:
+        css = (Path(__file__).resolve().parents[1] / "report" / "templates" / "style.css").read_bytes()
+        return Response(css, media_type="text/css", headers={"Cache-Control": "public, max-age=3600"})
+
+    return app
