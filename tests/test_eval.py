@@ -108,3 +108,44 @@ def test_bad_gold_file_is_reported_with_its_name(tmp_path):
     path.write_text('{"articles": [{"id": 3}]}')
     with pytest.raises(ValueError, match=r"gold\.json"):
         load_gold(path)
+
+
+def _perfect_seed_records(gold: dict) -> list[dict]:
+    """Records made from the seed gold itself: bodies sliced from the raw files between first and last sentence."""
+    from tests.conftest import SEEDS
+
+    records: list[dict] = []
+    for ga in gold["articles"]:
+        raw = (SEEDS / f"{ga['id']}.txt").read_text(encoding="utf-8")
+        start = raw.index(ga["body_first_sentence"])
+        body = raw[start: raw.rindex(ga["body_last_sentence"]) + len(ga["body_last_sentence"])]
+        aid = f"id-{ga['id']}"
+        records.append({"record": "article", "id": aid, "doc_name": ga["id"], "source": f"{ga['id']}.txt",
+                        "body": body, "title": ga["title"], "outlet": ga["outlet"], "byline": ga["byline"],
+                        "pub_date": ga["pub_date"], "pub_date_range": ga["pub_date_range"], "story_id": ga["story"]})
+        for e in ga["events"]:
+            records.append({"record": "event", "article_id": aid, "source": e["source"], "target": e["target"],
+                            "type": e["type"], "status": e["status"], "date_start": e["date"], "date_end": None,
+                            "date_precision": None, "text": e["sentence"]})
+        for q in ga["quotes"]:
+            s = body.index(q["text_start"])
+            records.append({"record": "quote", "article_id": aid, "char_start": s, "char_end": s + len(q["text_start"]),
+                            "text": q["text_start"], "quote_type": q["kind"], "speaker": q["speaker"],
+                            "speaker_actor": None})
+    return records
+
+
+def test_seed_gold_fed_back_as_records_scores_full_recall():
+    from tests.conftest import SEEDS, SEEDS_GOLD
+
+    if not SEEDS_GOLD.exists():
+        pytest.skip("../shared not present")
+    gold = load_gold(SEEDS_GOLD)
+    report = evaluate(gold, _perfect_seed_records(gold), read_raw=lambda rec: (SEEDS / rec["source"]).read_text())
+    assert report.matched_articles == report.gold_articles
+    assert report["body"].f1 >= 0.95
+    assert report["body_start"].accuracy == 1.0 and report["body_end"].accuracy == 1.0
+    assert report["events"].recall == 1.0 and report["quotes"].recall == 1.0
+    assert report["event_status"].accuracy == 1.0 and report["event_dates"].accuracy == 1.0
+    assert report["quote_speakers"].accuracy == 1.0 and report["quote_kinds"].accuracy == 1.0
+    assert report["stories"].f1 == pytest.approx(1.0)

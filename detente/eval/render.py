@@ -24,7 +24,8 @@ def render_table(report: EvalReport, console: Console, max_issues: int = 25) -> 
         console.print(f"[yellow]note:[/yellow] {note}", highlight=False)
     for score in report.fields.values():
         for label, issues in (("miss", score.misses), ("false positive", score.false_positives)):
+            plural = "misses" if label == "miss" else f"{label}s"
             for issue in issues[:max_issues]:
                 console.print(f"[dim]{score.name}[/dim] {label}: [{issue.article}] {issue.what}", highlight=False, soft_wrap=True)
             if len(issues) > max_issues:
-                console.print(f"[dim]{score.name}[/dim] … {len(issues) - max_issues} more {label}s (use --json for all)")
+                console.print(f"[dim]{score.name}[/dim] … {len(issues) - max_issues} more {plural} (use --json for all)")
