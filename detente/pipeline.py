@@ -56,7 +56,7 @@ def analyze_parsed(prepared: Prepared, doc: Doc, article_id: str | None = None) 
     raw, cleaned, meta = prepared.raw, prepared.cleaned, prepared.metadata
     body = cleaned.body
     aid = article_id or article_id_for(body)
-    actors = resolve_actors(doc)
+    actors = resolve_actors(doc, captions=cleaned.captions)
     pub_range, basis = infer_pub_range(meta.pub_date, cleaned.captions, body, person_tenures(actors, doc))
     if meta.pub_date:
         basis = meta.pub_date_basis or "stated"

@@ -53,3 +53,69 @@ def test_spouse_takes_the_country_of_the_person_before():
     result = _resolve("Chinese President Xi Jinping will travel on Tuesday. His wife Peng Liyuan will accompany him.")
     peng = next(a for a in result.actors if a.name == "Peng Liyuan")
     assert peng.country == "CHN"
+
+
+def test_a_name_the_model_mislabels_is_linked_once_its_full_form_is_a_person():
+    result = _resolve(
+        "Marek Ostrowski, a professor of strategy at the National Defence University in Warsaw, said talks were slow.\n\n"
+        "Ostrowski described the offer as weak. Ostrowski added that Warsaw would wait."
+    )
+    marek = [m for m in result.mentions if m.actor_id == "person:marek-ostrowski"]
+    assert [m.text for m in marek] == ["Marek Ostrowski", "Ostrowski", "Ostrowski"]
+    assert result.actor("person:marek-ostrowski").country == "POL"
+
+
+def test_an_experts_country_is_where_their_institution_is_not_their_subject():
+    result = _resolve(
+        "\"Nobody expected this,\" said Anna Lind, a China analyst at the Kvist Policy Centre in Oslo. "
+        "Tom Hale, a researcher on Russian security policy at a university in Miami, disagreed. "
+        "Li Wei, an Australian writer held in China since 2019, was not released."
+    )
+    people = {a.name: a for a in result.actors if a.kind == "person"}
+    assert people["Anna Lind"].country == "NOR" and people["Anna Lind"].role.startswith("China analyst")
+    assert people["Tom Hale"].country == "USA"  # Miami, from the cities table
+    assert people["Li Wei"].country == "AUS"
+    assert "NOR" not in result.acting_states  # an expert's base does not make a state act
+
+
+def test_a_counterpart_holds_the_office_of_the_person_they_meet():
+    result = _resolve("On Monday, President Carla Mendes invited her Chilean counterpart Tomas Reyes to Brasilia.")
+    reyes = next(a for a in result.actors if a.name == "Tomas Reyes")
+    assert reyes.role == "President" and reyes.country == "CHL"
+
+
+def test_an_office_holder_named_before_the_name_with_a_comma():
+    result = _resolve("Brazil's top diplomat, Carla Mendes, hailed the deal. The armed forces chief, General Tomas Reyes, said nothing.")
+    people = {a.name: a for a in result.actors if a.kind == "person"}
+    assert people["Carla Mendes"].role == "top diplomat" and people["Carla Mendes"].country == "BRA"
+    assert people["Tomas Reyes"].role == "armed forces chief"
+
+
+def test_places_and_governments_are_not_people():
+    result = _resolve(
+        "Chinese ships blocked Scarborough Shoal near Vietnam's Lai Chau province. "
+        "The Biden administration is expected to respond."
+    )
+    assert not [a.name for a in result.actors if a.kind == "person"]
+    assert any(m.text == "Biden" and m.actor_id == "USA" for m in result.mentions)
+
+
+def test_states_act_as_subjects_or_owners_of_actions_not_as_places():
+    result = _resolve(
+        "Britain announced an asset freeze after Russia's invasion of Ukraine. Leaders met at a summit in Panama. "
+        "\"Only Washington could do that,\" an analyst said."
+    )
+    assert {"GBR", "RUS", "UKR"} <= set(result.acting_states)
+    assert "PAN" not in result.acting_states and "USA" not in result.acting_states
+
+
+def test_people_named_only_in_a_caption_are_actors_of_the_article():
+    nlp = load_nlp()
+    result = resolve_actors(
+        nlp("Chinese President Xi Jinping arrived on Tuesday."), nlp,
+        captions=["Xi Jinping meets Vietnam's Communist Party chief Nguyen Phu Trong (right). Photo: AFP"],
+    )
+    trong = result.actor("person:nguyen-phu-trong")
+    assert trong is not None and trong.country == "VNM"
+    assert [a.id for a in result.actors].count("person:xi-jinping") == 1
+    assert not any(m.actor_id == trong.id for m in result.mentions)  # no offsets into the body

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -10,6 +9,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from detente.actors.names import slug as name_slug
 from detente.tables import load_table, split_multi
 
 
@@ -24,7 +24,7 @@ class Entry:
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return name_slug(text)
 
 
 class Gazetteer:

@@ -6,7 +6,8 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from detente.actors.resolve import ActorResult, leaders
+from detente.actors.lexicon import leaders
+from detente.actors.resolve import ActorResult
 
 
 def _parse(value: str) -> date | None:
@@ -33,8 +34,8 @@ def person_tenures(actors: ActorResult, doc: Doc) -> list[tuple[date, date | Non
     found: list[tuple[date, date | None, str]] = []
     table = leaders()
     for actor in actors.actors:
-        if actor.kind != "person" or not actor.role:
-            continue
+        if actor.kind != "person" or not actor.role or actor.id not in actors.role_from_text:
+            continue  # a role filled in from the leaders table says nothing about when the article was written
         role = actor.role.lower()
         if any(word in role for word in ("former", "late", "ex-", "then")):
             continue
