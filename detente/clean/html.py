@@ -1,40 +1,177 @@
-"""HTML pages: trafilatura extracts the main text and metadata; the line pass then tidies the rest."""
+"""HTML pages: trafilatura extracts the main text and metadata; a light line pass then tidies the rest.
+
+Trafilatura has already chosen the article's block, so the pass here trusts position and shape: it drops
+only lines that are furniture by what they say (widgets, contact prompts, captions, bios), the headline
+repeated as the first line, and bylines/datelines standing before or after the paragraphs. A dated line
+inside the paragraphs (an embedded tweet's "— Name (@handle) November 9, 2019") stays: it is the article's.
+"""
 
 from __future__ import annotations
 
+import html as html_lib
+import re
+
 import trafilatura
+from htmldate import find_date
 from trafilatura.settings import use_config
 
+from detente.clean.lines import Line, classify_lines, words
 from detente.records import Cleaned
 
 _CONFIG = use_config()
 _CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # signals do not work off the main thread (Ray, web app)
 
+ALWAYS_DROP = {"furniture", "caption", "bio", "contributor", "pullquote"}
+PRECISE_MIN_SHARE = 0.5
+EDGE_DROP = {"byline", "dateline"}  # dropped only outside the run of paragraphs
+FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>", re.I | re.S)
+TAG = re.compile(r"<[^>]+>")
+# Edge lines that end a page rather than an article: author contact and social prompts, bare links and stamps.
+TAIL_FURNITURE = re.compile(
+    r"^(?:(?:write to|email|e-mail|contact|reach) .{0,60}\S+@\S+.*"
+    r"|.{0,80}\b(?:can|may) be reached at\b.*"
+    r"|(?:have a (?:news )?tip\?|got a (?:news )?tip\?).*"
+    r"|follow (?:us|him|her|them|@\w+|[\w .'’@]{2,40}) on (?:twitter|facebook|instagram|linkedin|x)\b.*)$",
+    re.I,
+)
+# "Jane Roe (jane@x.com) is a senior writer at ...": the author's blurb closing a page.
+AUTHOR_BLURB = re.compile(
+    r"^[A-Z][\w.’'\-]+(?:\s+[A-Z][\w.’'\-]+){0,3}\s*(?:\([^)]{1,60}\))?\s+(?:is|was|covers|writes)\b.{0,120}"
+    r"\b(?:editor|writer|reporter|correspondent|journalist|author|columnist|contributor|producer|publisher|covers)\b"
+)
+FOLLOW_PROMPT = re.compile(r"\bfollow (?:us|him|her|them|@\w+) on (?:twitter|facebook|instagram)\b", re.I)
+URL_IN_LINE = re.compile(r"https?://|www\.\w")
+SUBSCRIBE_PROMPT = re.compile(r"\b(?:subscribe|sign up|newsletters?|in your inbox|join (?:us|now))\b", re.I)
+EDGE_STAMP = re.compile(r"^(?:https?://\S+|\d{4}-\d{2}-\d{2}t[\d:.]+(?:z|[+\-]\d{2}:?\d{2})?)$", re.I)
 
-def clean_html(html: str, url: str | None = None) -> Cleaned:
-    """Body paragraphs, title, author, site name and date from an HTML page."""
-    from detente.clean.lines import clean_extracted
 
+def _key(text: str | None) -> str:
+    return " ".join(w.lower() for w in words(text or ""))
+
+
+def figure_captions(html: str) -> list[str]:
+    """Text of every ``<figcaption>``: captions carry dates and names the body may not."""
+    found = []
+    for match in FIGCAPTION.finditer(html):
+        text = " ".join(html_lib.unescape(TAG.sub(" ", match.group(1))).split())
+        if text and text not in found:
+            found.append(text)
+    return found
+
+
+def clean_extracted(text: str, title: str | None = None) -> Cleaned:
+    """Keep what an extractor isolated, minus furniture by content, the repeated headline and edge bylines."""
+    lines = classify_lines(text)
+    # Exact repeats are legitimate in extracted text (an interview's recurring question); keep them.
+    for line in lines:
+        if line.label == "repeat":
+            line.label = "paragraph"
+    paragraphs = [i for i, line in enumerate(lines) if line.label == "paragraph"]
+    first, last = (paragraphs[0], paragraphs[-1]) if paragraphs else (0, len(lines) - 1)
+    drop = [
+        (i <= min(first - 1, 1) and _is_headline_copy(line, title))
+        or line.label in ALWAYS_DROP
+        or ((i < first or i > last) and line.label in EDGE_DROP)
+        or (bool(TAIL_FURNITURE.match(line.text)) and len(words(line.text)) <= 40)
+        for i, line in enumerate(lines)
+    ]
+    # Peel the page's sign-off from the end: contact prompts, author blurbs, bare links, stamps.
+    j = len(lines) - 1
+    while j > 0 and (drop[j] or _sign_off(lines[j])):
+        drop[j] = True
+        j -= 1
+    cleaned = Cleaned(body="")
+    body: list[str] = []
+    for line, dropped in zip(lines, drop, strict=True):
+        if not dropped:
+            body.append(line.text)
+            continue
+        (cleaned.captions if line.label == "caption" else cleaned.header_lines).append(line.text)
+        cleaned.boilerplate.append(line.text)
+    cleaned.body = "\n\n".join(body)
+    return cleaned
+
+
+def _is_headline_copy(line: Line, title: str | None) -> bool:
+    """Above the first paragraph: the headline again, perhaps with the site name ("Title | Site")."""
+    mine = set(_key(line.text).split())
+    theirs = set(_key(title).split())
+    return bool(mine and theirs) and len(mine & theirs) >= 0.8 * max(len(mine), len(theirs))
+
+
+def _sign_off(line: Line) -> bool:
+    text = line.text.strip()
+    return bool(
+        line.label in EDGE_DROP
+        or TAIL_FURNITURE.match(text)
+        or EDGE_STAMP.match(text)
+        or AUTHOR_BLURB.match(text)
+        or FOLLOW_PROMPT.search(text)
+        or (len(words(text)) <= 30 and (URL_IN_LINE.search(text) or SUBSCRIBE_PROMPT.search(text)))
+    )
+
+
+def page_date(html: str, url: str | None) -> str | None:
+    """The page's original publication day (htmldate, extensive search), or None when the page states none.
+
+    htmldate pads a bare year to January 1st; a "YYYY-01-01" the page never writes is a year, not a day."""
+    try:
+        found = find_date(html, url=url, extensive_search=True, original_date=True)
+    except (ValueError, TypeError):  # malformed markup or dates htmldate cannot handle
+        return None
+    if found and found.endswith("-01-01"):
+        year, lowered = found[:4], html.lower()
+        stated = (f"{year}-01-01", f"01.01.{year}", f"01/01/{year}", f"{year}/01/01", f"1 january {year}",
+                  f"january 1, {year}", f"jan 1, {year}", f"jan. 1, {year}", f"1 jan {year}")
+        if not any(form in lowered for form in stated):
+            return None
+    return found
+
+
+def _extract(html: str, url: str | None, *, precise: bool) -> dict:
     extracted = trafilatura.bare_extraction(
         html,
         url=url,
         include_comments=False,
         include_tables=False,
-        with_metadata=True,
-        favor_precision=False,
+        with_metadata=not precise,
+        favor_precision=precise,
         config=_CONFIG,
     )
     if extracted is None:
-        return Cleaned(body="")
-    data = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
+        return {}
+    return extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
+
+
+def choose_text(default: str, precise: str) -> str:
+    """Trafilatura's precision mode trims related links and teasers the default keeps, but on some layouts
+    it loses the article itself: take it unless it keeps less than half of the default's words."""
+    if precise.strip() and len(precise.split()) >= PRECISE_MIN_SHARE * len(default.split()):
+        return precise
+    return default
+
+
+def clean_html(html: str, url: str | None = None) -> Cleaned:
+    """Body paragraphs, title, author, site name and date from an HTML page."""
+    data = _extract(html, url, precise=False)
+    if not data:
+        return Cleaned(body="", captions=figure_captions(html))
     text = data.get("text") or ""
-    cleaned = clean_extracted(text)
-    # trafilatura already isolated the article: short first lines are body, not a title
+    if text.strip():
+        text = choose_text(text, _extract(html, url, precise=True).get("text") or "")
     metadata = {
         key: str(data[key])
         for key in ("title", "author", "sitename", "date", "url", "hostname", "description", "language")
         if data.get(key)
     }
+    metadata.pop("date", None)
+    stated = page_date(html, url)
+    if stated:
+        metadata["date"] = stated
+    cleaned = clean_extracted(text, title=metadata.get("title"))
+    for caption in figure_captions(html):
+        if caption not in cleaned.captions:
+            cleaned.captions.append(caption)
     cleaned.metadata.update(metadata)
     cleaned.title = metadata.get("title") or cleaned.title
     return cleaned

@@ -34,7 +34,7 @@ CONTRIBUTOR = re.compile(
 # A caption ends with a credit, or places people in the frame.
 CAPTION_CREDIT = re.compile(
     r"(\b(photo|image|picture|credit|photograph)s?( by| credit)?\s*[:/]\s*[\w .,&/'’\-]{1,60}$"
-    r"|\((?:[\w .'’\-]+/)?(?:AP|AFP|Reuters|Getty( Images)?|EPA|Xinhua|Pool|Bloomberg|Kyodo|Yonhap|Handout|File)[\w .'’/\-]*\)\s*$"
+    r"|\((?:[\w .'’\-]+/)?(?-i:AP|AFP|Reuters|Getty( Images)?|EPA|Xinhua|Pool|Bloomberg|Kyodo|Yonhap|Handout|File)[\w .'’/\-]*\)\s*$"
     r"|\b(Getty Images|Shutterstock|Reuters|AFP|AP Photo|EPA-EFE|handout)\s*$"
     r"|^(?:photo )?caption\s*:)",
     re.I,
@@ -84,12 +84,21 @@ def is_dateline(line: str) -> bool:
 
 def is_caption(line: str) -> bool:
     stripped = line.strip()
-    return bool(CAPTION_CREDIT.search(stripped)) or (bool(FRAME_POSITION.search(stripped)) and len(words(stripped)) < 80)
+    if CAPTION_CREDIT.search(stripped):
+        return True
+    # "(left)", "pictured": a caption is one or two sentences about the frame, not a first-person paragraph
+    sentences = len(re.findall(r"[.?!](?:\s|$)", stripped))
+    return bool(FRAME_POSITION.search(stripped)) and len(words(stripped)) < 60 and sentences <= 2 and not re.search(
+        r"\b(?:I|we|my|our)\b", stripped
+    )
 
 
 def is_bio(line: str) -> bool:
     """Content-farm author bios: a run of short verbless fragments ("Music specialist. Coffee lover. ...")."""
-    fragments = [f for f in re.split(r"[.!]\s*", line.strip()) if f]
+    stripped = line.strip()
+    if re.search(r"[\d\"“”!?:;(\[]", stripped) or not stripped.endswith("."):
+        return False  # quoted speech, scores, prices: fragments with a voice or figures are not a bio
+    fragments = [f for f in re.split(r"\.\s*", stripped) if f]
     if len(fragments) < 3 or any(f[0].islower() for f in fragments):
         return False
     short = sum(1 for f in fragments if len(words(f)) <= 5)
@@ -139,7 +148,7 @@ def classify_lines(text: str) -> list[Line]:
             line.label = "contributor"
         elif is_dateline(t):
             line.label = "dateline"
-        elif re.fullmatch(r"[—–-]\s*[A-Z][\w.’'\-]+(\s+[A-Z][\w.’'\-]+){0,3}", t):
+        elif re.fullmatch(r"[—–]\s*[A-Z][\w.’'\-]+(\s+[A-Z][\w.’'\-]+){0,3}", t):
             line.label = "furniture"  # "— Lucia Ferrer": the attribution of a pull quote
         elif is_caption(t):
             line.label = "caption"
@@ -221,6 +230,7 @@ def clean_text(text: str) -> Cleaned:
                 cleaned.header_lines.append(line.text)
             cleaned.boilerplate.append(line.text)
     cleaned.body = "\n\n".join(body)
+    cleaned.captions = list(dict.fromkeys(cleaned.captions))  # a caption printed twice is one caption
     return cleaned
 
 
@@ -257,21 +267,3 @@ def _header_line(line: Line, cleaned: Cleaned) -> None:
         cleaned.header_lines.append(text)
     cleaned.boilerplate.append(text)
 
-
-DROP_IN_EXTRACTED = {"furniture", "caption", "bio", "contributor", "byline", "dateline", "repeat", "pullquote"}
-
-
-def clean_extracted(text: str) -> Cleaned:
-    """Lighter pass for text an extractor (trafilatura) already isolated: drop only lines that are furniture
-    by what they say (widgets, captions, bios, bylines, repeats), never by shape or position."""
-    lines = classify_lines(text)
-    cleaned = Cleaned(body="")
-    body = []
-    for line in lines:
-        if line.label in DROP_IN_EXTRACTED:
-            (cleaned.captions if line.label == "caption" else cleaned.header_lines).append(line.text)
-            cleaned.boilerplate.append(line.text)
-        else:
-            body.append(line.text)
-    cleaned.body = "\n\n".join(body)
-    return cleaned
