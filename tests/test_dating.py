@@ -75,3 +75,35 @@ def test_resolution_never_raises_and_ranges_are_ordered(text, day, future):
 @pytest.mark.parametrize("text", ["on February 30, 2023", "April 31"])
 def test_impossible_dates_are_not_read_as_days(text):
     assert all(span.precision != "day" for span in find_time_expressions(text, DAY))
+
+
+def test_years_ago_today_and_seasons():
+    ref = (date(2019, 3, 26), date(2019, 3, 26))
+    assert _one("Forty years ago today, the treaty was signed", ref) == (date(1979, 3, 26), date(1979, 3, 26), "day")
+    assert _one("the leaders will meet again in the autumn", ref, future=True) == (date(2019, 9, 1), date(2019, 11, 30), "range")
+    assert _one("three weeks ago", ref)[:2] == (date(2019, 3, 4), date(2019, 3, 10))
+
+
+def test_a_day_without_year_days_ahead_is_not_a_year_back():
+    ref = (date(2018, 4, 28), date(2018, 4, 28))
+    assert _one("the broadcasts stop on May 1", ref)[0] == date(2018, 5, 1)
+    assert _one("the talks were held on April 2", ref)[0] == date(2018, 4, 2)
+
+
+def test_last_sunday_against_a_publication_range():
+    ref = (date(2017, 9, 25), date(2017, 10, 1))  # Monday .. Sunday
+    assert _one("met last Sunday", ref) == (date(2017, 9, 24), date(2017, 9, 24), "day")
+
+
+def test_a_weekday_named_with_its_date_pins_the_publication_week():
+    (lo, hi), basis = infer_pub_range(None, [], "The ministers signed the accord on Thursday, Feb. 8, 2024, in Oslo.")
+    assert (lo, hi) == ("2024-02-08", "2024-02-14") and "Thursday" in basis
+    (lo, hi), _ = infer_pub_range(None, [], "The envoys will meet on Monday, June 3, 2024, in Geneva.")
+    assert (lo, hi) == ("2024-05-28", "2024-06-02")
+
+
+def test_abbreviated_months_do_not_split_sentences():
+    from detente.dating.pubdate import split_sentences
+
+    assert split_sentences("Talks began on Feb. 8, 2024. The U.S. envoy left.\nNext") == [
+        "Talks began on Feb. 8, 2024.", "The U.S. envoy left.", "Next"]

@@ -23,6 +23,15 @@ _DAY2 = r"(?:\s*(?:-|–|to|and)\s*(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
 _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
+NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty".split())}
+NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+                "a": 1, "an": 1, "a hundred": 100})
+_NUMBER_WORDS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|" \
+    r"zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|" \
+    r"eighteen|nineteen"
+
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b")),
     ("mdy", re.compile(rf"\b{_MON}\s+{_DAY}{_DAY2},?\s+{_YEAR}\b")),
@@ -32,8 +41,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("my", re.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b")),
     ("rel_wd", re.compile(rf"\b(?P<rel>last|next|this|on|from|since|by|until|till|before|after|coming|past)?\s*{_WD}\b", re.I)),
     ("rel_unit", re.compile(r"\b(?P<rel>last|next|this|coming|past|previous|earlier this|later this)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
+    ("ago", re.compile(rf"\b(?P<num>\d{{1,3}}|{_NUMBER_WORDS}|a|an|one)\s+(?P<unit>day|week|month|year)s?\s+ago(?P<today>\s+today)?\b", re.I)),
     ("rel_day", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
     ("month", re.compile(rf"\b(?P<prep>(?i:in|since|by|until|from|during|of|early|late|mid|mid-|last|next|this))\s+{_MON}(?!\s+\d)\b")),
+    ("season", re.compile(r"\b(?P<rel>in the|this|last|next|in|during the|by the|early this|later this)\s+(?P<season>spring|summer|autumn|fall|winter)\b", re.I)),
     ("decade", re.compile(r"\b(?i:in|during|since) the (?P<decade>1[89]\d0|20\d0)s\b")),
     ("year", re.compile(rf"\b(?P<prep>(?i:in|since|by|until|from|during|of|early|late|mid|mid-|before|after|the|their|its|a|an|his|her))?\s*(?<![\d$.,]){_YEAR}(?![\d%])\b")),
 ]
@@ -74,6 +85,8 @@ def _nearest_year_for(month: int, day: int | None, ref: date, future: bool) -> i
     if future and candidate < ref.replace(day=1) if day is None else future and candidate < ref:
         return year + 1
     if not future and (candidate > ref if day else date(year, month, 1) > ref):
+        if day and (candidate - ref).days <= 14:
+            return year  # "on May 1" in a story of April 28: days ahead, not a year back
         return year - 1
     return year
 
@@ -135,6 +148,8 @@ def resolve_expression(
             spans.append((date(year, month, 1), _month_end(year, month)))
         start, end = min(s for s, _ in spans), max(e for _, e in spans)
         return (start, end, "month" if spans[0] == spans[1] else "range", True)
+    if kind == "season":
+        return _season(g["rel"].lower(), g["season"].lower(), lo, hi, future)
     if kind == "year":
         year = int(g["year"])
         return (date(year, 1, 1), date(year, 12, 31), "year", False)
@@ -145,6 +160,8 @@ def resolve_expression(
         offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["word"].lower()]
         start, end = lo + timedelta(days=offset), hi + timedelta(days=offset)
         return (start, end, "day" if start == end else "range", True)
+    if kind == "ago":
+        return _ago(g, lo, hi)
     if kind == "rel_unit":
         return _relative_unit(g["rel"].lower(), g["unit"].lower(), lo, hi)
     if kind == "rel_wd":
@@ -159,6 +176,64 @@ def resolve_expression(
         start, end = min(a, b), max(a, b)
         return (start, end, "day" if start == end else "range", True)
     return None
+
+
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+
+
+def _season(rel: str, season: str, lo: date, hi: date, future: bool) -> tuple[date, date, str, bool]:
+    """Northern-hemisphere seasons: "in the autumn" is the next one ahead in a future sentence, else the last one."""
+    first, last = SEASONS[season]
+    step = 1 if rel == "next" or (future and rel != "last") else -1 if rel == "last" or not future else 0
+
+    def bounds(ref: date) -> tuple[date, date]:
+        year = ref.year
+        start = date(year, first, 1)
+        if step > 0 and _month_end(year + (first > last), last) < ref:
+            year += 1
+        elif step < 0 and start > ref:
+            year -= 1
+        end_year = year + (1 if first > last else 0)
+        return date(year, first, 1), _month_end(end_year, last)
+
+    (a, _), (_, b) = bounds(lo), bounds(hi)
+    return (a, b, "range", True)
+
+
+def _number(word: str) -> int:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    if "-" in word:
+        tens, ones = word.split("-")
+        return NUMBERS[tens] + NUMBERS[ones]
+    return NUMBERS[word]
+
+
+def _ago(g: dict[str, str], lo: date, hi: date) -> tuple[date, date, str, bool] | None:
+    """"four days ago", "forty years ago today" (the same calendar day, N years back)."""
+    n, unit = _number(g["num"]), g["unit"].lower()
+    if unit == "day":
+        start, end = lo - timedelta(days=n), hi - timedelta(days=n)
+        return (start, end, "day" if start == end else "range", True)
+    if unit == "week":  # the calendar week n weeks back
+        start, end = lo - timedelta(weeks=n), hi - timedelta(weeks=n)
+        return (start - timedelta(days=start.weekday()), end + timedelta(days=6 - end.weekday()), "range", True)
+    months = n * (12 if unit == "year" else 1)
+
+    def back(d: date) -> date:
+        year, month = divmod(d.year * 12 + d.month - 1 - months, 12)
+        return date(year, month + 1, min(d.day, calendar.monthrange(year, month + 1)[1]))
+
+    if g.get("today"):
+        start, end = back(lo), back(hi)
+        return (start, end, "day" if start == end else "range", True)
+    if unit == "month":
+        start, end = back(lo).replace(day=1), back(hi)
+        end = _month_end(end.year, end.month)
+        return (start, end, "month" if (start.year, start.month) == (end.year, end.month) else "range", True)
+    start, end = date(lo.year - n, 1, 1), date(hi.year - n, 12, 31)
+    return (start, end, "year" if start.year == end.year else "range", True)
 
 
 def _relative_unit(rel: str, unit: str, lo: date, hi: date) -> tuple[date, date, str, bool]:

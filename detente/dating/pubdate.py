@@ -20,8 +20,51 @@ FUTURE = re.compile(
     r"ahead of|upcoming|is due to|are due to|to attend|would)\b",
     re.I,
 )
-SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Rep|Gov|St|No|vs)|"
+    r"\b[A-Z]|\b[A-Z]\.[A-Z])\.$")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences for date evidence; "Dec. 13" and "U.S." do not end one (the body is not parsed here)."""
+    out: list[str] = []
+    for line in text.splitlines():
+        for piece in re.split(r"(?<=[.!?])\s+", line):
+            if out and out[-1] and not out[-1].endswith("\n") and ABBREVIATIONS.search(out[-1]):
+                out[-1] += " " + piece
+            else:
+                out.append(piece)
+        if out:
+            out[-1] += "\n"
+    return [s.strip() for s in out if s.strip()]
 FAR_PAST = date(1900, 1, 1)
+
+
+WEEKDAY = re.compile(r"\b(?:on|last|this|from|since|next)?\s*(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def weekday_pins(sentences: list[str]) -> list[tuple[date, date, str]]:
+    """A weekday named with its date ("on Tuesday, Dec. 12", "signed Tuesday (Dec 12)") pins the week.
+
+    News names a past day by its weekday only within the week after it ("on Tuesday" is at most six days ago) and a
+    coming day within the week before it, so a sentence that gives both the weekday and the date of one event bounds
+    publication to [day, day + 6] (past) or [day - 6, day] (future).
+    """
+    dummy = (date(2000, 1, 1), date(2000, 1, 1))
+    pins: list[tuple[date, date, str]] = []
+    for sentence in sentences:
+        named = {m.group(1).lower() for m in WEEKDAY.finditer(sentence)}
+        if not named:
+            continue
+        for span in find_time_expressions(sentence, dummy):
+            if span.relative or span.precision != "day" or span.start.strftime("%A").lower() not in named:
+                continue
+            why = f"{span.start.strftime('%A')} {span.start} named by its weekday ({sentence.strip()[:50]}…)"
+            if is_future(sentence):
+                pins.append((span.start - timedelta(days=6), span.start, why))
+            else:
+                pins.append((span.start, span.start + timedelta(days=6), why))
+    return pins
 
 
 def is_future(sentence: str) -> bool:
@@ -46,7 +89,7 @@ def infer_pub_range(
             if not span.relative and span.precision == "day" and span.start > lo:
                 lo = caption_day = span.start
                 why.append(f"caption dated {span.text}")
-    for sentence in SENTENCE.findall(body):
+    for sentence in split_sentences(body):
         for span in find_time_expressions(sentence, dummy):
             if span.relative or span.precision not in ("day", "range"):
                 continue
@@ -57,6 +100,13 @@ def infer_pub_range(
             elif span.end > lo:
                 lo = span.end
                 why.append(f"after {span.text} ({sentence.strip()[:60]}…)")
+    for start, end, reason in weekday_pins(split_sentences(body) + list(captions)):
+        if start > lo:
+            lo = start
+            why.append(reason)
+        if end < hi:
+            hi = end
+            why.append(reason)
     for start, end, who in tenures or []:
         if start > lo:
             lo = start
@@ -64,7 +114,7 @@ def infer_pub_range(
         if end and end < hi:
             hi = end
             why.append(f"{who} in office until {end}")
-    for start, end, reason in bounds_from_meetings(SENTENCE.findall(body), lo, hi):
+    for start, end, reason in bounds_from_meetings(split_sentences(body), lo, hi):
         if start > lo:
             lo = start
             why.append(reason)

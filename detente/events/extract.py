@@ -11,36 +11,33 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from datetime import date
+from itertools import combinations, product
 
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors import ActorResult
 from detente.dating.expressions import TimeSpan, find_time_expressions
-from detente.events.ontology import Trigger, plover_info, triggers
+from detente.events.clusters import WEAK_BASIS, cluster_key, merge_mentions
+from detente.events.ontology import UNDIRECTED, Trigger, plover_info
+from detente.events.roles import (
+    VENUE_NOUNS,
+    noun_roles,
+    object_tokens,
+    sentence_triggers,
+    subject_tokens,
+)
 from detente.events.status import event_status
+from detente.events.timing import time_for
 from detente.records import Event
 
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-OBJECT_PREPS = {"to", "with", "against", "on", "at", "from", "between", "toward", "towards", "into", "in", "for"}
 PAIR_WORDS = re.compile(
-    r"\b(the two (countries|nations|neighbours|neighbors|sides|governments|leaders|states|parties|powers)|both (sides|countries|nations|governments|parties)|their|they|bilateral)\b",
+    r"\b(the two (countries|nations|neighbours|neighbors|sides|governments|leaders|states|parties|powers|allies|"
+    r"ministers|foreign ministers|defence ministers|defense ministers|presidents|prime ministers|heads of state|"
+    r"delegations|militaries|armies|navies|rivals|adversaries|Koreas|capitals|nuclear-armed neighbours)|both (sides|countries|nations|governments|parties)|their|they|bilateral)\b",
     re.I,
 )
-
-
-def cluster_key(source: str, target: str, etype: str, status: str, date_start: str | None, precision: str | None) -> str | None:
-    """Mentions of one real-world event share this id: same dyad (either way), type, status and period.
-
-    The period is the year for events dated to a year (background history) and the month otherwise, so
-    two reports of one visit dated "on Tuesday" and "this week" meet; distinct meetings of the same pair
-    in one month are merged too, a known limit.
-    """
-    if not date_start:
-        return None
-    period = date_start[:4] if precision == "year" else date_start[:7]
-    key = "|".join([*sorted((source, target)), etype, status, period])
-    return "cluster:" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
 def _event_id(article_id: str, char_start: int, etype: str, source: str | None, target: str | None) -> str:
@@ -55,10 +52,13 @@ class _ActorIndex:
         self.by_token: dict[int, str] = {}
         self.location_tokens: set[int] = set()
         self.actor_by_token: dict[int, str] = {}
+        self.name_tokens: set[int] = set()  # tokens inside the name of an org ("Asia-Pacific Economic Cooperation")
         char_to_token = {t.idx: t.i for t in doc}
         for mention in actors.mentions:
             country = actors.country_of(mention.actor_id)
             actor = actors.actor(mention.actor_id)
+            if actor is not None and actor.kind in ("org", "igo", "group"):
+                self.name_tokens.update(range(mention.char_start, mention.char_end))
             if not country and actor is not None and actor.kind == "igo":
                 country = actor.id  # the EU, NATO, ASEAN act in their own name
             if not country:
@@ -69,6 +69,10 @@ class _ActorIndex:
                 if start is None:
                     continue
                 span = doc[start : start + 1]
+            if actor is not None and actor.kind == "igo" and (
+                    (span.root.dep_ in ("compound", "nmod", "amod") and span.root.head.lemma_.lower() in VENUE_NOUNS)
+                    or (span.end < len(doc) and doc[span.end].lemma_.lower() in VENUE_NOUNS)):
+                continue  # "the Apec summit", "the Group of 20 summit" name a venue, not a party
             for token in span:
                 self.by_token[token.i] = country
                 if mention.actor_id != country:
@@ -84,84 +88,17 @@ class _ActorIndex:
                 seen.append(country)
         return seen
 
+    def only_as_location(self, country: str, tokens) -> bool:
+        """The country appears among ``tokens`` only as a place ("in Panama"), never as an actor."""
+        hits = [t.i for t in tokens if self.by_token.get(t.i) == country]
+        return bool(hits) and all(i in self.location_tokens for i in hits)
+
     def actor_in(self, tokens) -> str | None:
         for token in tokens:
             if token.i in self.actor_by_token:
                 return self.actor_by_token[token.i]
         return None
 
-
-def _match_trigger(token: Token) -> tuple[Trigger, int] | None:
-    """The longest lexicon trigger starting at ``token``; returns it and its length in tokens."""
-    pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
-    if pos is None:
-        return None
-    for trig in triggers().get((token.lemma_.lower(), pos), []):
-        words = trig.phrase.split()
-        following = [t.lemma_.lower() for t in token.doc[token.i : token.i + len(words)]]
-        if following == words:
-            if trig.objects and not _has_object(token, trig.objects):
-                continue
-            return trig, len(words)
-    return None
-
-
-def _has_object(token: Token, objects: frozenset[str]) -> bool:
-    near = list(token.children) + [g for c in token.children if c.dep_ in ("prep", "dobj", "xcomp", "acl") for g in c.subtree]
-    if token.dep_ in ("acl", "relcl", "amod"):
-        near.append(token.head)
-    if token.pos_ == "NOUN":
-        near.extend(token.subtree)
-    return any(t.lemma_.lower() in objects for t in near)
-
-
-def _subject_tokens(verb: Token) -> list[Token]:
-    """The subject of ``verb``, climbing through "agreed to join", "refused to sign", "expected to attend"."""
-    node = verb
-    for _ in range(4):
-        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
-        agents = [g for c in node.children if c.dep_ == "agent" for g in c.subtree]
-        if agents:
-            return agents
-        if subjects:
-            return [t for s in subjects for t in s.subtree]
-        if node.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl") and node.head is not node:
-            if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN"):
-                return []  # "documents signed by X": handled by the agent above
-            node = node.head
-            continue
-        break
-    return []
-
-
-def _object_tokens(head: Token) -> list[Token]:
-    found: list[Token] = []
-    for child in head.children:
-        if child.dep_ in ("dobj", "dative", "attr", "oprd"):
-            found.extend(child.subtree)
-        elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
-            found.extend(child.subtree)
-        elif child.dep_ == "xcomp":
-            found.extend(_object_tokens(child))
-    return found
-
-
-def _noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
-    """Source and target tokens around an event noun: "X's visit to Y", "a visit to Y by X", "talks between X and Y"."""
-    source: list[Token] = []
-    target: list[Token] = []
-    for child in noun.children:
-        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i):
-            source.extend(child.subtree)
-        elif child.dep_ == "prep" and child.lower_ == "by":
-            source.extend(child.subtree)
-        elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
-            target.extend(child.subtree)
-        elif child.dep_ == "prep" and child.lower_ == "of":
-            target.extend(child.subtree)
-    if not source and noun.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
-        source = _subject_tokens(noun.head) if noun.dep_ in ("dobj", "attr") else []
-    return source, target
 
 
 class _Extractor:
@@ -185,9 +122,19 @@ class _Extractor:
 
     def _countries(self, tokens: list[Token]) -> list[str]:
         found = self.index.countries_in(tokens)
-        if not found and len(self.pair) == 2 and PAIR_WORDS.search(" ".join(t.text for t in tokens)):
-            return sorted(self.pair)  # which side is "first" in "the two countries fought" is unknown: a fixed order
+        if not found and tokens and PAIR_WORDS.search(" ".join(t.text for t in tokens)):
+            return self._pair_for(tokens[0].sent)
         return found
+
+    def _pair_for(self, sent: Span) -> list[str]:
+        """What "the two leaders" means here: the sentence's two states if it names exactly two, else the article's pair.
+
+        Which side is "first" in "the two countries fought" is unknown: a fixed order.
+        """
+        named = [c for c in self.index.countries_in(list(sent)) if len(c) == 3]
+        if len(named) == 2:
+            return sorted(named)
+        return sorted(self.pair) if len(self.pair) == 2 else []
 
     def run(self) -> list[Event]:
         events: list[Event] = []
@@ -198,26 +145,27 @@ class _Extractor:
                 previous_times = []  # temporal anaphora stays inside a paragraph
             previous_end = sent.end_char
             times = self._times(sent)
-            consumed: set[int] = set()
-            seen: set[tuple[str, str | None, str | None]] = set()
-            for token in sent:
-                if token.i in consumed:
-                    continue
-                matched = _match_trigger(token)
-                if matched is None:
-                    continue
-                trig, length = matched
-                consumed.update(range(token.i, token.i + length))
-                event = self._event(sent, s_index, token, trig, times or previous_times)
-                if event is None:
-                    continue
-                key = (event.type, event.source, event.target)
-                if key in seen:
-                    continue
-                seen.add(key)
-                events.append(event)
+            found = sentence_triggers(sent, self.index.name_tokens)
+            seen: set[tuple] = set()
+            for n, (token, trig) in enumerate(found):
+                next_char = found[n + 1][0].idx if n + 1 < len(found) else None
+                status = event_status(token, sent)
+                unreal = status in ("planned", "hypothetical")  # dated only by their own words
+                if times:
+                    time = time_for(token, times, next_char, attached_only=unreal)
+                elif not unreal:
+                    time = time_for(token, previous_times, None)
+                    if time is not None:
+                        time = replace(time, text=f"{time.text} (previous sentence)")
+                else:
+                    time = None
+                for event in self._events(sent, s_index, token, trig, status, time):
+                    key = (event.type, event.source, event.target, event.date_start, event.status)
+                    if key not in seen:
+                        seen.add(key)
+                        events.append(event)
             previous_times = times
-        return events
+        return merge_mentions(events)
 
     def _times(self, sent: Span) -> list[TimeSpan]:
         if self.pub_range is None:
@@ -230,14 +178,16 @@ class _Extractor:
             spans = [s for s in spans if not s.relative]
         return spans
 
-    def _event(self, sent: Span, s_index: int, token: Token, trig: Trigger, times: list[TimeSpan]) -> Event | None:
-        if trig.pos == "VERB":
-            source_tokens = _subject_tokens(token)
-            target_tokens = _object_tokens(token)
-        else:
-            source_tokens, target_tokens = _noun_roles(token)
+    def _sides(self, sent: Span, token: Token, trig: Trigger,
+               source_tokens: list[Token], target_tokens: list[Token]) -> tuple[list[str], list[str]]:
+        """Source and target states of a trigger: from the parse, else the sentence's other state, else the pair."""
         sources = self._countries(source_tokens)
-        targets = [c for c in self._countries(target_tokens) if c not in sources[:1]]
+        targets = [c for c in self._countries(target_tokens) if c not in sources]
+        placed = [c for c in targets if self.index.only_as_location(c, target_tokens)]
+        if placed and len(placed) < len(targets):
+            targets = [c for c in targets if c not in placed]  # "met Biden at a summit in Peru": Peru is the venue
+        if len(sources) >= 2 and targets and all(self.index.only_as_location(c, target_tokens) for c in targets):
+            targets = []  # "Obama and Castro held a meeting in Panama": the place is not a party
         if len(sources) >= 2 and not targets:
             sources, targets = sources[:1], sources[1:]
         if not sources and targets and len(targets) >= 2 and trig.type in ("CONSULT", "AGREE", "COOPERATE", "ASSAULT"):
@@ -249,52 +199,75 @@ class _Extractor:
             other = [c for c in in_sentence if c not in known]
             if len(other) == 1:
                 sources, targets = (sources, other) if sources else (other, targets)
-        if not sources and not targets and len(self.pair) == 2 and PAIR_WORDS.search(sent.text):
-            sources, targets = sorted(self.pair)[:1], sorted(self.pair)[1:]  # "Under a 1996 agreement, the two sides ..."
-        if sources and not targets and len(self.pair) == 2 and sources[0] in self.pair:
-            others = set(self.index.countries_in(list(sent))) - {sources[0]}
+        if not sources and not targets and PAIR_WORDS.search(sent.text):
+            pair = self._pair_for(sent)  # "Under a 1996 agreement, the two sides ..."
+            sources, targets = pair[:1], pair[1:]
+        if len(sources) == 1 and not targets and len(self.pair) == 2 and sources[0] in self.pair:
+            others = set(in_sentence) - {sources[0]}
             if not others and trig.type not in ("CONSULT", "AGREE", "COOPERATE", "SUPPORT", "AID"):
                 targets = [c for c in self.pair if c != sources[0]]  # the counterpart is implicit: "India rejected that account"
+        return sources[:3], targets[:3]
+
+    def _events(self, sent: Span, s_index: int, token: Token, trig: Trigger, status: str,
+                time: TimeSpan | None) -> list[Event]:
+        """One event per (source, target) pair: "Egypt and Syria attacked Israel" is two."""
+        if trig.pos == "VERB":
+            source_tokens = subject_tokens(token)
+            target_tokens = object_tokens(token)
+        else:
+            source_tokens, target_tokens = noun_roles(token)
+            if token.dep_ in ("dobj", "attr"):  # "Egypt launched a surprise attack on Israel"
+                if not self.index.countries_in(source_tokens):
+                    source_tokens = source_tokens + subject_tokens(token.head)
+                if not self.index.countries_in(target_tokens):
+                    target_tokens = target_tokens + [t for t in object_tokens(token.head) if t.i not in
+                                                     {x.i for x in token.subtree}]
+        sources, targets = self._sides(sent, token, trig, source_tokens, target_tokens)
         if not sources or not targets:
-            return None
-        source, target = sources[0], targets[0]
-        if source == target:
-            return None
-        status = event_status(token, sent)
-        time = _nearest_time(token, times)
+            return []
+        basis = time.basis if time else None
         if time is None and self.pub_range is not None and status == "happened":
             lo, hi = self.pub_range
             if (hi - lo).days <= 31:  # a wide publication range dates nothing
-                time = TimeSpan(lo, hi, "day" if lo == hi else "range", "publication date", relative=True)
+                time = TimeSpan(lo, hi, "day" if lo == hi else "range", WEAK_BASIS, relative=True)
+                basis = WEAK_BASIS + " (no time expression in or before the sentence)"
         if time is not None and status == "happened" and self.pub_range and time.start > self.pub_range[1]:
             status = "planned"
         info = plover_info(trig.type, trig.mode)
-        return Event(
-            id=_event_id(self.article_id, token.idx, trig.type, source, target),
-            article_id=self.article_id,
-            sentence_index=s_index,
-            char_start=sent.start_char,
-            char_end=sent.end_char,
-            source=source,
-            target=target,
-            source_actor=self.index.actor_in(source_tokens),
-            target_actor=self.index.actor_in(target_tokens),
-            type=trig.type,
-            mode=trig.mode,
-            cameo=info.cameo,
-            goldstein=info.goldstein,
-            quad=info.quad,
-            status=status,
-            date_start=time.start.isoformat() if time else None,
-            date_end=time.end.isoformat() if time else None,
-            date_precision=time.precision if time else None,
-            date_basis=time.basis if time else None,
-            location=self._location(token),
-            text=sent.text.strip(),
-            trigger=token.text,
-            cluster_id=cluster_key(source, target, trig.type, status, time.start.isoformat() if time else None,
-                                   time.precision if time else None),
-        )
+        events = []
+        pairs = list(product(sources, targets))
+        if trig.type == "CONSULT" and len(sources) == 1 and len(targets) >= 2:
+            pairs += list(combinations(targets, 2))  # "Biden will host Kishida and Marcos": a trilateral meeting
+        for source, target in pairs:
+            if source == target or (trig.type in UNDIRECTED and (target, source) in {(e.source, e.target) for e in events}):
+                continue
+            events.append(Event(
+                id=_event_id(self.article_id, token.idx, trig.type, source, target),
+                article_id=self.article_id,
+                sentence_index=s_index,
+                char_start=sent.start_char,
+                char_end=sent.end_char,
+                source=source,
+                target=target,
+                source_actor=self.index.actor_in(source_tokens),
+                target_actor=self.index.actor_in(target_tokens),
+                type=trig.type,
+                mode=trig.mode,
+                cameo=info.cameo,
+                goldstein=info.goldstein,
+                quad=info.quad,
+                status=status,
+                date_start=time.start.isoformat() if time else None,
+                date_end=time.end.isoformat() if time else None,
+                date_precision=time.precision if time else None,
+                date_basis=basis,
+                location=self._location(token),
+                text=sent.text.strip(),
+                trigger=token.text,
+                cluster_id=cluster_key(source, target, trig.type, status, time.start.isoformat() if time else None,
+                                       time.precision if time else None),
+            ))
+        return events
 
     def _location(self, token: Token) -> str | None:
         for child in token.children:
@@ -303,44 +276,6 @@ class _Extractor:
                     if t.i in self.index.location_tokens or t.ent_type_ in ("GPE", "LOC", "FAC"):
                         return t.text
         return None
-
-
-def _clause_verb(token: Token) -> Token:
-    """The verb heading the clause a token belongs to (a relative clause's own verb, not the main one)."""
-    node = token
-    for _ in range(12):
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
-            return node
-        node = node.head
-    return node
-
-
-def _nearest_time(token: Token, times: list[TimeSpan]) -> TimeSpan | None:
-    """The time expression that belongs to the trigger: inside its phrase, else in its clause, else the nearest."""
-    if not times:
-        return None
-    subtree = {t.idx for t in token.subtree}
-    inside = [t for t in times if any(t.char_start <= i < t.char_end for i in subtree)]
-    if inside:
-        return min(inside, key=lambda t: abs(t.char_start - token.idx))
-    doc = token.doc
-    clause = _clause_verb(token)
-    same_clause = []
-    for t in times:
-        span = doc.char_span(t.char_start, t.char_end, alignment_mode="expand")
-        if span is not None and _clause_verb(span.root) == clause:
-            same_clause.append(t)
-    pool = same_clause or [t for t in times if _outside_other_clauses(doc, t, clause)] or times
-    return min(pool, key=lambda t: abs(t.char_start - token.idx))
-
-
-def _outside_other_clauses(doc, time: TimeSpan, clause: Token) -> bool:
-    """A time expression in a relative clause ("a pact they signed in 2001") does not date the main clause."""
-    span = doc.char_span(time.char_start, time.char_end, alignment_mode="expand")
-    if span is None:
-        return True
-    verb = _clause_verb(span.root)
-    return verb.dep_ not in ("relcl", "acl") or verb is clause
 
 
 def extract_events(doc: Doc, article_id: str, actors: ActorResult, pub_range: tuple[date, date] | None) -> list[Event]:

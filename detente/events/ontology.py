@@ -54,5 +54,5 @@ def triggers() -> dict[tuple[str, str], list[Trigger]]:
                        frozenset(split_multi(row.get("object", ""))))
         index.setdefault((trig.phrase.split()[0], trig.pos), []).append(trig)
     for bucket in index.values():
-        bucket.sort(key=lambda t: -len(t.phrase.split()))
+        bucket.sort(key=lambda t: (-len(t.phrase.split()), not t.objects))  # specific rows first
     return index

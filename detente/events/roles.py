@@ -1,0 +1,136 @@
+"""Reading triggers and their participants off the dependency parse.
+
+A trigger is a lexicon verb or noun (``data/event_lexicon.tsv``); its source is the subject (climbing through
+"agreed to join", "refused to sign"), the agent ("signed by X"), a relative clause's antecedent ("Xi, who visited")
+or a noun's possessor ("Xi's visit"); its target the objects and prepositional phrases, without comparisons
+("the same level as those with China") or clauses of their own.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from detente.events.ontology import Trigger, triggers
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+OBJECT_PREPS = {"to", "with", "against", "on", "at", "from", "between", "toward", "towards", "into", "in", "for"}
+
+
+def _match_trigger(token: Token) -> tuple[Trigger, int] | None:
+    """The longest lexicon trigger starting at ``token``; returns it and its length in tokens."""
+    pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
+    if pos is None:
+        return None
+    for trig in triggers().get((token.lemma_.lower(), pos), []):
+        words = trig.phrase.split()
+        following = [t.lemma_.lower() for t in token.doc[token.i : token.i + len(words)]]
+        if following == words:
+            if trig.objects and not _has_object(token, trig.objects):
+                continue
+            return trig, len(words)
+    return None
+
+
+def _has_object(token: Token, objects: frozenset[str]) -> bool:
+    near = list(token.children) + [g for c in token.children if c.dep_ in ("prep", "dobj", "xcomp", "acl") for g in c.subtree]
+    if token.dep_ in ("acl", "relcl", "amod"):
+        near.append(token.head)
+    if token.pos_ == "NOUN":
+        near.extend(token.subtree)
+    return any(t.lemma_.lower() in objects for t in near)
+
+
+def subject_tokens(verb: Token) -> list[Token]:
+    """The subject of ``verb``, climbing through "agreed to join", "refused to sign", "expected to attend"."""
+    node = verb
+    for _ in range(4):
+        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        agents = [g for c in node.children if c.dep_ == "agent" for g in c.subtree]
+        if agents:
+            return agents
+        relative = node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN", "PRON")
+        if subjects and not (relative and all(s.lower_ in RELATIVE_PRONOUNS for s in subjects)):
+            return [t for s in subjects for t in s.subtree]
+        if relative:
+            noun = node.head
+            if noun.dep_ == "attr":  # "Sadat became the first leader to visit Israel"
+                return subject_tokens(noun.head)
+            if subjects or node.dep_ == "relcl" or not any(c.dep_ == "auxpass" for c in node.children):
+                clause = {t.i for t in node.subtree}
+                return [t for t in noun.subtree if t.i not in clause]  # "Xi, who visited Hanoi", "the first leader to visit"
+            return []  # "documents signed by X": handled by the agent above
+        if node.dep_ in ("xcomp", "conj", "advcl") and node.head is not node:
+            node = node.head
+            continue
+        break
+    return []
+
+
+GENERIC_HEADS = {"mission", "effort", "bid", "process", "initiative", "attempt", "operation", "campaign", "round"}
+VENUE_NOUNS = {"summit", "meeting", "forum", "conference", "ministerial", "talks", "session", "gathering", "congress"}
+COMPARISON_PREPS = {"as", "than", "like", "unlike"}
+
+
+def phrase_tokens(token: Token) -> list[Token]:
+    """A phrase without its comparisons and clauses: "the same level as those with China" is not about China."""
+    out: list[Token] = []
+    stack = [token]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(c for c in node.children
+                     if not (c.dep_ == "prep" and c.lower_ in COMPARISON_PREPS) and c.dep_ not in ("relcl", "acl", "advcl", "xcomp"))
+    return sorted(out, key=lambda t: t.i)
+
+
+def object_tokens(head: Token) -> list[Token]:
+    found: list[Token] = []
+    for child in head.children:
+        if child.dep_ in ("dobj", "dative", "attr", "oprd"):
+            found.extend(phrase_tokens(child))
+        elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
+            found.extend(phrase_tokens(child))
+    if not found:
+        for child in head.children:
+            if child.dep_ == "xcomp":  # "agreed to join the alliance"
+                found.extend(object_tokens(child))
+    return found
+
+
+def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
+    """Source and target tokens around an event noun: "X's visit to Y", "a visit to Y by X", "talks between X and Y"."""
+    source: list[Token] = []
+    target: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i):
+            source.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            source.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
+            target.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            target.extend(child.subtree)
+    if not source and noun.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
+        source = subject_tokens(noun.head) if noun.dep_ in ("dobj", "attr") else []
+    return source, target
+
+
+def sentence_triggers(sent: Span, names: set[int]) -> list[tuple[Token, Trigger]]:
+    """Lexicon triggers of a sentence in order, multi-word ones consuming their words; none inside an org's name."""
+    found: list[tuple[Token, Trigger]] = []
+    consumed: set[int] = set()
+    for token in sent:
+        if token.i in consumed or token.idx in names:
+            continue
+        matched = _match_trigger(token)
+        if matched is not None and matched[1] == 1 and token.pos_ == "NOUN" and token.dep_ == "compound" \
+                and token.head.lemma_.lower() not in GENERIC_HEADS:
+            continue  # "36 cooperation documents", "the visit programme": a modifier, not the event
+        if matched is not None:
+            trig, length = matched
+            consumed.update(range(token.i, token.i + length))
+            found.append((token, trig))
+    types = {token.i: trig.type for token, trig in found}
+    # "agreed to join the community": the joining is what was agreed, one AGREE event, not two
+    return [(t, trig) for t, trig in found if not (t.dep_ == "xcomp" and types.get(t.head.i) == trig.type)]
