@@ -6,27 +6,21 @@ stages themselves are pure functions in their own modules.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import signal
 import threading
-import weakref
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
-from detente.dedup import NearDuplicateIndex, derivative_score, minhash_of
-from detente.dedup.near import FactIndex, from_bytes, to_bytes
+from detente.dedup.link import link_copies, link_derivatives
 from detente.ingest import DEFAULT_MAX_BYTES, IngestError, iter_documents
 from detente.nlp import load_nlp
-from detente.pipeline import analyze_parsed, article_id_for, prepare
+from detente.pipeline import analyze_parsed, prepare
 from detente.records import Analysis, RawDocument
 from detente.store import Store
-from detente.stories import StoryInput, cluster_stories
-
-DERIVATIVE_THRESHOLD = 0.6
+from detente.stories import link_stories
 
 
 @dataclass
@@ -172,16 +166,6 @@ def _fail(report: IngestReport, notify: Progress, source: str, reason: str) -> N
     notify("error", str(error))
 
 
-def _rekey(analysis: Analysis, new_id: str) -> None:
-    """Give an exact copy its own id, keeping child ids unique."""
-    analysis.article.id = new_id
-    for group in (analysis.sentences, analysis.events, analysis.quotes):
-        for item in group:
-            item.article_id = new_id
-    for item in analysis.events + analysis.quotes:
-        item.id = hashlib.sha1(f"{new_id}|{item.id}".encode()).hexdigest()[:16]
-
-
 def _process_batch(store: Store, raws: list[RawDocument], report: IngestReport, notify: Progress, batch_size: int) -> None:
     store_analyses(store, analyse_documents(raws, report, notify, batch_size), report, notify)
 
@@ -189,125 +173,9 @@ def _process_batch(store: Store, raws: list[RawDocument], report: IngestReport, 
 def store_analyses(store: Store, analyses: list[Analysis], report: IngestReport, notify: Progress) -> None:
     """The single writer: decide copy links, store the batch with its signatures in one transaction, then
     look for rewrites (whose links may point either way)."""
-    batch_ids: set[str] = set()
-    index = _near_index(store)
-    signatures: dict[str, bytes] = {}
-    for analysis in analyses:
-        article = analysis.article
-        if article.id in batch_ids or store.has_article(article.id):
-            original = article.id
-            _rekey(analysis, article_id_for(article.body, salt=article.raw_hash))
-            analysis.article.duplicate_of = original
-            report.duplicates += 1
-        batch_ids.add(analysis.article.id)
-        mh = minhash_of(article.body)
-        if article.duplicate_of is None:
-            hits = [h for h in index.query(mh) if h[0] != article.id]
-            if hits:
-                article.duplicate_of = hits[0][0]
-                report.duplicates += 1
-        index.add(article.id, mh)
-        signatures[article.id] = to_bytes(mh)
+    signatures, copies = link_copies(store, analyses)
+    report.duplicates += copies
     report.added += store.add_analyses(analyses, signatures)
+    report.derivatives += link_derivatives(store, analyses)
     for analysis in analyses:
-        if analysis.article.duplicate_of is None:
-            _link_derivative(store, analysis, report)
         notify("stored", analysis.article.source)
-
-
-_INDEX: weakref.WeakKeyDictionary[Store, NearDuplicateIndex] = weakref.WeakKeyDictionary()
-
-
-def _near_index(store: Store) -> NearDuplicateIndex:
-    """The LSH index of an open store, loaded once from the stored signatures, then kept up to date."""
-    if store not in _INDEX:
-        index = NearDuplicateIndex()
-        for article_id, blob in store.signatures():
-            index.add(article_id, from_bytes(blob))
-        _INDEX[store] = index
-    return _INDEX[store]
-
-
-_FACTS: weakref.WeakKeyDictionary[Store, FactIndex] = weakref.WeakKeyDictionary()
-
-
-def _fact_index(store: Store) -> FactIndex:
-    """LSH over the names and numbers of stored originals, built once per open store, then kept up to date."""
-    if store not in _FACTS:
-        index = FactIndex()
-        for row in store.conn.execute("SELECT id, body FROM articles WHERE duplicate_of IS NULL"):
-            index.add(row[0], row[1])
-        _FACTS[store] = index
-    return _FACTS[store]
-
-
-def _link_derivative(store: Store, analysis: Analysis, report: IngestReport) -> None:
-    """Score the stored articles that share names and numbers with this one (LSH candidates, no full scan)."""
-    article = analysis.article
-    index = _fact_index(store)
-    candidates = [c for c in index.candidates(article.body) if c != article.id]
-    index.add(article.id, article.body)
-    if not candidates:
-        return
-    marks = ",".join("?" * len(candidates))
-    rows = store.conn.execute(
-        f"""SELECT a.id, a.body, a.byline, a.pub_date_start, a.pub_date_end,
-                   (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes
-            FROM articles a WHERE a.id IN ({marks}) AND a.duplicate_of IS NULL AND a.derivative_of IS NULL""",
-        candidates,
-    ).fetchall()
-    own_quotes = len(analysis.quotes)
-    best: tuple[float, str, str, list[str]] | None = None  # (score, copy id, original id, reasons)
-    for row in rows:
-        if not _dates_close(article.pub_date_range, [row["pub_date_start"], row["pub_date_end"]]):
-            continue
-        forward = derivative_score(article.body, row["body"], own_quotes, bool(article.byline))
-        backward = derivative_score(row["body"], article.body, row["quotes"], bool(row["byline"]))
-        if forward.score >= backward.score:
-            candidate = (forward.score, article.id, row["id"], forward.reasons)
-        else:
-            candidate = (backward.score, row["id"], article.id, backward.reasons)
-        if candidate[0] >= DERIVATIVE_THRESHOLD and (best is None or candidate[0] > best[0]):
-            best = candidate
-    if best is not None:
-        score, copy, original, reasons = best
-        store.set_article_links(copy, derivative_of=original, derivative_score=score, derivative_evidence=reasons)
-        report.derivatives += 1
-
-
-def _dates_close(a: list[str | None], b: list[str | None], days: int = 45) -> bool:
-    if not (a[0] and a[1] and b[0] and b[1]):
-        return True
-    lo_a, hi_a, lo_b, hi_b = (date.fromisoformat(x) for x in (a[0], a[1], b[0], b[1]))
-    return (lo_b - hi_a).days <= days and (lo_a - hi_b).days <= days
-
-
-def link_stories(store: Store) -> None:
-    """Recompute story membership from dyads, dates and copy links."""
-    items: list[StoryInput] = []
-    for row in store.conn.execute(
-        "SELECT id, title, pub_date_start, pub_date_end, duplicate_of, derivative_of FROM articles ORDER BY rowid"
-    ).fetchall():
-        pair = _main_pair(store, row["id"])
-        when = span = None
-        if row["pub_date_start"] and row["pub_date_end"]:
-            lo, hi = date.fromisoformat(row["pub_date_start"]), date.fromisoformat(row["pub_date_end"])
-            when, span = lo + (hi - lo) / 2, (lo, hi)
-        n_events = store.conn.execute("SELECT COUNT(*) FROM events WHERE article_id = ?", (row["id"],)).fetchone()[0]
-        persons = frozenset(r[0] for r in store.conn.execute(
-            "SELECT x.actor_id FROM article_actors x JOIN actors a ON a.id = x.actor_id WHERE x.article_id = ? AND a.kind = 'person'",
-            (row["id"],)))
-        items.append(StoryInput(row["id"], row["title"], pair, when, row["duplicate_of"] or row["derivative_of"], n_events,
-                                span, persons))
-    store.replace_stories(cluster_stories(items))
-
-
-def _main_pair(store: Store, article_id: str) -> tuple[str, ...]:
-    rows = store.conn.execute(
-        """SELECT m.actor_id, COUNT(*) AS n FROM mentions m JOIN article_actors x
-             ON x.article_id = m.article_id AND x.actor_id = m.actor_id AND x.acting = 1
-           JOIN actors a ON a.id = m.actor_id AND a.kind = 'state'
-           WHERE m.article_id = ? GROUP BY m.actor_id ORDER BY n DESC, m.actor_id LIMIT 2""",
-        (article_id,),
-    ).fetchall()
-    return tuple(sorted(r[0] for r in rows))

@@ -1,21 +1,27 @@
-"""Stories: articles about the same real-world development, grouped.
+"""Stories: articles about the same real-world development, grouped incrementally.
 
-Two articles belong to one story when one is a copy or rewrite of the other,
-or when they are about the same pair of states, their publication ranges are
-compatible, and either both are dated closely (single-link within a window) or
-they name at least two of the same people (undated articles are grouped by who
-they are about).
+Two articles belong to one story when one is a copy or rewrite of the other, or when they are about the same
+pair of states, their publication ranges are compatible, and either both are dated closely (single-link
+within a window) or they name at least two of the same people (undated articles are grouped by who they
+are about). Single-link grouping is order-independent, so adding articles one batch at a time yields the
+same stories as clustering the whole corpus; a story's id derives from its smallest member id.
 """
 
 from __future__ import annotations
 
 import hashlib
+import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from detente.records import Story
+from detente.store import Store
 
 WINDOW_DAYS = 75
+NARROW_DAYS = 31
+BIN_DAYS = 30
+PERSON_SCAN = 500  # newest same-dyad articles naming a person that an undated article is compared with
 
 
 @dataclass
@@ -29,64 +35,183 @@ class StoryInput:
     span: tuple[date, date] | None = None  # the publication range
     persons: frozenset[str] = frozenset()
 
-
-NARROW_DAYS = 31
+    @property
+    def narrow(self) -> bool:
+        return bool(self.span and (self.span[1] - self.span[0]).days <= NARROW_DAYS)
 
 
 def _same_story(a: StoryInput, b: StoryInput, window_days: int) -> bool:
     slack = timedelta(days=window_days)
     if a.span and b.span and (a.span[0] - slack > b.span[1] or b.span[0] - slack > a.span[1]):
         return False  # publication ranges too far apart
-    narrow = all(x.span and (x.span[1] - x.span[0]).days <= NARROW_DAYS for x in (a, b))
-    if narrow and a.when and b.when and abs((a.when - b.when).days) <= window_days:
+    if a.narrow and b.narrow and a.when and b.when and abs((a.when - b.when).days) <= window_days:
         return True
     return len(a.persons & b.persons) >= 2
 
 
-def cluster_stories(items: list[StoryInput], window_days: int = WINDOW_DAYS) -> list[Story]:
-    parent = {i.article_id: i.article_id for i in items}
+def _story(story_id: str, group: list[StoryInput]) -> Story:
+    dates = sorted(i.when for i in group if i.when and i.narrow)
+    pairs = sorted({"-".join(i.pair) for i in group if len(i.pair) == 2})
+    lead = max(group, key=lambda i: (i.events, i.title is not None, i.article_id))
+    label_date = dates[0].strftime("%b %Y") if dates else "undated"
+    label = f"{' / '.join(pairs) or 'no dyad'}, {label_date}: {lead.title or 'untitled'}"
+    return Story(id=story_id, label=label, article_ids=sorted(i.article_id for i in group),
+                 date_range=[dates[0].isoformat(), dates[-1].isoformat()] if dates else [None, None], dyads=pairs)
 
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
 
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+def story_id_for(member_ids: Iterable[str]) -> str:
+    return "story:" + hashlib.sha1(min(member_ids).encode()).hexdigest()[:12]
 
-    for item in items:
-        if item.original and item.original in parent:
-            union(item.article_id, item.original)
-    by_pair: dict[tuple[str, ...], list[StoryInput]] = {}
-    for item in items:
+
+class StoryIndex:
+    """Stories in memory with lookups by dyad and date bin and by dyad and person, so that a new article is
+    compared only with the articles it could join, never with the whole corpus."""
+
+    def __init__(self, window_days: int = WINDOW_DAYS) -> None:
+        self.window = window_days
+        self.items: dict[str, StoryInput] = {}
+        self.story_of: dict[str, str] = {}
+        self.members: dict[str, set[str]] = {}
+        self.by_bin: dict[tuple[tuple[str, ...], int], list[str]] = {}
+        self.by_person: dict[tuple[tuple[str, ...], str], list[str]] = {}
+
+    def _bin(self, when: date) -> int:
+        return when.toordinal() // BIN_DAYS
+
+    def _neighbours(self, item: StoryInput) -> set[str]:
+        if len(item.pair) != 2:
+            return set()
+        found: set[str] = set()
+        if item.narrow and item.when:
+            reach = self.window // BIN_DAYS + 1
+            centre = self._bin(item.when)
+            for b in range(centre - reach, centre + reach + 1):
+                found.update(self.by_bin.get((item.pair, b), ()))
+        if len(item.persons) >= 2:
+            for person in item.persons:
+                found.update(self.by_person.get((item.pair, person), ())[-PERSON_SCAN:])
+        return {f for f in found if _same_story(item, self.items[f], self.window)}
+
+    def add(self, item: StoryInput, linked: Iterable[str] = ()) -> tuple[str, set[str]]:
+        """Place one article; returns its story id and the ids of stories merged away into it."""
+        joined = self._neighbours(item) | {x for x in (item.original, *linked) if x and x in self.story_of}
+        stories = {self.story_of[x] for x in joined}
+        members = {item.article_id}.union(*(self.members.pop(s) for s in stories)) if stories else {item.article_id}
+        self.items[item.article_id] = item
+        new_id = story_id_for(members)
+        for member in members:
+            self.story_of[member] = new_id
+        self.members[new_id] = members
         if len(item.pair) == 2:
-            by_pair.setdefault(item.pair, []).append(item)
-    for group in by_pair.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                if _same_story(a, b, window_days):
-                    union(a.article_id, b.article_id)
-    members: dict[str, list[StoryInput]] = {}
+            if item.narrow and item.when:
+                self.by_bin.setdefault((item.pair, self._bin(item.when)), []).append(item.article_id)
+            for person in item.persons:
+                self.by_person.setdefault((item.pair, person), []).append(item.article_id)
+        return new_id, stories - {new_id}
+
+    def story(self, story_id: str) -> Story:
+        return _story(story_id, [self.items[m] for m in self.members[story_id]])
+
+
+def cluster_stories(items: list[StoryInput], window_days: int = WINDOW_DAYS) -> list[Story]:
+    """Group a whole list at once (the same result as adding the items one by one)."""
+    index = StoryIndex(window_days)
+    pending = list(items)
+    ids = {i.article_id for i in items}
+    # copies whose original comes later in the list are added after it, so the link is seen
+    pending.sort(key=lambda i: i.original is not None and i.original in ids)
+    for item in pending:
+        index.add(item)
+    return [index.story(s) for s in sorted(index.members)]
+
+
+def story_input(store: Store, row) -> StoryInput:
+    """One article's story features from the store: main dyad, dates, people, event count, copy link."""
+    aid = row["id"]
+    when = span = None
+    if row["pub_date_start"] and row["pub_date_end"]:
+        lo, hi = date.fromisoformat(row["pub_date_start"]), date.fromisoformat(row["pub_date_end"])
+        when, span = lo + (hi - lo) / 2, (lo, hi)
+    n_events = store.conn.execute("SELECT COUNT(*) FROM events WHERE article_id = ?", (aid,)).fetchone()[0]
+    persons = frozenset(r[0] for r in store.conn.execute(
+        "SELECT x.actor_id FROM article_actors x JOIN actors a ON a.id = x.actor_id"
+        " WHERE x.article_id = ? AND a.kind = 'person'", (aid,)))
+    return StoryInput(aid, row["title"], main_pair(store, aid), when, row["duplicate_of"] or row["derivative_of"],
+                      n_events, span, persons)
+
+
+def main_pair(store: Store, article_id: str) -> tuple[str, ...]:
+    """The two acting states mentioned most often in the article, sorted."""
+    rows = store.conn.execute(
+        """SELECT m.actor_id, COUNT(*) AS n FROM mentions m JOIN article_actors x
+             ON x.article_id = m.article_id AND x.actor_id = m.actor_id AND x.acting = 1
+           JOIN actors a ON a.id = m.actor_id AND a.kind = 'state'
+           WHERE m.article_id = ? GROUP BY m.actor_id ORDER BY n DESC, m.actor_id LIMIT 2""",
+        (article_id,),
+    ).fetchall()
+    return tuple(sorted(r[0] for r in rows))
+
+
+_COLUMNS = "id, title, pub_date_start, pub_date_end, duplicate_of, derivative_of"
+_INDEXES: weakref.WeakKeyDictionary[Store, StoryIndex] = weakref.WeakKeyDictionary()
+
+
+def _index(store: Store) -> StoryIndex:
+    """The open store's stories, loaded once (articles already placed), then kept up to date."""
+    if store not in _INDEXES:
+        index = StoryIndex()
+        query = f"SELECT {_COLUMNS}, story_id FROM articles WHERE story_id IS NOT NULL ORDER BY rowid"
+        for row in store.conn.execute(query).fetchall():
+            item = story_input(store, row)
+            index.items[item.article_id] = item
+            index.story_of[item.article_id] = story_id = row["story_id"]
+            index.members.setdefault(story_id, set()).add(item.article_id)
+            if len(item.pair) == 2:
+                if item.narrow and item.when:
+                    index.by_bin.setdefault((item.pair, index._bin(item.when)), []).append(item.article_id)
+                for person in item.persons:
+                    index.by_person.setdefault((item.pair, person), []).append(item.article_id)
+        _INDEXES[store] = index
+    return _INDEXES[store]
+
+
+def link_stories(store: Store) -> int:
+    """Place the articles that have no story yet (the ones just added), merging stories they bridge; only
+    touched stories are rewritten. Returns how many articles were placed."""
+    index = _index(store)
+    rows = store.conn.execute(f"SELECT {_COLUMNS} FROM articles WHERE story_id IS NULL ORDER BY rowid").fetchall()
+    if not rows:
+        return 0
+    new_ids = [r["id"] for r in rows]
+    # stored articles that were just linked to one of the new ones (a rewrite whose original arrived later)
+    linked: dict[str, list[str]] = {}
+    marks = ",".join("?" * len(new_ids))
+    if len(new_ids) <= 900:
+        query = f"SELECT id, derivative_of FROM articles WHERE derivative_of IN ({marks}) AND story_id IS NOT NULL"
+        back = store.conn.execute(query, new_ids).fetchall()
+    else:
+        fresh = set(new_ids)
+        back = [r for r in store.conn.execute("SELECT id, derivative_of FROM articles WHERE derivative_of IS NOT NULL"
+                                               " AND story_id IS NOT NULL") if r[1] in fresh]
+    for copy, original in back:
+        linked.setdefault(original, []).append(copy)
+    touched: set[str] = set()
+    removed: set[str] = set()
+    items = [story_input(store, row) for row in rows]
+    known = set(index.story_of) | set(new_ids)
+    items.sort(key=lambda i: i.original is not None and i.original in known and i.original not in index.story_of)
     for item in items:
-        members.setdefault(find(item.article_id), []).append(item)
-    stories = []
-    for root, group in members.items():
-        dates = sorted(i.when for i in group if i.when and i.span and (i.span[1] - i.span[0]).days <= NARROW_DAYS)
-        pairs = sorted({"-".join(i.pair) for i in group if len(i.pair) == 2})
-        lead = max(group, key=lambda i: (i.events, i.title is not None))
-        label_date = dates[0].strftime("%b %Y") if dates else "undated"
-        label = f"{' / '.join(pairs) or 'no dyad'}, {label_date}: {lead.title or 'untitled'}"
-        story_id = "story:" + hashlib.sha1(root.encode()).hexdigest()[:12]
-        stories.append(
-            Story(
-                id=story_id,
-                label=label,
-                article_ids=[i.article_id for i in group],
-                date_range=[dates[0].isoformat(), dates[-1].isoformat()] if dates else [None, None],
-                dyads=pairs,
-            )
-        )
-    return stories
+        story_id, merged = index.add(item, linked.get(item.article_id, ()))
+        removed |= merged
+        touched -= merged
+        touched.add(story_id)
+    removed -= touched
+    store.save_stories([index.story(s) for s in sorted(touched)], sorted(removed))
+    return len(items)
+
+
+def rebuild_stories(store: Store) -> None:
+    """Recompute every story from scratch (after a change of rules; ingest never needs it)."""
+    _INDEXES.pop(store, None)
+    store.replace_stories([])
+    link_stories(store)

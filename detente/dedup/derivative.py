@@ -1,62 +1,149 @@
-"""Is article B a paraphrased rewrite of article A? Signals that survive rewording.
+"""Is article C a paraphrased rewrite of article O? Signals that survive rewording.
 
-Shared names, numbers and rare content words persist when a content farm
-rewrites a story sentence by sentence; an independent report on the same event
-brings its own quotes, sources and facts. The score combines overlap of the
-candidate's facts with the original's and the candidate's lack of its own.
+A content farm rewrites a story sentence by sentence: it swaps words for synonyms and reorders paragraphs,
+but keeps the names and numbers (weighted by how rare they are in the corpus), keeps fragments of the
+original's phrasing, and each of its sentences still sits next to one of the original's in embedding
+space. It brings no reporting of its own: no quotes the original lacks, no byline, or a generic bio. An
+independent report of the same event shares the names but few phrases, and has its own quotes and byline.
+Direction (which one is the original) comes from dates, who holds the superset of facts, and firsthand
+quotes: the score is asymmetric, and a candidate clearly published before the "original" is penalised.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
 
-_WORD = re.compile(r"[A-Za-z][\w’'\-]+")
-_NUMBER = re.compile(r"\b\d[\d,.]*\b")
-_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
+from detente.dedup.embed import AlignedPair, compare
+
+THRESHOLD = 0.65
+EMBED_WEIGHT = 0.2
+
+_WORD = re.compile(r"[a-z0-9]+")
 STOP = frozenset(
     "the a an and or of to in on for with by from at as is are was were be been has have had it its this that "
     "these those their they he she his her not but also will would could can may than then there which who what "
-    "when where while into over after before about more most such both two one".split()
+    "when where while into over after before about more most such both two one said says say".split()
 )
+# Faux author bios of template sites: a run of short fragments naming hobbies ("Coffee lover. Music specialist.").
+_BIO_NOUN = re.compile(
+    r"\b(?:lover|enthusiast|specialist|fan|advocate|aficionado|geek|nerd|buff|guru|ninja|evangelist|maven|junkie|"
+    r"fanatic|trailblazer|practitioner|expert|writer|traveler|traveller|scholar|solver|explorer)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Side:
+    """What the scorer needs of one article (read from the store or built in memory)."""
+
+    body: str
+    sentences: list[str]
+    byline: str | None = None
+    quotes: list[str] = field(default_factory=list)
+    date_range: tuple[str | None, str | None] = (None, None)
 
 
 @dataclass
 class DerivativeEvidence:
     score: float
-    name_overlap: float
-    word_cosine: float
-    own_quotes: int
+    phrase_share: float  # share of C's content phrases found in O
+    fact_share: float  # rarity-weighted share of C's names and numbers found in O
+    embedding: float  # mean best cosine of C's sentences against O's (None-like 0 when skipped)
+    own_quotes: int  # C's quotes whose words O does not contain
+    farm_cues: list[str]
+    aligned: list[AlignedPair]
     reasons: list[str]
 
+    def as_json(self, candidate: Side, original: Side) -> dict:
+        """Evidence for the store and the web app: the reasons and the aligned sentence pairs, with text."""
+        return {
+            "score": round(self.score, 3),
+            "reasons": self.reasons,
+            "aligned": [
+                {"copy_sentence": p.candidate, "original_sentence": p.original, "similarity": round(p.similarity, 3),
+                 "copy_text": candidate.sentences[p.candidate], "original_text": original.sentences[p.original]}
+                for p in self.aligned
+            ],
+        }
 
-def _content_words(text: str) -> Counter[str]:
-    return Counter(w.lower() for w in _WORD.findall(text) if w.lower() not in STOP and len(w) > 2)
+
+def phrases(text: str) -> set[str]:
+    """Word trigrams with at least two content words: phrasing a rewrite keeps, minus function-word glue."""
+    words = _WORD.findall(text.lower())
+    return {
+        " ".join(words[i : i + 3])
+        for i in range(len(words) - 2)
+        if sum(w not in STOP for w in words[i : i + 3]) >= 2
+    }
 
 
-def _cosine(a: Counter[str], b: Counter[str]) -> float:
-    common = set(a) & set(b)
-    num = sum(a[w] * b[w] for w in common)
-    den = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
-    return num / den if den else 0.0
+def farm_cues(side: Side) -> list[str]:
+    """Content-farm signs: no byline, or a generic bio of hobby fragments closing the text."""
+    cues = []
+    if not side.byline:
+        cues.append("no byline")
+    tail = side.body.strip()[-300:]
+    fragments = [f for f in re.split(r"(?<=[.!])\s+", tail) if f and len(f.split()) <= 6]
+    if sum(bool(_BIO_NOUN.search(f)) for f in fragments[-5:]) >= 2:
+        cues.append("generic author bio")
+    return cues
 
 
-def derivative_score(candidate: str, original: str, candidate_quotes: int, candidate_byline: bool) -> DerivativeEvidence:
-    """How strongly ``candidate`` looks like a rewrite of ``original`` (0..1), with the reasons."""
-    names_c = set(_NAME.findall(candidate))
-    names_o = set(_NAME.findall(original))
-    name_overlap = len(names_c & names_o) / len(names_c) if names_c else 0.0
-    cosine = _cosine(_content_words(candidate), _content_words(original))
-    reasons = [f"{name_overlap:.0%} of its names appear in the original", f"content-word cosine {cosine:.2f}"]
-    score = 0.5 * name_overlap + 0.5 * min(cosine / 0.6, 1.0)
-    if candidate_quotes == 0:
-        score += 0.1
-        reasons.append("no quotes of its own")
-    else:
-        score -= 0.15 * min(candidate_quotes, 4)
-    if not candidate_byline:
-        score += 0.05
-        reasons.append("no byline")
-    return DerivativeEvidence(max(0.0, min(score, 1.0)), name_overlap, cosine, candidate_quotes, reasons)
+def own_quotes(candidate: Side, original: Side) -> int:
+    """Quotes of C that O does not contain (a copied quote is not firsthand reporting)."""
+    source = phrases(original.body)
+    own = 0
+    for quote in candidate.quotes:
+        words = phrases(quote)
+        if words and len(words & source) / len(words) < 0.5:
+            own += 1
+    return own
+
+
+def _clip(x: float) -> float:
+    return max(0.0, min(x, 1.0))
+
+
+def _earlier(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool:
+    """Was ``a`` certainly published before ``b`` (its range ends before b's starts)?"""
+    if not (a[1] and b[0]):
+        return False
+    return date.fromisoformat(a[1]) < date.fromisoformat(b[0])
+
+
+def derivative_score(
+    candidate: Side,
+    original: Side,
+    facts: Callable[[str], set[bytes]],
+    idf: Callable[[bytes], float] = lambda f: 1.0,
+    use_embeddings: bool = True,
+) -> DerivativeEvidence:
+    """How strongly ``candidate`` looks like a rewrite of ``original`` (0..1), with the reasons and aligned pairs.
+
+    The sentence embeddings (the costly part) run only when the cheap signals leave the decision open.
+    """
+    c_phr, o_phr = phrases(candidate.body), phrases(original.body)
+    phrase_share = len(c_phr & o_phr) / len(c_phr) if c_phr else 0.0
+    c_facts, o_facts = facts(candidate.body), facts(original.body)
+    total = sum(idf(f) for f in c_facts)
+    fact_share = sum(idf(f) for f in c_facts & o_facts) / total if total else 0.0
+    cues = farm_cues(candidate)
+    own = own_quotes(candidate, original)
+    reasons = [f"{phrase_share:.0%} of its phrases appear in the original",
+               f"{fact_share:.0%} of its names and numbers (weighted by rarity) appear in the original"]
+    cue_part = 0.5 * (own == 0) + 0.5 * bool(cues)
+    reasons += [*(["no quotes of its own"] if own == 0 else [f"{own} quotes of its own"]), *cues]
+    score = 0.35 * _clip((phrase_share - 0.04) / 0.06) + 0.25 * _clip((fact_share - 0.2) / 0.3) + 0.2 * cue_part
+    score -= 0.1 * min(own, 3)  # firsthand quotes: this one did its own reporting, so it is the original if any
+    if _earlier(candidate.date_range, original.date_range):
+        score -= 0.3
+        reasons.append("published before the other article")
+    embedding, aligned = 0.0, []
+    if use_embeddings and score + EMBED_WEIGHT >= THRESHOLD:
+        embedding, aligned = compare(candidate.sentences, original.sentences)
+        score += EMBED_WEIGHT * _clip((embedding - 0.5) / 0.25)
+        reasons.append(f"{len(aligned)} sentences align with the original (mean best cosine {embedding:.2f})")
+    return DerivativeEvidence(_clip(score), phrase_share, fact_share, embedding, own, cues, aligned, reasons)

