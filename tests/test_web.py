@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 pytestmark = pytest.mark.seeds
 
@@ -84,6 +85,21 @@ def test_article_page_shows_each_fact_on_its_sentence(client, seeds_db):
     assert f'id="s{event.sentence_index}"' in html  # the sentence anchor
     assert f'href="/article/{event.article_id}#s{event.sentence_index}"' in html  # the fact links to it
     assert re.search(rf'class="ev[^"]*"[^>]*data-events="[^"]*{event.id}', html)
+
+
+def test_rewrite_page_shows_its_evidence_and_aligned_sentences(client, seeds_db):
+    from detente.store import Store
+
+    with Store(seeds_db, readonly=True) as store:
+        rewrites = store.articles("WHERE derivative_of IS NOT NULL")
+        assert rewrites, "the seeds hold one content-farm rewrite"
+        evidence = store.link_evidence(rewrites[0].id)
+    assert evidence and evidence["aligned"]
+    html = client.get(f"/article/{rewrites[0].id}").text
+    assert "Why this is a rewrite of" in html
+    pair = evidence["aligned"][0]
+    assert html.count("<tr><td>") >= len(evidence["aligned"])
+    assert str(escape(pair["original_text"])) in html
 
 
 @pytest.mark.parametrize("url", ["/", "/articles", "/quotes", "/search?q=pressure", "/search?q=agreement", "/stories", "/events",

@@ -173,6 +173,17 @@ class Store:
                 )
                 conn.executemany("UPDATE articles SET story_id = ? WHERE id = ?", [(story.id, aid) for aid in story.article_ids])
 
+    def save_stories(self, stories: list[Story], removed: Iterable[str] = ()) -> None:
+        """Incremental story update in one transaction: drop merged-away stories, upsert the touched ones."""
+        with self.transaction() as conn:
+            conn.executemany("DELETE FROM stories WHERE id = ?", [(s,) for s in removed])
+            for story in stories:
+                conn.execute(
+                    "INSERT OR REPLACE INTO stories (id, label, date_start, date_end, dyads) VALUES (?,?,?,?,?)",
+                    (story.id, story.label, story.date_range[0], story.date_range[1], json.dumps(story.dyads)),
+                )
+                conn.executemany("UPDATE articles SET story_id = ? WHERE id = ?", [(story.id, aid) for aid in story.article_ids])
+
     # -- reads --------------------------------------------------------------
     def count(self, table: str) -> int:
         assert table in {"articles", "events", "quotes", "actors", "stories", "ingest_errors", "sentences", "mentions"}
@@ -214,6 +225,18 @@ class Store:
                   date_range=[r["date_start"], r["date_end"]], dyads=json.loads(r["dyads"]))
             for r in self.conn.execute("SELECT * FROM stories ORDER BY date_start, id")
         ]
+
+    def link_evidence(self, article_id: str) -> dict | None:
+        """Why an article was tied to its original as a rewrite: score, reasons and aligned sentence pairs."""
+        row = self.conn.execute(
+            "SELECT derivative_score, derivative_evidence FROM articles WHERE id = ? AND derivative_of IS NOT NULL",
+            (article_id,),
+        ).fetchone()
+        if row is None or row[1] is None:
+            return None
+        evidence = json.loads(row[1])
+        evidence.setdefault("score", row[0])
+        return evidence
 
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         yield from self.conn.execute("SELECT article_id, minhash FROM signatures ORDER BY article_id")

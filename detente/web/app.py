@@ -162,7 +162,8 @@ def create_app(db: str | Path) -> FastAPI:
         a = found[0]
         view = article_view(a, sentences_of(s, [a.id]).get(a.id, []), s.events("WHERE article_id = ?", (a.id,)),
                             s.quotes("WHERE article_id = ?", (a.id,)))
-        return page(request, "article.html.j2", s, v=view, article_ids={a.id, a.duplicate_of, a.derivative_of} - {None})
+        return page(request, "article.html.j2", s, v=view, evidence=s.link_evidence(a.id),
+                    article_ids={a.id, a.duplicate_of, a.derivative_of} - {None})
 
     @app.get("/dyad/{a}/{b}", response_class=HTMLResponse)
     def dyad(request: Request, s: StoreDep, a: str, b: str, by: str | None = None):
