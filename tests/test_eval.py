@@ -149,3 +149,17 @@ def test_seed_gold_fed_back_as_records_scores_full_recall():
     assert report["event_status"].accuracy == 1.0 and report["event_dates"].accuracy == 1.0
     assert report["quote_speakers"].accuracy == 1.0 and report["quote_kinds"].accuracy == 1.0
     assert report["stories"].f1 == pytest.approx(1.0)
+
+
+def test_html_raw_is_read_as_text_so_tags_are_not_body_tokens(tmp_path):
+    from detente.eval.raw import read_raw
+
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>T</title><script>var x = '<p>';</script></head><body>"
+                    "<p class='lead'>Leaders met in <b>Hanoi</b> &amp; signed.</p><div>Second<br>line</div></body></html>",
+                    encoding="utf-8")
+    text = read_raw({"source": str(page)})
+    assert text == "Leaders met in Hanoi & signed.\nSecond\nline"
+    plain = tmp_path / "plain.txt"
+    plain.write_text("A <b> is kept in plain text", encoding="utf-8")
+    assert read_raw({"source": str(plain)}) == "A <b> is kept in plain text"
