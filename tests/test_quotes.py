@@ -147,3 +147,13 @@ def test_generic_plural_and_expletive_subjects_are_not_speakers():
         "and it is important to note that the text remains secret."
     )
     assert _quotes(text) == []
+
+
+def test_that_clause_after_objects_and_place_phrases_is_still_reported_speech():
+    # the small parser hangs "that relations ..." on "People" as a relative clause; it is what was told
+    quotes = _quotes("Mei Lin told Karlsson at the Great Hall of the People that relations were now heading "
+                     "in the right direction, according to state media.")
+    assert len(quotes) == 1 and quotes[0].quote_type == "indirect"
+    assert "relations were now heading in the right direction" in quotes[0].text
+    # a real relative clause reports nothing
+    assert _quotes("Mei Lin thanked the officials that had gathered at the Great Hall of the People.") == []

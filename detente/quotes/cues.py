@@ -91,6 +91,25 @@ def complement(verb: Token) -> Span | None:
                 if child.i > obj.i and (child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ in ("of", "to", "as"))):
                     if len(list(child.subtree)) >= 3:
                         return doc[obj.left_edge.i : _end(child)]
+    return _that_clause(verb)
+
+
+def _that_clause(verb: Token) -> Span | None:
+    """"told Albanese at the Great Hall of the People that relations were ...": the small parser often hangs the
+    clause on the nearest noun as a relative clause. A "that" after the verb's own objects and phrases, opening a
+    clause with a subject of its own, is the reported content all the same."""
+    doc = verb.doc
+    for token in doc[verb.i + 1 : verb.sent.end]:
+        if (token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass")) or token.text in (";", ":", '"', "“"):
+            return None  # another clause began first: whatever follows is not this verb's content
+        if token.lower_ != "that":
+            continue
+        head = token.head
+        if head.i <= token.i or head.pos_ not in ("VERB", "AUX") or verb not in head.ancestors:
+            return None
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i != token.i for c in head.children):
+            return None  # "told reporters that had gathered": a true relative clause
+        return doc[token.i : _end(head)] if head.i - token.i < 12 else None
     return None
 
 
