@@ -16,6 +16,7 @@ from htmldate import find_date
 from trafilatura.settings import use_config
 
 from detente.clean.lines import Line, classify_lines, words
+from detente.clean.recover import recover_paragraphs
 from detente.records import Cleaned
 
 _CONFIG = use_config()
@@ -133,7 +134,7 @@ def _extract(html: str, url: str | None, *, precise: bool) -> dict:
         html,
         url=url,
         include_comments=False,
-        include_tables=False,
+        include_tables=True,  # results tables, schedules and standings are often the article itself
         with_metadata=not precise,
         favor_precision=precise,
         config=_CONFIG,
@@ -145,10 +146,22 @@ def _extract(html: str, url: str | None, *, precise: bool) -> dict:
 
 def choose_text(default: str, precise: str) -> str:
     """Trafilatura's precision mode trims related links and teasers the default keeps, but on some layouts
-    it loses the article itself: take it unless it keeps less than half of the default's words."""
-    if precise.strip() and len(precise.split()) >= PRECISE_MIN_SHARE * len(default.split()):
+    it loses the article itself: take it unless it keeps less than half of the default's words. A line the
+    default repeats (a page that carries its article twice, in the markup and again in a script) counts once."""
+    if precise.strip() and len(precise.split()) >= PRECISE_MIN_SHARE * _distinct_words(default):
         return precise
     return default
+
+
+def _distinct_words(text: str) -> int:
+    seen: set[str] = set()
+    total = 0
+    for line in text.splitlines():
+        key = _key(line)
+        if key and key not in seen:
+            seen.add(key)
+            total += len(key.split())
+    return total
 
 
 def clean_html(html: str, url: str | None = None) -> Cleaned:
@@ -158,7 +171,7 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
         return Cleaned(body="", captions=figure_captions(html))
     text = data.get("text") or ""
     if text.strip():
-        text = choose_text(text, _extract(html, url, precise=True).get("text") or "")
+        text = recover_paragraphs(html, choose_text(text, _extract(html, url, precise=True).get("text") or ""))
     metadata = {
         key: str(data[key])
         for key in ("title", "author", "sitename", "date", "url", "hostname", "description", "language")
