@@ -16,6 +16,7 @@ from htmldate import find_date
 from trafilatura.settings import use_config
 
 from detente.clean.lines import Line, classify_lines, words
+from detente.clean.pagedate import choose_page_day
 from detente.clean.recover import recover_paragraphs
 from detente.records import Cleaned
 
@@ -113,20 +114,25 @@ def _sign_off(line: Line) -> bool:
 
 
 def page_date(html: str, url: str | None) -> str | None:
-    """The page's original publication day (htmldate, extensive search), or None when the page states none.
+    """The page's original publication day, or None when the page states none."""
+    return dated_page(html, url)[0]
+
+
+def dated_page(html: str, url: str | None) -> tuple[str | None, str]:
+    """(day, basis): htmldate's day (extensive search), reconciled with the page's declared timestamp.
 
     htmldate pads a bare year to January 1st; a "YYYY-01-01" the page never writes is a year, not a day."""
     try:
         found = find_date(html, url=url, extensive_search=True, original_date=True)
     except (ValueError, TypeError):  # malformed markup or dates htmldate cannot handle
-        return None
+        found = None
     if found and found.endswith("-01-01"):
         year, lowered = found[:4], html.lower()
         stated = (f"{year}-01-01", f"01.01.{year}", f"01/01/{year}", f"{year}/01/01", f"1 january {year}",
                   f"january 1, {year}", f"jan 1, {year}", f"jan. 1, {year}", f"1 jan {year}")
         if not any(form in lowered for form in stated):
-            return None
-    return found
+            found = None
+    return choose_page_day(html, url, found)
 
 
 def _extract(html: str, url: str | None, *, precise: bool) -> dict:
@@ -178,9 +184,10 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
         if data.get(key)
     }
     metadata.pop("date", None)
-    stated = page_date(html, url)
+    stated, basis = dated_page(html, url)
     if stated:
         metadata["date"] = stated
+        metadata["date_basis"] = basis
     cleaned = clean_extracted(text, title=metadata.get("title"))
     for caption in figure_captions(html):
         if caption not in cleaned.captions:
