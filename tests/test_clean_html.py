@@ -89,3 +89,10 @@ def test_boilerplate_benchmark_sample_floor():
     result = run(15)
     _, _, f1 = result["detente"]
     assert f1 >= 0.93, result
+
+
+def test_precision_text_chosen_when_the_default_carries_the_article_twice():
+    article = "\n".join(PARAS)
+    default = "\n".join(["Related: ten things to know today", *PARAS, "2024-03-04T08:00:00+01:00", *PARAS, *PARAS])
+    assert choose_text(default, article) == article
+    assert choose_text(default, PARAS[0]) == default  # a third of the article is a loss, not a trim

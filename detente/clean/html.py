@@ -16,6 +16,8 @@ from htmldate import find_date
 from trafilatura.settings import use_config
 
 from detente.clean.lines import Line, classify_lines, words
+from detente.clean.pagedate import choose_page_day
+from detente.clean.recover import recover_paragraphs
 from detente.records import Cleaned
 
 _CONFIG = use_config()
@@ -112,20 +114,25 @@ def _sign_off(line: Line) -> bool:
 
 
 def page_date(html: str, url: str | None) -> str | None:
-    """The page's original publication day (htmldate, extensive search), or None when the page states none.
+    """The page's original publication day, or None when the page states none."""
+    return dated_page(html, url)[0]
+
+
+def dated_page(html: str, url: str | None) -> tuple[str | None, str]:
+    """(day, basis): htmldate's day (extensive search), reconciled with the page's declared timestamp.
 
     htmldate pads a bare year to January 1st; a "YYYY-01-01" the page never writes is a year, not a day."""
     try:
         found = find_date(html, url=url, extensive_search=True, original_date=True)
     except (ValueError, TypeError):  # malformed markup or dates htmldate cannot handle
-        return None
+        found = None
     if found and found.endswith("-01-01"):
         year, lowered = found[:4], html.lower()
         stated = (f"{year}-01-01", f"01.01.{year}", f"01/01/{year}", f"{year}/01/01", f"1 january {year}",
                   f"january 1, {year}", f"jan 1, {year}", f"jan. 1, {year}", f"1 jan {year}")
         if not any(form in lowered for form in stated):
-            return None
-    return found
+            found = None
+    return choose_page_day(html, url, found)
 
 
 def _extract(html: str, url: str | None, *, precise: bool) -> dict:
@@ -133,7 +140,7 @@ def _extract(html: str, url: str | None, *, precise: bool) -> dict:
         html,
         url=url,
         include_comments=False,
-        include_tables=False,
+        include_tables=True,  # results tables, schedules and standings are often the article itself
         with_metadata=not precise,
         favor_precision=precise,
         config=_CONFIG,
@@ -145,10 +152,22 @@ def _extract(html: str, url: str | None, *, precise: bool) -> dict:
 
 def choose_text(default: str, precise: str) -> str:
     """Trafilatura's precision mode trims related links and teasers the default keeps, but on some layouts
-    it loses the article itself: take it unless it keeps less than half of the default's words."""
-    if precise.strip() and len(precise.split()) >= PRECISE_MIN_SHARE * len(default.split()):
+    it loses the article itself: take it unless it keeps less than half of the default's words. A line the
+    default repeats (a page that carries its article twice, in the markup and again in a script) counts once."""
+    if precise.strip() and len(precise.split()) >= PRECISE_MIN_SHARE * _distinct_words(default):
         return precise
     return default
+
+
+def _distinct_words(text: str) -> int:
+    seen: set[str] = set()
+    total = 0
+    for line in text.splitlines():
+        key = _key(line)
+        if key and key not in seen:
+            seen.add(key)
+            total += len(key.split())
+    return total
 
 
 def clean_html(html: str, url: str | None = None) -> Cleaned:
@@ -158,16 +177,17 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
         return Cleaned(body="", captions=figure_captions(html))
     text = data.get("text") or ""
     if text.strip():
-        text = choose_text(text, _extract(html, url, precise=True).get("text") or "")
+        text = recover_paragraphs(html, choose_text(text, _extract(html, url, precise=True).get("text") or ""))
     metadata = {
         key: str(data[key])
         for key in ("title", "author", "sitename", "date", "url", "hostname", "description", "language")
         if data.get(key)
     }
     metadata.pop("date", None)
-    stated = page_date(html, url)
+    stated, basis = dated_page(html, url)
     if stated:
         metadata["date"] = stated
+        metadata["date_basis"] = basis
     cleaned = clean_extracted(text, title=metadata.get("title"))
     for caption in figure_captions(html):
         if caption not in cleaned.captions:

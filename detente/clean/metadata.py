@@ -188,7 +188,7 @@ def find_stated_date(raw: RawDocument, cleaned: Cleaned) -> tuple[str | None, st
     if cleaned.metadata.get("date"):
         parsed = _iso_prefix(cleaned.metadata["date"])
         if parsed:
-            return parsed.isoformat(), "metadata: HTML page date (htmldate)"
+            return parsed.isoformat(), f"metadata: HTML page date ({cleaned.metadata.get('date_basis') or 'htmldate'})"
     for line in cleaned.header_lines:
         if DATE_IN_LINE.search(line):
             parsed = parse_date(line)

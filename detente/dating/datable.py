@@ -39,6 +39,9 @@ def datable_events() -> tuple[Datable, ...]:
     )
 
 
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def _month_after(d: date, months: int) -> tuple[date, date]:
     index = d.year * 12 + d.month - 1 + months
     year, month = divmod(index, 12)
@@ -70,6 +73,7 @@ def bounds_from_meetings(sentences: list[str], lo: date, hi: date) -> list[tuple
             found.append((*_month_after(meeting.start, -1), why))
         elif re.search(r"\b(will|to be held|upcoming|ahead of|is expected to|are expected to)\b", lower):
             found.append((meeting.start - timedelta(days=366), meeting.start - timedelta(days=1), why))
-        elif re.search(r"\b(last|recent|recently|held|attended|after)\b", lower):
+        elif re.search(r"\b(last|recent|recently|held|attended|after)\b", lower) and not YEAR.search(sentence):
+            # "after the clash in 2020" recalls an old event; only an undated mention reads as recent
             found.append((meeting.end, meeting.end + timedelta(days=366), why))
     return found

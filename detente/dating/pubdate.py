@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from detente.dating.datable import bounds_from_meetings
+from detente.dating.datable import bounds_from_meetings, datable_events
 from detente.dating.expressions import find_time_expressions
 
 FUTURE = re.compile(
@@ -67,6 +67,41 @@ def weekday_pins(sentences: list[str]) -> list[tuple[date, date, str]]:
     return pins
 
 
+def meeting_weekday_pins(sentences: list[str], lo: date, hi: date) -> list[tuple[date, date, str]]:
+    """A known meeting or incident named with the weekday it fell on pins the week, as a dated weekday does.
+
+    "Biden and Kishida met at the White House on Wednesday": of the meetings the sentence names (a keyword and a
+    place from ``data/datable_events.tsv``, within the bounds known so far), keep those with a day on that weekday;
+    exactly one must remain. Past: publication within the six days after that day; coming: within the six before.
+    """
+    pins: list[tuple[date, date, str]] = []
+    for sentence in sentences:
+        named = {m.group(1).lower() for m in WEEKDAY.finditer(sentence)}
+        if not named:
+            continue
+        days = {
+            (event.name, day)
+            for event in datable_events()
+            if event.keywords.search(sentence) and event.places.search(sentence)
+            and lo - timedelta(days=400) <= event.start <= hi + timedelta(days=400)
+            for day in _days(event.start, event.end)
+            if day.strftime("%A").lower() in named
+        }
+        if len(days) != 1:
+            continue
+        (name, day), = days
+        why = f"{name} on {day.strftime('%A')} {day} named by its weekday ({sentence.strip()[:60]}…)"
+        if is_future(sentence):
+            pins.append((day - timedelta(days=6), day, why))
+        else:
+            pins.append((day, day + timedelta(days=6), why))
+    return pins
+
+
+def _days(start: date, end: date) -> list[date]:
+    return [start + timedelta(days=i) for i in range(min((end - start).days, 13) + 1)]
+
+
 def is_future(sentence: str) -> bool:
     return bool(FUTURE.search(sentence))
 
@@ -114,7 +149,9 @@ def infer_pub_range(
         if end and end < hi:
             hi = end
             why.append(f"{who} in office until {end}")
-    for start, end, reason in bounds_from_meetings(split_sentences(body), lo, hi):
+    for start, end, reason in meeting_weekday_pins(split_sentences(body), lo, hi) + bounds_from_meetings(
+        split_sentences(body), lo, hi
+    ):
         if start > lo:
             lo = start
             why.append(reason)
@@ -127,7 +164,7 @@ def infer_pub_range(
             hi = week_end
             why.append("'this week' with the dated caption")
     if lo > hi:
-        return [None, None], "inferred: conflicting evidence (" + "; ".join(why) + ")"
+        return [None, None], "inferred: conflicting evidence (" + "; ".join(dict.fromkeys(why)) + ")"
     if lo == FAR_PAST:
-        return [None, hi.isoformat() if why else None], ("inferred: " + "; ".join(why)) if why else "unknown"
-    return [lo.isoformat(), hi.isoformat()], "inferred: " + "; ".join(why)
+        return [None, hi.isoformat() if why else None], ("inferred: " + "; ".join(dict.fromkeys(why))) if why else "unknown"
+    return [lo.isoformat(), hi.isoformat()], "inferred: " + "; ".join(dict.fromkeys(why))

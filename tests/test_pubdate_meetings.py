@@ -1,0 +1,44 @@
+"""Known meetings and incidents bound an undated article's publication: by weekday, by "last week", never by an
+old, year-dated mention."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from detente.dating import infer_pub_range
+from detente.dating.datable import bounds_from_meetings
+from detente.dating.pubdate import meeting_weekday_pins
+
+
+def test_a_meeting_named_with_its_weekday_pins_the_week():
+    body = "The prime minister met the president at the White House on Wednesday to sign the new command plan."
+    pins = meeting_weekday_pins([body.replace("The prime minister", "Kishida")], date(2022, 6, 30), date(2024, 10, 1))
+    assert [(lo, hi) for lo, hi, _ in pins] == [(date(2024, 4, 10), date(2024, 4, 16))]
+    # Friday is the weekday of the earlier visit: the weekday tells the two apart.
+    friday = "Kishida met the president at the White House on Friday."
+    assert [p[0] for p in meeting_weekday_pins([friday], date(2022, 6, 30), date(2024, 10, 1))] == [date(2023, 1, 13)]
+
+
+def test_a_weekday_no_candidate_fell_on_gives_nothing():
+    assert meeting_weekday_pins(["Kishida met the president at the White House on Monday."],
+                                date(2022, 6, 30), date(2024, 10, 1)) == []
+
+
+def test_a_coming_meeting_bounds_the_week_before_it():
+    pins = meeting_weekday_pins(["Kishida will meet the president at the White House on Wednesday."],
+                                date(2024, 1, 1), date(2024, 12, 31))
+    assert [(lo, hi) for lo, hi, _ in pins] == [(date(2024, 4, 4), date(2024, 4, 10))]
+
+
+def test_last_week_meeting_and_basis_sentence():
+    body = ("At a meeting last week on border defence issues, held in Vietnam's Lai Chau province, the two defence "
+            "chiefs pledged to build trust.")
+    rng, basis = infer_pub_range(None, [], body, [])
+    assert rng == ["2017-09-25", "2017-10-01"]
+    assert "border defence friendship exchange 2017" in basis and "At a meeting last week" in basis
+    assert basis.count("At a meeting last week") == 1  # one reason per sentence, not per bound
+
+
+def test_a_year_dated_mention_is_not_read_as_recent():
+    old = "Relations have not recovered since the deadly clash in Galwan in 2020, after which trade slowed."
+    assert bounds_from_meetings([old], date(2019, 1, 1), date(2026, 1, 1)) == []
