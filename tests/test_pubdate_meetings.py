@@ -31,11 +31,11 @@ def test_a_coming_meeting_bounds_the_week_before_it():
 
 
 def test_last_week_meeting_and_basis_sentence():
-    body = ("At a meeting last week on border defence issues, held in Vietnam's Lai Chau province, the two defence "
-            "chiefs pledged to build trust.")
-    rng, basis = infer_pub_range(None, [], body, [])
-    assert rng == ["2017-09-25", "2017-10-01"]
-    assert "border defence friendship exchange 2017" in basis and "At a meeting last week" in basis
+    body = ("At a meeting last week on the sidelines of the Belt and Road Forum, held in Beijing, the two foreign "
+            "ministers pledged to build trust.")
+    rng, basis = infer_pub_range(None, [], body, [(date(2022, 12, 30), None, "Qin Gang as foreign minister")])
+    assert rng == ["2023-10-23", "2023-10-29"]  # the only forum in reach of the tenure met on 17-18 October 2023
+    assert "Belt and Road Forum 2023" in basis and "At a meeting last week" in basis
     assert basis.count("At a meeting last week") == 1  # one reason per sentence, not per bound
 
 
