@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Doc
@@ -25,11 +26,31 @@ def _parse(value: str) -> date | None:
         return None
 
 
+_GLUE = frozenset({"the", "of", "a", "an", "and", "for"})
+
+
+def _title_words(role: str) -> set[str]:
+    """Content words of a title, possessives cut: "vice-chairman of China's Central Military Commission"."""
+    words = re.findall(r"[\w-]+", re.sub(r"['’]s\b", "", role.lower()))
+    return {w for w in words if w not in _GLUE}
+
+
+def role_matches(table_role: str, text_role: str) -> bool:
+    """Does a title as written name the table's office? Word containment either way, so a country named in
+    the title ("China's") or a short form ("President") still matches."""
+    a, b = table_role.lower(), text_role.lower()
+    if a in b or b in a:
+        return True
+    table_words, text_words = _title_words(a), _title_words(b)
+    return bool(table_words) and table_words <= text_words
+
+
 def person_tenures(actors: ActorResult, doc: Doc) -> list[tuple[date, date | None, str]]:
     """(start, end, who) for people named with a present-tense title that the leaders table knows.
 
-    "US President Joe Biden" bounds the article to Biden's presidency; "former"
-    or "late" titles give no bound.
+    "US President Joe Biden" bounds the article to Biden's presidency; "former" or "late" titles give no
+    bound. Someone who held the office more than once (Trump) gives one row per spell with the same ``who``:
+    the spells are alternatives, and the publication-date inference keeps those the other evidence allows.
     """
     found: list[tuple[date, date | None, str]] = []
     table = leaders()
@@ -39,10 +60,9 @@ def person_tenures(actors: ActorResult, doc: Doc) -> list[tuple[date, date | Non
         role = actor.role.lower()
         if any(word in role for word in ("former", "late", "ex-", "then")):
             continue
-        spells = [r for r in table.get(actor.name, []) if r["role"].lower() in role or role in r["role"].lower()]
-        if len(spells) != 1:
-            continue  # several spells (Trump's two terms) or none: no safe bound
-        start, end = _parse(spells[0]["start"]), _parse(spells[0]["end"])
-        if start:
-            found.append((start, end, f"{actor.role} {actor.name}"))
+        spells = [r for r in table.get(actor.name, []) if role_matches(r["role"], role)]
+        parsed = [(_parse(r["start"]), _parse(r["end"])) for r in spells]
+        if not parsed or any(start is None for start, _ in parsed):
+            continue
+        found.extend((start, end, f"{actor.role} {actor.name}") for start, end in parsed if start)
     return found

@@ -106,6 +106,22 @@ def is_future(sentence: str) -> bool:
     return bool(FUTURE.search(sentence))
 
 
+def _tenure_bounds(
+    tenures: list[tuple[date, date | None, str]], lo: date, hi: date
+) -> list[tuple[date, date | None, str]]:
+    """One bound per person: a single spell as it is; several spells of one person (two terms) reduced to those
+    that overlap [lo, hi], then to their hull (the article fits one of them, we may not know which)."""
+    by_who: dict[str, list[tuple[date, date | None]]] = {}
+    for start, end, who in tenures:
+        by_who.setdefault(who, []).append((start, end))
+    bounds = []
+    for who, spells in by_who.items():
+        fitting = [(s, e) for s, e in spells if s <= hi and (e is None or e >= lo)] or spells
+        ends = [e for _, e in fitting]
+        bounds.append((min(s for s, _ in fitting), None if None in ends else max(e for e in ends if e), who))
+    return bounds
+
+
 def infer_pub_range(
     stated: str | None,
     captions: list[str],
@@ -142,7 +158,7 @@ def infer_pub_range(
         if end < hi:
             hi = end
             why.append(reason)
-    for start, end, who in tenures or []:
+    for start, end, who in _tenure_bounds(tenures or [], lo, hi):
         if start > lo:
             lo = start
             why.append(f"{who} in office from {start}")
