@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from detente.dedup.embed import AlignedPair, compare
 
@@ -70,14 +71,18 @@ class DerivativeEvidence:
         }
 
 
-def phrases(text: str) -> set[str]:
-    """Word trigrams with at least two content words: phrasing a rewrite keeps, minus function-word glue."""
+@lru_cache(maxsize=4096)
+def phrases(text: str) -> frozenset[str]:
+    """Word trigrams with at least two content words: phrasing a rewrite keeps, minus function-word glue.
+
+    Cached: a new article is scored against a dozen candidates in both directions, and a stored article
+    is a candidate for many newcomers."""
     words = _WORD.findall(text.lower())
-    return {
+    return frozenset({
         " ".join(words[i : i + 3])
         for i in range(len(words) - 2)
         if sum(w not in STOP for w in words[i : i + 3]) >= 2
-    }
+    })
 
 
 def farm_cues(side: Side) -> list[str]:
@@ -117,7 +122,7 @@ def _earlier(a: tuple[str | None, str | None], b: tuple[str | None, str | None])
 def derivative_score(
     candidate: Side,
     original: Side,
-    facts: Callable[[str], set[bytes]],
+    facts: Callable[[str], frozenset[bytes]],
     idf: Callable[[bytes], float] = lambda f: 1.0,
     use_embeddings: bool = True,
 ) -> DerivativeEvidence:

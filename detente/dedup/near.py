@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash
@@ -73,12 +74,13 @@ FACT_THRESHOLD = 0.2  # names and numbers a rewrite keeps; low, because scoring 
 MAX_CANDIDATES = 12  # the most similar fact sets are scored; a hub name shared by thousands is not a lead
 
 
-def facts(text: str) -> set[bytes]:
-    """Names and numbers of a text: what survives a sentence-by-sentence paraphrase."""
-    return {m.group(0).lower().encode() for m in _FACT.finditer(text)}
+@lru_cache(maxsize=4096)
+def facts(text: str) -> frozenset[bytes]:
+    """Names and numbers of a text: what survives a sentence-by-sentence paraphrase (cached like ``phrases``)."""
+    return frozenset(m.group(0).lower().encode() for m in _FACT.finditer(text))
 
 
-def fact_minhash(found: set[bytes]) -> MinHash:
+def fact_minhash(found: frozenset[bytes] | set[bytes]) -> MinHash:
     mh = _minhash(11)
     mh.update_batch(list(found) or [b""])
     return mh
