@@ -53,6 +53,14 @@ def test_outlet_from_trust_cue_domain_and_self_reference():
     assert _meta(body).outlet == "Voice of America"
 
 
+def test_an_outlet_name_in_lower_case_is_ordinary_prose():
+    body = (f"{PARA}\nThe envoy told the Australian government it would be consulted.\n"
+            "He later spoke to the Australian delegation in private.")
+    assert _meta(body).outlet is None
+    assert _meta(body.replace("told the Australian government", "told The Australian")
+                 .replace("spoke to the Australian delegation", "spoke to The Australian")).outlet == "The Australian"
+
+
 def test_cited_agency_and_photo_credit_are_not_the_outlet():
     text = f"Border talks resume\nPhoto Credit: Sputnik\n{PARA}\nThe agency Reuters reported the meeting first.\n{PARA_2}"
     assert _meta(text).outlet is None

@@ -90,8 +90,10 @@ def _outlet_from_body(text: str) -> str | None:
         if len(alias) < 3 or alias not in lowered:
             continue
         pattern = re.compile(_SELF.format(name=re.escape(alias)), re.I)
-        for _match in pattern.finditer(text):
-            counts[name] += 1
+        for match in pattern.finditer(text):
+            written = match.group("o") or match.group("o2")
+            if written[:1].isupper():  # "told The Australian", not "told the Australian government"
+                counts[name] += 1
     if not counts:
         return None
     name, hits = counts.most_common(1)[0]
