@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from importlib import resources
 from pathlib import Path
 
 import jinja2
@@ -38,21 +39,8 @@ _ENV = jinja2.Environment(
 _ENV.filters["script_json"] = script_json
 
 # Draws every chart from its JSON block and opens the <details> around a linked fragment.
-INIT_JS = """
-document.querySelectorAll('script[type="application/json"][data-chart]').forEach(function (block) {
-  var fig = JSON.parse(block.textContent);
-  var target = document.getElementById(block.getAttribute('data-chart'));
-  if (window.Plotly && target) { Plotly.newPlot(target, fig.data, fig.layout, {displaylogo: false, responsive: true}); }
-});
-function openTarget() {
-  var id = decodeURIComponent(location.hash.slice(1));
-  var el = id && document.getElementById(id);
-  for (var p = el; p; p = p.parentElement) { if (p.tagName === 'DETAILS') { p.open = true; } }
-  if (el) { el.scrollIntoView(); }
-}
-window.addEventListener('hashchange', openTarget);
-openTarget();
-"""
+# The web app's own script, inlined: one source for chart drawing and fragment opening in both outputs.
+INIT_JS = (resources.files("detente.web") / "static" / "app.js").read_text(encoding="utf-8")
 
 
 def _sha256(source: str) -> str:
