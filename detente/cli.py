@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -55,9 +56,9 @@ def _ingest(paths: list[str], db: Path, max_bytes: int, batch_size: int, engine:
 
         def notify(event: str, source: str) -> None:
             if event == "error":
-                progress.console.print(f"[red]✗[/red] {source}")
+                progress.console.print(f"[red]✗[/red] {escape(source)}")
             progress.update(task, advance=1 if event in ("stored", "skip", "error") else 0,
-                            description=f"ingesting {Path(source).name[:40]}")
+                            description=f"ingesting {escape(Path(source).name[:40])}")
 
         try:
             report = ingest(store, paths, batch_size=batch_size, max_bytes=max_bytes, progress=notify,
@@ -68,7 +69,7 @@ def _ingest(paths: list[str], db: Path, max_bytes: int, batch_size: int, engine:
         before = store.count("articles")
     if not err.is_terminal:
         for error in report.errors:
-            err.print(f"error: {error}", soft_wrap=True, highlight=False)
+            err.print(f"error: {error}", soft_wrap=True, highlight=False, markup=False)
     console.print(
         f"{report.added} added, {report.skipped} already stored, {report.duplicates} duplicates, "
         f"{report.derivatives} derivatives, {len(report.errors)} failed — {before} articles in {db}"
