@@ -8,6 +8,7 @@ encodings, stray invalid bytes, NUL bytes) are stored once with their text intac
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
 import subprocess
@@ -111,3 +112,31 @@ def test_jsonl_errors_from_the_analysis_name_the_line(tmp_path):
     with Store(tmp_path / "x.db") as store:
         [error] = ingest(store, [feed]).errors
     assert (error.source, error.line) == (str(feed), 1) and str(error).startswith(f"{feed}:1: no article text")
+
+
+MARKUP = "[/] closing [link=https://evil.example]x[/link] [bold]"
+
+
+def test_terminal_tables_show_hostile_text_as_written(tmp_path):
+    """Rich markup in stored text ("[/]", "[link=...]") once crashed `detente articles` and `stories`."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "[/]name", "title": MARKUP, "outlet": "[/red]", "text": ARTICLES[0]}) + "\n",
+                    encoding="utf-8")
+    db = tmp_path / "x.db"
+    with Store(db) as store:
+        assert ingest(store, [feed]).added == 1
+    from typer.testing import CliRunner
+
+    from detente.cli import app
+
+    runner = CliRunner()
+    for command in ("articles", "stories", "quotes", "events", "actors"):
+        result = runner.invoke(app, [command, "--db", str(db)], env={"COLUMNS": "250"})
+        assert result.exit_code == 0, (command, result.output[-500:], result.exception)
+        if command in ("articles", "stories"):
+            assert "[/] closing [link=https://evil.example]x[/link]" in result.output, result.output
+    for query in ('"unbalanced', "NEAR(", "a AND", "'; DROP TABLE articles; --"):
+        result = runner.invoke(app, ["articles", "--search", query, "--db", str(db)])
+        assert result.exit_code in (0, 2), (query, result.output[-500:], result.exception)  # 1 = an uncaught exception
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 1
