@@ -1,5 +1,5 @@
-"""Readers under a running ingest: the web app (real uvicorn, real HTTP) and `detente articles` query in
-loops while `detente ingest` writes in another process. No request fails, nothing says "database is locked"."""
+"""Readers under a running ingest: the web app (real uvicorn, real HTTP), the Store and `detente articles`
+query in loops while `detente ingest` writes in another process. No read fails, nothing says "database is locked"."""
 
 from __future__ import annotations
 
@@ -79,6 +79,22 @@ def _article_links(html: str) -> list[str]:
     return re.findall(r'href="(/article/[^"#]+)', html)
 
 
+def read_store_in_a_loop(db: Path, stop: threading.Event, errors: list[str], counts: dict[str, int]) -> None:
+    from detente.store import Store
+
+    while not stop.is_set():
+        try:
+            with Store(db, readonly=True) as store:
+                store.count("articles")
+                store.search("Vietnam")
+                store.events()
+                store.quotes()
+        except Exception as exc:  # any reader error is a failure
+            errors.append(f"store: {exc!r}")
+        counts["store"] += 1
+        stop.wait(0.02)
+
+
 def read_cli_in_a_loop(db: Path, stop: threading.Event, errors: list[str], counts: dict[str, int]) -> None:
     while not stop.is_set():
         result = subprocess.run([sys.executable, "-m", "detente.cli", "articles", "--db", str(db)], capture_output=True,
@@ -89,13 +105,14 @@ def read_cli_in_a_loop(db: Path, stop: threading.Event, errors: list[str], count
         stop.wait(2)
 
 
-def test_web_app_and_cli_readers_never_fail_during_an_ingest(tmp_path, empty_store):
+def test_web_store_and_cli_readers_never_fail_during_an_ingest(tmp_path, empty_store):
     corpus = _make_corpus(tmp_path / "corpus", 12)
     errors: list[str] = []
-    counts = {"web": 0, "cli": 0}
+    counts = {"web": 0, "store": 0, "cli": 0}
     stop = threading.Event()
     for base in serve(empty_store):
         readers = [threading.Thread(target=read_web_in_a_loop, args=(base, stop, errors, counts)),
+                   threading.Thread(target=read_store_in_a_loop, args=(empty_store, stop, errors, counts)),
                    threading.Thread(target=read_cli_in_a_loop, args=(empty_store, stop, errors, counts))]
         for reader in readers:
             reader.start()
@@ -108,4 +125,4 @@ def test_web_app_and_cli_readers_never_fail_during_an_ingest(tmp_path, empty_sto
     assert result.returncode == 0, result.stderr
     assert "locked" not in result.stderr
     assert errors == [], sorted(set(errors))[:20]
-    assert counts["web"] > 20 and counts["cli"] >= 2, counts
+    assert counts["web"] > 20 and counts["store"] > 10 and counts["cli"] >= 2, counts

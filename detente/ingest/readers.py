@@ -179,8 +179,7 @@ def read_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]
     with path.open("rb") as fh:
         for line_no, raw in enumerate(_lines(fh, max_bytes), start=1):
             if isinstance(raw, int):
-                yield IngestError(source, over_limit(raw, max_bytes, "line of "),
-                                  line_no)
+                yield IngestError(source, over_limit(raw, max_bytes, "line of "), line_no)
                 continue
             if not raw.strip():
                 continue
