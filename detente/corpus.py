@@ -102,7 +102,11 @@ def analyse_documents(
     prepared = []
     for raw in raws:
         try:
-            item = prepare(raw)
+            with time_limit(ARTICLE_SECONDS):  # a pathological page must not stall the run in the cleaner either
+                item = prepare(raw)
+        except ArticleTimeout:
+            _fail(report, notify, raw.source, f"cleaning took over {ARTICLE_SECONDS:g} s and was skipped")
+            continue
         except Exception as exc:  # a cleaner bug must not stop the run: report it against the file
             _fail(report, notify, raw.source, f"could not be cleaned ({exc.__class__.__name__}: {exc})")
             continue
