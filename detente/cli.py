@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from detente.ingest import DEFAULT_MAX_BYTES
 
@@ -55,9 +58,9 @@ def _ingest(paths: list[str], db: Path, max_bytes: int, batch_size: int, engine:
 
         def notify(event: str, source: str) -> None:
             if event == "error":
-                progress.console.print(f"[red]✗[/red] {source}")
+                progress.console.print(f"[red]✗[/red] {escape(source)}")
             progress.update(task, advance=1 if event in ("stored", "skip", "error") else 0,
-                            description=f"ingesting {Path(source).name[:40]}")
+                            description=f"ingesting {escape(Path(source).name[:40])}")
 
         try:
             report = ingest(store, paths, batch_size=batch_size, max_bytes=max_bytes, progress=notify,
@@ -68,7 +71,7 @@ def _ingest(paths: list[str], db: Path, max_bytes: int, batch_size: int, engine:
         before = store.count("articles")
     if not err.is_terminal:
         for error in report.errors:
-            err.print(f"error: {error}", soft_wrap=True, highlight=False)
+            err.print(f"error: {error}", soft_wrap=True, highlight=False, markup=False)
     console.print(
         f"{report.added} added, {report.skipped} already stored, {report.duplicates} duplicates, "
         f"{report.derivatives} derivatives, {len(report.errors)} failed — {before} articles in {db}"
@@ -121,7 +124,7 @@ def _write_report(db: Path, out: Path) -> None:
 
     with _open(db) as store:
         write_report(store, out)
-    console.print(f"report written to [bold]{out.resolve()}[/bold] — open it in a browser")
+    console.print(f"report written to [bold]{escape(str(out.resolve()))}[/bold] — open it in a browser")
 
 
 @app.command()
@@ -160,16 +163,17 @@ def serve(
     _open(db).close()  # a clear error now if the database is missing
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"[yellow]warning:[/yellow] serving on {host}: anyone who can reach this address can read the database")
-    console.print(f"Détente on [bold]http://{host}:{port}/[/bold] over {db} — Ctrl+C to stop")
+    console.print(f"Détente on [bold]http://{host}:{port}/[/bold] over {escape(str(db))} — Ctrl+C to stop")
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 
 
 def _table(title: str, columns: list[str], rows: list[list[object]]) -> None:
-    table = Table(title=title, show_lines=False, expand=False)
+    """Cells are plain Text, never Rich markup: a title or quote holding "[/]" or "[link=...]" is shown as written."""
+    table = Table(title=Text(title), show_lines=False, expand=False)
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*["" if v is None else str(v) for v in row])
+        table.add_row(*[Text("" if v is None else str(v)) for v in row])
     console.print(table)
 
 
@@ -186,7 +190,11 @@ def articles(
       detente articles --search "border war"
     """
     with _open(db) as store:
-        items = store.search(search, limit) if search else store.articles()[:limit]
+        try:
+            items = store.search(search, limit) if search else store.articles()[:limit]
+        except sqlite3.OperationalError as exc:
+            err.print(f"bad --search expression {search!r}: {exc}", markup=False)
+            raise typer.Exit(2) from None
         rows = [
             [a.id, a.doc_name, (a.title or "")[:60], a.outlet, a.pub_date or "–".join(filter(None, a.pub_date_range)),
              a.duplicate_of or a.derivative_of or ""]
@@ -247,10 +255,8 @@ def quotes(
       detente quotes --country USA --about CHN-VNM --since 2023-01-01
       detente quotes --search "community"
     """
-    import sqlite3
     from datetime import date as _date
 
-    from rich.markup import escape
 
     where, params = [], []
     if speaker:
@@ -280,10 +286,9 @@ def quotes(
         try:
             found = store.quotes(clause, tuple(params))
         except sqlite3.OperationalError as exc:
-            err.print(f"bad --search expression {search!r}: {exc}")
+            err.print(f"bad --search expression {search!r}: {exc}", markup=False)
             raise typer.Exit(2) from None
-        rows = [[escape(q.speaker or ""), q.speaker_country, q.quote_type, escape(q.channel or ""), escape(q.text[:120])]
-                for q in found[:limit]]  # "[of the United States]" in a quote is text, not Rich markup
+        rows = [[q.speaker, q.speaker_country, q.quote_type, q.channel, q.text[:120]] for q in found[:limit]]
     _table("quotes", ["speaker", "country", "kind", "channel", "text"], rows)
 
 
@@ -308,7 +313,8 @@ def actors(
             if not rows:
                 err.print(f"no actor named {name!r}")
                 raise typer.Exit(1)
-            console.print(f"[bold]{rows[0]['name']}[/bold] ({rows[0]['kind']}, {rows[0]['country']}) — {rows[0]['role'] or ''}")
+            head = f"{rows[0]['name']} ({rows[0]['kind']}, {rows[0]['country']}) — {rows[0]['role'] or ''}"
+            console.print(head, markup=False, highlight=False)
             _table("mentions", ["article", "offset", "text"], [[r["article_id"], r["char_start"], r["text"]] for r in rows])
             return
         where, params = ("WHERE kind = ?", (kind,)) if kind else ("", ())
@@ -346,7 +352,7 @@ def dyad(
     by_id = {e.id: e for e in events}
     periods = dyad_index(events, a, b, by, excluded)
     if not periods:
-        console.print(f"no events between {a.upper()} and {b.upper()}")
+        console.print(f"no events between {a.upper()} and {b.upper()}", markup=False)
         return
     rows = []
     for p in periods:

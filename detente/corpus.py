@@ -8,16 +8,21 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from detente.dedup.link import link_copies, link_derivatives
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from detente.dedup.link import forget_indexes, link_copies, link_derivatives
 from detente.ingest import DEFAULT_MAX_BYTES, IngestError, iter_documents
+from detente.ingest.htmldepth import PARSER_DEPTH, nesting_depth
 from detente.nlp import load_nlp
-from detente.pipeline import analyze_parsed, prepare
+from detente.pipeline import Prepared, analyze_parsed, prepare
 from detente.records import Analysis, RawDocument
 from detente.store import Store
 from detente.stories import link_stories
@@ -91,20 +96,23 @@ def analyse_documents(
     prepared = []
     for raw in raws:
         try:
-            item = prepare(raw)
+            with time_limit(ARTICLE_SECONDS):  # a pathological page must not stall the run in the cleaner either
+                item = prepare(raw)
+        except ArticleTimeout:
+            _fail(report, notify, raw.source, f"cleaning took over {ARTICLE_SECONDS:g} s and was skipped")
+            continue
         except Exception as exc:  # a cleaner bug must not stop the run: report it against the file
             _fail(report, notify, raw.source, f"could not be cleaned ({exc.__class__.__name__}: {exc})")
             continue
         if len(item.cleaned.body.split()) < 5:
-            _fail(report, notify, raw.source, "no article text found (empty after removing page furniture)")
+            _fail(report, notify, raw.source, _no_text_reason(raw))
             continue
         if len(item.cleaned.body) >= nlp.max_length:
             _fail(report, notify, raw.source, f"article body of {len(item.cleaned.body)} characters is too long to parse")
             continue
         prepared.append(item)
     analyses = []
-    docs = nlp.pipe([p.cleaned.body for p in prepared], batch_size=batch_size)
-    for item, doc in zip(prepared, docs, strict=True):
+    for item, doc in _parse(nlp, prepared, report, notify, batch_size):
         try:
             with time_limit(ARTICLE_SECONDS):
                 analyses.append(analyze_parsed(item, doc))
@@ -113,6 +121,30 @@ def analyse_documents(
         except Exception as exc:
             _fail(report, notify, item.raw.source, f"analysis failed ({exc.__class__.__name__}: {exc})")
     return analyses
+
+
+def _no_text_reason(raw: RawDocument) -> str:
+    """Why cleaning left nothing: a page nested past the HTML parser's depth limit loses its text silently."""
+    if raw.kind == "html":
+        depth = nesting_depth(raw.text, stop_at=PARSER_DEPTH + 1)
+        if depth > PARSER_DEPTH:
+            return f"no article text found: the HTML nests elements over {PARSER_DEPTH} deep, past the parser's limit"
+    return "no article text found (empty after removing page furniture)"
+
+
+def _parse(nlp: Language, prepared: list[Prepared], report: IngestReport, notify: Progress,
+           batch_size: int) -> list[tuple[Prepared, Doc]]:
+    """Parse a batch with ``nlp.pipe``; if the batch fails, parse one by one so only the culprit is reported."""
+    try:
+        return list(zip(prepared, nlp.pipe([p.cleaned.body for p in prepared], batch_size=batch_size), strict=True))
+    except Exception:
+        parsed = []
+        for item in prepared:
+            try:
+                parsed.append((item, nlp(item.cleaned.body)))
+            except Exception as exc:
+                _fail(report, notify, item.raw.source, f"could not be parsed ({exc.__class__.__name__}: {exc})")
+        return parsed
 
 
 ARTICLE_SECONDS = float(os.environ.get("DETENTE_ARTICLE_SECONDS", "60"))
@@ -161,7 +193,9 @@ def _ray_processor(cpus: int):
 
 
 def _fail(report: IngestReport, notify: Progress, source: str, reason: str) -> None:
-    error = IngestError(source, reason)
+    path, hash_mark, line = source.rpartition("#")
+    is_line = hash_mark and line.isdigit() and not source.startswith(("http://", "https://"))
+    error = IngestError(path, reason, int(line)) if is_line else IngestError(source, reason)  # JSONL "path#3" → path:3
     report.errors.append(error)
     notify("error", str(error))
 
@@ -175,7 +209,27 @@ def store_analyses(store: Store, analyses: list[Analysis], report: IngestReport,
     look for rewrites (whose links may point either way)."""
     signatures, copies = link_copies(store, analyses)
     report.duplicates += copies
-    report.added += store.add_analyses(analyses, signatures)
+    try:
+        report.added += store.add_analyses(analyses, signatures)
+    except (sqlite3.InterfaceError, sqlite3.IntegrityError, sqlite3.DataError, UnicodeError, OverflowError):
+        analyses = _store_one_by_one(store, analyses, signatures, report, notify)
     report.derivatives += link_derivatives(store, analyses)
     for analysis in analyses:
         notify("stored", analysis.article.source)
+
+
+def _store_one_by_one(store: Store, analyses: list[Analysis], signatures: dict[str, bytes], report: IngestReport,
+                      notify: Progress) -> list[Analysis]:
+    """After a batch was refused (its transaction rolled back), store each article alone and report the ones
+    that cannot be stored; the in-memory indexes are rebuilt from the store so they name stored articles only."""
+    stored = []
+    for analysis in analyses:
+        try:
+            report.added += store.add_analyses([analysis], signatures)
+            stored.append(analysis)
+        except (sqlite3.InterfaceError, sqlite3.IntegrityError, sqlite3.DataError, UnicodeError, OverflowError) as exc:
+            _fail(report, notify, analysis.article.source, f"could not be stored ({exc.__class__.__name__}: {exc})")
+    if len(stored) < len(analyses):
+        forget_indexes(store)
+    return stored
+

@@ -1,5 +1,4 @@
-"""Crash safety and concurrency: kill -9 mid-ingest loses nothing already committed and duplicates nothing;
-readers never see "database is locked" while an ingest writes."""
+"""Crash safety: kill -9 mid-ingest loses nothing already committed and duplicates nothing."""
 
 from __future__ import annotations
 
@@ -8,7 +7,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -72,36 +70,4 @@ def test_kill_9_mid_ingest_then_resume_stores_each_article_once(tmp_path):
     conn.close()
 
 
-def test_readers_are_never_blocked_by_a_running_ingest(tmp_path):
-    corpus = _make_corpus(tmp_path / "corpus", 24)
-    db = tmp_path / "busy.db"
-    subprocess.run([sys.executable, "-c", f"from detente.store import Store; Store({str(db)!r}).close()"], check=True)
-    errors: list[str] = []
-    reads = 0
-    stop = threading.Event()
-
-    def reader() -> None:
-        nonlocal reads
-        from detente.store import Store
-
-        while not stop.is_set():
-            try:
-                with Store(db, readonly=True) as store:
-                    store.count("articles")
-                    store.search("Vietnam")
-                    store.events()
-                reads += 1
-            except Exception as exc:  # any reader error is a failure
-                errors.append(repr(exc))
-            time.sleep(0.01)
-
-    thread = threading.Thread(target=reader)
-    thread.start()
-    try:
-        result = subprocess.run(_ingest_cmd(corpus, db), capture_output=True, text=True, timeout=600)
-    finally:
-        stop.set()
-        thread.join()
-    assert result.returncode == 0, result.stderr
-    assert errors == []
-    assert reads > 10
+# Readers during an ingest (Store, web app, `detente articles`): tests/test_concurrency.py.

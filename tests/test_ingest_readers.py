@@ -99,4 +99,32 @@ def test_jsonl_reports_broken_lines_by_number_and_keeps_the_rest(tmp_path):
 def test_symlink_loop_does_not_trap_the_walk(tmp_path):
     (tmp_path / "a.txt").write_text("an article")
     (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
-    assert [d.doc_name for d in _items(tmp_path)] == ["a"]
+    items = _items(tmp_path)
+    assert [d.doc_name for d in items if isinstance(d, RawDocument)] == ["a"]
+    [error] = [e for e in items if isinstance(e, IngestError)]
+    assert error.source == str(tmp_path / "loop") and "symlink" in error.reason
+
+
+def test_symlinked_folder_is_read_once(tmp_path):
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.txt").write_text("an article")
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "link").symlink_to(tmp_path / "real", target_is_directory=True)
+    (tmp_path / "zlink").symlink_to(tmp_path / "real", target_is_directory=True)
+    items = _items(tmp_path)
+    assert [d.doc_name for d in items if isinstance(d, RawDocument)] == ["a"]
+    assert sorted(e.source for e in items if isinstance(e, IngestError)) == [str(tmp_path / "other" / "link"),
+                                                                             str(tmp_path / "zlink")]
+
+
+def test_symlink_loop_outside_the_tree_is_walked_once(tmp_path):
+    corpus, outside = tmp_path / "corpus", tmp_path / "outside"
+    corpus.mkdir()
+    outside.mkdir()
+    (outside / "b.txt").write_text("an article")
+    (corpus / "out").symlink_to(outside, target_is_directory=True)
+    (outside / "back").symlink_to(outside, target_is_directory=True)
+    items = _items(corpus)
+    assert [d.doc_name for d in items if isinstance(d, RawDocument)] == ["b"]
+    [error] = [e for e in items if isinstance(e, IngestError)]
+    assert error.source == str(corpus / "out" / "back") and "loop" in error.reason

@@ -31,3 +31,29 @@ def test_oversized_files_are_skipped_and_the_rest_stored(tmp_path):
         assert store.count("articles") == sum(1 for size in sizes.values() if size <= 5000)
     assert len(report.errors) == sum(1 for size in sizes.values() if size > 5000)
     assert all("limit" in e.reason for e in report.errors)
+
+
+def test_a_cleaner_that_hangs_is_cut_off_and_the_rest_stored(tmp_path, monkeypatch):
+    import time
+
+    from detente import pipeline
+
+    real = pipeline.clean_document
+
+    def stalls_on_one(raw):
+        if raw.doc_name == "stall":
+            time.sleep(30)
+        return real(raw)
+
+    monkeypatch.setattr(pipeline, "clean_document", stalls_on_one)
+    monkeypatch.setattr(corpus, "ARTICLE_SECONDS", 0.5)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = (SEEDS / "003_adf9680d7cc4a3ce.txt").read_text(encoding="utf-8")
+    (folder / "stall.txt").write_text(text + "\nA different ending.", encoding="utf-8")
+    (folder / "fine.txt").write_text(text, encoding="utf-8")
+    with Store(tmp_path / "x.db") as store:
+        report = corpus.ingest(store, [folder])
+        assert [a.doc_name for a in store.articles()] == ["fine"]
+    [error] = report.errors
+    assert error.source == str(folder / "stall.txt") and "cleaning took over 0.5 s" in error.reason

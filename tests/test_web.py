@@ -206,3 +206,18 @@ def test_raw_traversal_paths_are_refused(hostile, raw):
     anyio.run(app, scope, receive, send)
     body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
     assert sent[0]["status"] in (400, 404) and b"root:" not in body and b"import" not in body
+
+
+def test_serve_binds_loopback_unless_told_otherwise(monkeypatch, seeds_db):
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from detente.cli import app
+
+    calls: list[dict] = []
+    monkeypatch.setattr(uvicorn, "run", lambda application, **kw: calls.append(kw))
+    runner = CliRunner()
+    assert runner.invoke(app, ["serve", "--db", str(seeds_db)]).exit_code == 0
+    assert calls[-1]["host"] == "127.0.0.1"
+    shared = runner.invoke(app, ["serve", "--db", str(seeds_db), "--host", "0.0.0.0"])
+    assert calls[-1]["host"] == "0.0.0.0" and "anyone who can reach" in shared.output

@@ -270,7 +270,10 @@ def find_time_expressions(text: str, ref: tuple[date, date], future: bool = Fals
                 continue
             if kind == "year" and not _plausible_year(text, match):
                 continue
-            resolved = resolve_expression(kind, match.groupdict(), match.group(0), ref, future)
+            try:
+                resolved = resolve_expression(kind, match.groupdict(), match.group(0), ref, future)
+            except (OverflowError, ValueError):  # a reference at the calendar's ends (year 1, 9999): unresolvable
+                continue
             if resolved is None:
                 continue
             taken.append((start, end))

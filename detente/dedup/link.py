@@ -34,6 +34,12 @@ def near_index(store: Store) -> NearDuplicateIndex:
     return _INDEX[store]
 
 
+def forget_indexes(store: Store) -> None:
+    """Drop a store's in-memory indexes (after a refused batch) so they are rebuilt from what was stored."""
+    _INDEX.pop(store, None)
+    _FACTS.pop(store, None)
+
+
 def fact_index(store: Store) -> FactIndex:
     """LSH over the names and numbers of stored originals, built once per open store, then kept up to date."""
     if store not in _FACTS:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -24,6 +25,19 @@ _BINARY_SIGNATURES = {
 }
 
 
+def size_text(size: int) -> str:
+    """Bytes for people: "200 MB", "4.9 KB", "12 bytes" (binary units, as the --max-bytes default is)."""
+    for unit, scale in (("MB", 1 << 20), ("KB", 1 << 10)):
+        if size >= scale:
+            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size} bytes"
+
+
+def over_limit(size: int, max_bytes: int, what: str = "") -> str:
+    """The reason given for an input over the size limit."""
+    return f"{what}{size_text(size)}, over the {size_text(max_bytes)} limit (--max-bytes)"
+
+
 @dataclass
 class IngestError(Exception):
     """One input that could not be read; ``str()`` gives the one-line message users see."""
@@ -34,7 +48,12 @@ class IngestError(Exception):
 
     def __str__(self) -> str:
         where = f"{self.source}:{self.line}" if self.line is not None else self.source
-        return f"{where}: {self.reason}"
+        return _one_line(f"{where}: {self.reason}")
+
+
+def _one_line(text: str) -> str:
+    """Control characters (a newline in a file name) escaped, so each error stays one line of a log."""
+    return "".join(c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 def _sniff_binary(data: bytes) -> str | None:
@@ -65,10 +84,36 @@ def _guess_encoding(data: bytes, source: str) -> str:
     return best.encoding
 
 
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: a byte that is not UTF-8 is read as Windows-1252 (undefined bytes as U+FFFD)."""
+    assert isinstance(exc, UnicodeDecodeError)
+    bad = exc.object[exc.start : exc.end]
+    return bad.decode("cp1252", errors="replace"), exc.end
+
+
+codecs.register_error("detente-cp1252", _cp1252_fallback)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when the file holds real UTF-8 next to its invalid bytes (mixed encodings: UTF-8 with pasted-in
+    Windows-1252), not a Windows-1252 file with an accidental UTF-8-looking pair ("É" then a curly quote),
+    which would be outnumbered by its other accented bytes many times over."""
+    good = len(_UTF8_SEQUENCE.findall(data))
+    return good > 0 and good * 4 >= _stray_bytes(data)
+
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _stray_bytes(data: bytes) -> int:
+    """Non-ASCII bytes that are not part of a well-formed UTF-8 sequence."""
+    return len(re.sub(rb"[\x00-\x7f]+", b"", _UTF8_SEQUENCE.sub(b"", data)))
+
+
 def decode_bytes(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Decode ``data`` to NFC text or raise :class:`IngestError` saying why it is not a text article."""
     if len(data) > max_bytes:
-        raise IngestError(source, f"{len(data) / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit (--max-bytes)")
+        raise IngestError(source, over_limit(len(data), max_bytes))
     if not data.strip():
         raise IngestError(source, "empty file" if not data else "file holds only whitespace")
     what = _sniff_binary(data)
@@ -92,7 +137,10 @@ def decode_bytes(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -
         except UnicodeDecodeError:
             if b"\x00" in data[:4096]:
                 raise IngestError(source, "binary file (NUL bytes), not text") from None
-            text = data.decode(_guess_encoding(data, source), errors="replace")
+            if _mostly_utf8(data):
+                text = data.decode("utf-8", errors="detente-cp1252")
+            else:
+                text = data.decode(_guess_encoding(data, source), errors="replace")
     if "\x00" in text:
         if text.count("\x00") > len(text) // 100:
             raise IngestError(source, "binary file (NUL bytes), not text")

@@ -5,10 +5,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-from detente.ingest.decode import DEFAULT_MAX_BYTES, IngestError, decode_bytes
+from detente.ingest.decode import DEFAULT_MAX_BYTES, IngestError, decode_bytes, over_limit, size_text
 from detente.records import RawDocument
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -18,6 +21,7 @@ URL_SUFFIXES = {".urls"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | URL_SUFFIXES
 
 Item = RawDocument | IngestError
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _sha256(data: bytes) -> str:
@@ -30,29 +34,81 @@ def _looks_like_html(text: str) -> bool:
 
 
 def iter_files(path: Path) -> Iterator[Path | IngestError]:
-    """Walk a folder (sorted, recursive, symlinks to folders not followed, so loops cannot trap us)."""
-    for root, dirs, files in os.walk(path, followlinks=False, onerror=None):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+    """Walk a folder (sorted, recursive). A symlinked folder inside the tree is read where it really is,
+    once; a link leading outside is followed, and a folder reached twice (a loop) is reported and skipped,
+    so loops cannot trap the walk. Unlistable folders are reported too."""
+    top = os.path.realpath(path)
+    problems: list[IngestError] = []
+    seen: set[tuple[int, int]] = set()
+
+    def unlistable(exc: OSError) -> None:
+        problems.append(IngestError(str(exc.filename or path), f"folder cannot be listed: {exc.strerror or exc}"))
+
+    for root, dirs, files in os.walk(path, followlinks=True, onerror=unlistable):
+        yield from problems
+        problems.clear()
+        try:
+            info = os.stat(root)
+        except OSError as exc:
+            yield IngestError(root, f"folder cannot be read: {exc.strerror or exc}")
+            dirs[:] = []
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            yield IngestError(root, f"symlink loop: leads back to {os.path.realpath(root)}, already read; skipped")
+            dirs[:] = []
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        kept = []
+        for name in sorted(d for d in dirs if not d.startswith(".")):
+            link = os.path.join(root, name)
+            real = os.path.realpath(link)
+            if os.path.islink(link) and os.path.commonpath([top, real]) == top:
+                yield IngestError(link, f"symlink to {real}, inside the folder being read: read there, not twice")
+                continue
+            kept.append(name)
+        dirs[:] = kept
         for name in sorted(files):
             if name.startswith("."):
                 continue
             file = Path(root) / name
             if file.suffix.lower() in KNOWN_SUFFIXES:
                 yield file
+    yield from problems
+
+
+def _sanitize(text: str) -> str:
+    """Lone UTF-16 surrogates (legal in JSON's \\uXXXX escapes, not in UTF-8 or SQLite) become U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def _read_bounded(path: Path, max_bytes: int) -> bytes | None:
+    """The file's bytes, or ``None`` when there are more than ``max_bytes`` (never reads past the limit)."""
+    with path.open("rb") as fh:
+        data = fh.read(max_bytes + 1)
+    return None if len(data) > max_bytes else data
 
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
     source = str(path)
     suffix = path.suffix.lower()
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            yield IngestError(source, "not a regular file (a pipe, socket or device): not read")
+            return
+        size = info.st_size
         if size > max_bytes and suffix not in JSONL_SUFFIXES:
-            yield IngestError(source, f"{size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit (--max-bytes)")
+            yield IngestError(source, over_limit(size, max_bytes))
             return
         if suffix in JSONL_SUFFIXES:
             yield from read_jsonl(path, max_bytes)
             return
-        data = path.read_bytes()
+        data = _read_bounded(path, max_bytes)
+        if data is None:
+            yield IngestError(source, f"grew past the {size_text(max_bytes)} limit while being read (--max-bytes)")
+            return
     except IsADirectoryError:
         yield IngestError(source, "is a folder where a file was expected")
         return
@@ -86,31 +142,54 @@ def _jsonl_document(obj: object, source: str, line_no: int, fallback_name: str, 
     if not isinstance(body, str):
         return IngestError(source, f"'{kind}' must be a string, got {type(body).__name__}", line_no)
     try:
-        text = decode_bytes(body.encode("utf-8", errors="replace"), f"{source}:{line_no}", max_bytes)
+        text = decode_bytes(_sanitize(body).encode("utf-8"), f"{source}:{line_no}", max_bytes)
     except IngestError as err:
         return IngestError(source, err.reason, line_no)
-    hints = {k: obj[k] for k in ("title", "url", "date", "outlet", "byline") if isinstance(obj.get(k), str) and obj[k].strip()}
+    hints = {k: _sanitize(obj[k]) for k in ("title", "url", "date", "outlet", "byline")
+             if isinstance(obj.get(k), str) and obj[k].strip()}
     doc_name = obj.get("id")
-    doc_name = str(doc_name) if isinstance(doc_name, (str, int)) and str(doc_name).strip() else fallback_name
+    is_name = isinstance(doc_name, (str, int)) and not isinstance(doc_name, bool) and str(doc_name).strip()
+    doc_name = _sanitize(str(doc_name)) if is_name else fallback_name
     return RawDocument(
         source=f"{source}#{line_no}", doc_name=doc_name, text=text, kind=kind, raw_hash=_sha256(raw), hints=hints
     )
+
+
+def _lines(fh: BinaryIO, max_bytes: int) -> Iterator[bytes | int]:
+    """The file's lines; a line over ``max_bytes`` is skipped in bounded chunks and given as its length."""
+    while True:
+        line = fh.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) <= max_bytes or line.endswith(b"\n"):
+            yield line
+            continue
+        length = len(line)
+        while not line.endswith(b"\n"):
+            line = fh.readline(1 << 20)
+            if not line:
+                break
+            length += len(line)
+        yield length
 
 
 def read_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
     """One article per line; a broken line is reported with its number and the others still read."""
     source = str(path)
     with path.open("rb") as fh:
-        for line_no, raw in enumerate(fh, start=1):
-            if not raw.strip():
+        for line_no, raw in enumerate(_lines(fh, max_bytes), start=1):
+            if isinstance(raw, int):
+                yield IngestError(source, over_limit(raw, max_bytes, "line of "), line_no)
                 continue
-            if len(raw) > max_bytes:
-                yield IngestError(source, f"line is {len(raw) / 1e6:.1f} MB, over the limit (--max-bytes)", line_no)
+            if not raw.strip():
                 continue
             try:
                 obj = json.loads(raw)
             except (json.JSONDecodeError, UnicodeDecodeError) as exc:
                 yield IngestError(source, f"not valid JSON ({exc.__class__.__name__}: {str(exc)[:80]})", line_no)
+                continue
+            except RecursionError:
+                yield IngestError(source, "not read: JSON nested too deeply", line_no)
                 continue
             yield _jsonl_document(obj, source, line_no, f"{path.stem}-{line_no}", raw, max_bytes)
 
