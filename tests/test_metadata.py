@@ -42,6 +42,12 @@ def test_dotted_dates_are_day_first():
     assert parse_date("no date here") is None
 
 
+def test_relative_words_are_not_a_stated_date():
+    for value in ("yesterday", "2 days ago", "today"):
+        assert parse_date(value) is None, value
+        assert _meta(f"Border talks resume\n{PARA}\n{PARA_2}", date=value).pub_date is None
+
+
 def test_no_stated_date_gives_none():
     assert _meta(f"Border talks resume\n{PARA}\n{PARA_2}").pub_date is None
 

@@ -174,7 +174,11 @@ def parse_date(text: str) -> date | None:
     """One absolute date in ``text``; None when there is none or it does not parse."""
     match = DATE_IN_LINE.search(text)
     candidate = match.group(0) if match else text
-    settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
+    if not re.search(r"\d", candidate):
+        return None  # "yesterday", "today": relative to the reader's clock, not a stated date
+    # absolute parsers only: a relative phrase would be resolved against the day of the run and invent a date
+    settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"],
+                "PARSERS": ["timestamp", "custom-formats", "absolute-time"]}
     if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}", candidate.strip()):
         settings["DATE_ORDER"] = "DMY"  # dotted dates are day-first wherever they are used
     parsed = dateparser.parse(candidate, languages=["en"], settings=settings)
