@@ -61,6 +61,7 @@ class TimeSpan:
     char_start: int = 0
     char_end: int = 0
     relative: bool = False  # depends on the publication date
+    carried: bool = False  # inherited from the previous sentence, not the event's own words
 
     @property
     def basis(self) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from itertools import combinations, product
 
 from spacy.tokens import Doc, Span, Token
@@ -29,7 +29,7 @@ from detente.events.roles import (
     subject_tokens,
 )
 from detente.events.status import event_status
-from detente.events.timing import time_for
+from detente.events.timing import carriable, carried_time, time_for
 from detente.records import Event
 
 PAIR_WORDS = re.compile(
@@ -38,6 +38,25 @@ PAIR_WORDS = re.compile(
     r"delegations|militaries|armies|navies|rivals|adversaries|Koreas|capitals|nuclear-armed neighbours)|both (sides|countries|nations|governments|parties)|their|they|bilateral)\b",
     re.I,
 )
+
+
+PEG_WORDS = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)\b", re.I)
+
+
+def _is_peg(event: Event, pub_range: tuple[date, date] | None) -> bool:
+    """A happened event dated to one day by a weekday or "yesterday"/"today", in the week before publication."""
+    if pub_range is None or event.status != "happened" or event.date_precision != "day" or not event.date_start:
+        return False
+    basis = event.date_basis or ""
+    if basis.startswith(WEAK_BASIS) or "previous sentence" in basis or not PEG_WORDS.search(basis):
+        return False
+    day = date.fromisoformat(event.date_start)
+    return pub_range[0] - timedelta(days=7) <= day <= pub_range[1]
+
+
+def _passive_without_agent(verb: Token) -> bool:
+    children = list(verb.children)
+    return any(c.dep_ == "nsubjpass" for c in children) and not any(c.dep_ == "agent" for c in children)
 
 
 def _event_id(article_id: str, char_start: int, etype: str, source: str | None, target: str | None) -> str:
@@ -154,9 +173,9 @@ class _Extractor:
                 if times:
                     time = time_for(token, times, next_char, attached_only=unreal)
                 elif not unreal:
-                    time = time_for(token, previous_times, None)
+                    time = carried_time(token, self._carried(previous_times))
                     if time is not None:
-                        time = replace(time, text=f"{time.text} (previous sentence)")
+                        time = replace(time, text=f"{time.text} (previous sentence)", carried=True)
                 else:
                     time = None
                 for event in self._events(sent, s_index, token, trig, status, time):
@@ -164,15 +183,42 @@ class _Extractor:
                     if key not in seen:
                         seen.add(key)
                         events.append(event)
-            previous_times = times
-        return merge_mentions(events)
+            previous_times = carriable(self.doc, times)
+        return merge_mentions(self._date_by_peg(events))
+
+    def _date_by_peg(self, events: list[Event]) -> list[Event]:
+        """Undated reactions in a news story belong to the day of its lead event, not to the publication day.
+
+        "Chinese ships fired water cannon ... on Sunday. A task force condemned the Chinese actions": the
+        condemnation is Sunday's. The peg is the first happened event the article dates by a weekday or
+        "yesterday"/"today" within the week before publication; events dated only by the publication date take it.
+        """
+        peg = next((e for e in events if _is_peg(e, self.pub_range)), None)
+        if peg is None or peg.date_start is None:
+            return events
+        out = []
+        for event in events:
+            if event.status == "happened" and (event.date_basis or "").startswith(WEAK_BASIS) and event is not peg:
+                event = replace(
+                    event, date_start=peg.date_start, date_end=peg.date_end, date_precision=peg.date_precision,
+                    date_basis=f"{WEAK_BASIS}, news peg {peg.date_basis} (sentence {peg.sentence_index + 1})",
+                    cluster_id=cluster_key(event.source, event.target, event.type, event.status, peg.date_start,
+                                           peg.date_precision))
+            out.append(event)
+        return out
+
+    def _carried(self, times: list[TimeSpan]) -> list[TimeSpan]:
+        """Times a following sentence may inherit: not deadlines or plans ahead of publication ("by 2027")."""
+        if self.pub_range is None:
+            return times
+        return [t for t in times if t.start <= self.pub_range[1]]
 
     def _times(self, sent: Span) -> list[TimeSpan]:
         if self.pub_range is None:
             ref = (date(2000, 1, 1), date(2000, 1, 1))
         else:
             ref = self.pub_range
-        future = bool(re.search(r"\b(will|expected to|scheduled to|is set to|are set to|plans? to)\b", sent.text))
+        future = bool(re.search(r"\b(will|expected to|scheduled to|is set to|are set to|plans? to|is due to|are due to)\b", sent.text))
         spans = find_time_expressions(sent.text, ref, future, offset=sent.start_char)
         if self.pub_range is None:
             spans = [s for s in spans if not s.relative]
@@ -193,6 +239,8 @@ class _Extractor:
         if not sources and targets and len(targets) >= 2 and trig.type in ("CONSULT", "AGREE", "COOPERATE", "ASSAULT"):
             sources, targets = targets[:1], targets[1:]
         in_sentence = self.index.countries_in(list(sent))
+        if trig.type != "CONSULT":  # a meeting's place is its host; an agreement's ("a summit in Vilnius") is not a party
+            in_sentence = [c for c in in_sentence if not self.index.only_as_location(c, list(sent))]
         if bool(sources) != bool(targets) and len(in_sentence) == 2:
             # one side found in the parse, the other is the sentence's only other state
             known = sources or targets
@@ -211,9 +259,15 @@ class _Extractor:
     def _events(self, sent: Span, s_index: int, token: Token, trig: Trigger, status: str,
                 time: TimeSpan | None) -> list[Event]:
         """One event per (source, target) pair: "Egypt and Syria attacked Israel" is two."""
+        length = len(trig.phrase.split())
+        if trig.pos == "NOUN" and length > 1 and token.i + length - 1 < sent.end:
+            token = token.doc[token.i + length - 1]  # "turned water cannon on X": the phrase's head noun has the roles
         if trig.pos == "VERB":
             source_tokens = subject_tokens(token)
             target_tokens = object_tokens(token)
+            if _passive_without_agent(token) and trig.type not in UNDIRECTED:
+                # "20 soldiers were killed in a clash with Chinese troops": the passive subject is the patient
+                source_tokens, target_tokens = target_tokens, source_tokens
         else:
             source_tokens, target_tokens = noun_roles(token)
             if token.dep_ in ("dobj", "attr"):  # "Egypt launched a surprise attack on Israel"
@@ -231,7 +285,8 @@ class _Extractor:
             if (hi - lo).days <= 31:  # a wide publication range dates nothing
                 time = TimeSpan(lo, hi, "day" if lo == hi else "range", WEAK_BASIS, relative=True)
                 basis = WEAK_BASIS + " (no time expression in or before the sentence)"
-        if time is not None and status == "happened" and self.pub_range and time.start > self.pub_range[1]:
+        if time is not None and not time.carried and status == "happened" and self.pub_range \
+                and time.start > self.pub_range[1]:
             status = "planned"
         info = plover_info(trig.type, trig.mode)
         events = []

@@ -38,7 +38,13 @@ def _has_object(token: Token, objects: frozenset[str]) -> bool:
         near.append(token.head)
     if token.pos_ == "NOUN":
         near.extend(token.subtree)
-    return any(t.lemma_.lower() in objects for t in near)
+    return any(_object_forms(t) & objects for t in near)
+
+
+def _object_forms(token: Token) -> set[str]:
+    """Lemma and bare forms: the tagger leaves names' plurals alone ("the Camp David Accords" has lemma "Accords")."""
+    lower = token.lower_
+    return {token.lemma_.lower(), lower, lower[:-1] if lower.endswith("s") else lower}
 
 
 def subject_tokens(verb: Token) -> list[Token]:
@@ -60,7 +66,7 @@ def subject_tokens(verb: Token) -> list[Token]:
                 clause = {t.i for t in node.subtree}
                 return [t for t in noun.subtree if t.i not in clause]  # "Xi, who visited Hanoi", "the first leader to visit"
             return []  # "documents signed by X": handled by the agent above
-        if node.dep_ in ("xcomp", "conj", "advcl") and node.head is not node:
+        if node.dep_ in ("xcomp", "conj", "advcl") and node.head != node:
             node = node.head
             continue
         break
@@ -133,4 +139,7 @@ def sentence_triggers(sent: Span, names: set[int]) -> list[tuple[Token, Trigger]
             found.append((token, trig))
     types = {token.i: trig.type for token, trig in found}
     # "agreed to join the community": the joining is what was agreed, one AGREE event, not two
-    return [(t, trig) for t, trig in found if not (t.dep_ == "xcomp" and types.get(t.head.i) == trig.type)]
+    kept = [(t, trig) for t, trig in found if not (t.dep_ == "xcomp" and types.get(t.head.i) == trig.type)]
+    # "an agreement they signed in 2001", "a treaty concluded in 1960": the clause's verb is the event, not its noun
+    described = {t.head.i for t, trig in kept if t.dep_ in ("relcl", "acl") and types.get(t.head.i) == trig.type}
+    return [(t, trig) for t, trig in kept if t.i not in described]

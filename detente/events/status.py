@@ -35,7 +35,7 @@ def _chain(trigger: Token) -> list[Token]:
     node = trigger
     for _ in range(8):
         head = node.head
-        if head is node:
+        if head == node:
             break
         if node.dep_ == "prep" and node.lower_ in TIME_PREPS:
             break  # "agreed to join ... during a visit": the visit's status is its own
@@ -49,6 +49,11 @@ def _chain(trigger: Token) -> list[Token]:
         node = head
         chain.append(node)
     return chain
+
+
+def governing_words(trigger: Token) -> list[Token]:
+    """The trigger and the words governing it within its clause (what its status and its own dates hang on)."""
+    return _chain(trigger)
 
 
 def event_status(trigger: Token, sent: Span | None = None) -> str:

@@ -1,0 +1,70 @@
+"""Which words date an event, and who is its patient: passives, complement clauses, noun modifiers, the news peg.
+
+Constructed sentences (written for these tests), not taken from the gold sets.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from detente.actors import resolve_actors
+from detente.events import extract_events
+from detente.nlp import load_nlp
+
+PUB = (date(2024, 4, 11), date(2024, 4, 11))  # a Thursday
+
+
+def _events(text: str, pub=PUB):
+    doc = load_nlp()(text)
+    return extract_events(doc, "a1", resolve_actors(doc), pub)
+
+
+def _find(events, etype):
+    found = [e for e in events if e.type == etype]
+    assert found, events
+    return found[0]
+
+
+def test_passive_subject_is_the_target():
+    event = _find(_events("Twelve Greek sailors were killed in a clash with Turkish troops on Tuesday."), "ASSAULT")
+    assert (event.source, event.target) == ("TUR", "GRC")
+
+
+def test_date_inside_the_agreed_action_does_not_date_the_agreement():
+    event = _find(_events("On Wednesday, Peru and Chile agreed to reopen their border crossings from June 1."), "AGREE")
+    assert event.status == "happened" and event.date_start == "2024-04-10"
+
+
+def test_year_modifying_another_noun_does_not_date_the_trigger():
+    events = _events("Ottawa said its obligations under a 1958 defence treaty extended to armed attacks on Danish ships.")
+    assert _find(events, "ASSAULT").date_start != "1958-01-01"
+
+
+def test_relative_clause_on_the_trigger_noun_dates_it():
+    events = _events("They set out terms for an Israeli-Jordanian peace treaty, which followed on October 26, 1994.")
+    agree = _find(events, "AGREE")
+    assert agree.date_start == "1994-10-26"
+
+
+def test_planned_event_takes_the_time_of_its_governing_clause():
+    event = _find(_events("On Friday, Australian Prime Minister Anthony Albanese is due to hold talks with China."), "CONSULT")
+    assert event.status == "planned" and event.date_start == "2024-04-12"
+
+
+def test_undated_reactions_take_the_news_peg_not_the_publication_day():
+    text = ("Chinese coast guard ships fired water cannon at Philippine vessels on Tuesday. The ships were damaged. "
+            "Philippine officials condemned the Chinese actions.")
+    accuse = _find(_events(text), "ACCUSE")
+    assert (accuse.source, accuse.target) == ("PHL", "CHN")
+    assert accuse.date_start == "2024-04-09" and "news peg" in accuse.date_basis
+
+
+def test_multiword_noun_trigger_takes_roles_from_its_head():
+    event = _find(_events("Chinese vessels turned water cannon on three Philippine ships on Tuesday."), "ASSAULT")
+    assert (event.source, event.target) == ("CHN", "PHL")
+
+
+def test_a_deadline_does_not_carry_into_the_next_sentence():
+    text = "Japan plans to double defence spending by 2027. Japan and Australia criticised China on Wednesday."
+    events = _events(text)
+    assert all(e.status == "happened" for e in events if e.type == "ACCUSE")
