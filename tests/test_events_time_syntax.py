@@ -68,3 +68,24 @@ def test_a_deadline_does_not_carry_into_the_next_sentence():
     text = "Japan plans to double defence spending by 2027. Japan and Australia criticised China on Wednesday."
     events = _events(text)
     assert all(e.status == "happened" for e in events if e.type == "ACCUSE")
+
+
+def test_named_wars_and_accusation_contents_are_not_events():
+    assert not [e for e in _events("Peru and Chile were rivals during the Cold War.") if e.type == "ASSAULT"]
+    events = _events("Chile accused a Peruvian vessel of ramming a Chilean patrol boat on Tuesday.")
+    assert [e.type for e in events] == ["ACCUSE"]
+
+
+def test_calling_an_attack_an_invasion_is_an_accusation():
+    events = _events("Ukraine's foreign minister called the Russian attack a full-scale invasion on Wednesday.")
+    assert "ACCUSE" in {e.type for e in events} and "ASSAULT" not in {e.type for e in events}
+
+
+def test_denied_content_is_a_denied_event():
+    event = _find(_events("Russia denied that it planned to invade Ukraine."), "ASSAULT")
+    assert event.status == "denied"
+
+
+def test_seizing_a_named_place_is_assault():
+    event = _find(_events("Russian troops seized Crimea from Ukraine in 2014."), "ASSAULT")
+    assert event.date_start == "2014-01-01"

@@ -54,6 +54,56 @@ def _is_peg(event: Event, pub_range: tuple[date, date] | None) -> bool:
     return pub_range[0] - timedelta(days=7) <= day <= pub_range[1]
 
 
+CHARACTERISING_VERBS = {"call", "describe", "label", "brand", "term", "characterise", "characterize", "denounce"}
+
+
+def _characterisations(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
+    """"Kuleba called the attack 'a full-scale invasion'": naming a conflict act is an accusation by the speaker,
+    not a new act. A conflict noun that is the object or predicate of a verb of calling becomes one ACCUSE at that verb.
+    """
+    out: list[tuple[Token, Trigger]] = []
+    done: set[int] = set()
+    for token, trig in found:
+        head = token.head
+        if trig.pos == "NOUN" and token.dep_ in ("dobj", "oprd", "attr") and head.lemma_.lower() in CHARACTERISING_VERBS \
+                and plover_info(trig.type).quad.endswith("conflict"):
+            if head.i not in done:
+                done.add(head.i)
+                out.append((head, Trigger(head.lemma_.lower(), "VERB", "ACCUSE", "disapprove", frozenset())))
+            continue
+        out.append((token, trig))
+    return sorted(out, key=lambda pair: pair[0].i)
+
+
+VENUE_VERBS = {"hold", "take", "open", "begin", "end", "close", "start", "conclude", "convene"}
+
+
+def _is_venue(noun: Token) -> bool:
+    """"the APEC Summit held from November 10-11" is a venue; "the APEC forum has agreed" is a party that acts."""
+    if noun.lemma_.lower() not in VENUE_NOUNS:
+        return False
+    if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in VENUE_VERBS | {"host"} for c in noun.children):
+        return True  # "a summit held in ...", "the forum hosted by ..."
+    return not (noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() not in VENUE_VERBS)
+
+
+def _next_word(doc: Doc, i: int) -> Token:
+    """The word after a name, past a bracketed acronym ("Asia-Pacific Economic Cooperation (APEC) Summit")."""
+    if i < len(doc) and doc[i].text in ("(", "[") and i + 2 < len(doc) and doc[i + 2].text in (")", "]"):
+        i += 3  # the name, then its acronym
+    elif i < len(doc) and doc[i].text in (")", "]"):
+        i += 1  # the acronym itself, in brackets after the name
+    if i >= len(doc):
+        return doc[-1]
+    return doc[i]
+
+
+def _absolute_with(token: Token) -> bool:
+    """The trigger carries an absolute "with X doing" phrase ("with US President Jimmy Carter looking on")."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(g.pos_ == "VERB" and g.tag_ == "VBG" for g in c.subtree)
+               for c in token.children)
+
+
 def _passive_without_agent(verb: Token) -> bool:
     children = list(verb.children)
     return any(c.dep_ == "nsubjpass" for c in children) and not any(c.dep_ == "agent" for c in children)
@@ -90,8 +140,8 @@ class _ActorIndex:
                 span = doc[start : start + 1]
             if actor is not None and actor.kind == "igo" and (
                     (span.root.dep_ in ("compound", "nmod", "amod") and span.root.head.lemma_.lower() in VENUE_NOUNS)
-                    or (span.end < len(doc) and doc[span.end].lemma_.lower() in VENUE_NOUNS)):
-                continue  # "the Apec summit", "the Group of 20 summit" name a venue, not a party
+                    or _is_venue(_next_word(doc, span.end))):
+                continue  # "the Apec summit", "the Asia-Pacific Economic Cooperation (APEC) Summit": a venue, not a party
             for token in span:
                 self.by_token[token.i] = country
                 if mention.actor_id != country:
@@ -166,10 +216,11 @@ class _Extractor:
             times = self._times(sent)
             found = sentence_triggers(sent, self.index.name_tokens)
             seen: set[tuple] = set()
+            found = _characterisations(found)
             for n, (token, trig) in enumerate(found):
                 next_char = found[n + 1][0].idx if n + 1 < len(found) else None
                 status = event_status(token, sent)
-                unreal = status in ("planned", "hypothetical")  # dated only by their own words
+                unreal = status in ("planned", "hypothetical", "denied")  # dated only by their own words
                 if times:
                     time = time_for(token, times, next_char, attached_only=unreal)
                 elif not unreal:
@@ -234,7 +285,8 @@ class _Extractor:
             targets = [c for c in targets if c not in placed]  # "met Biden at a summit in Peru": Peru is the venue
         if len(sources) >= 2 and targets and all(self.index.only_as_location(c, target_tokens) for c in targets):
             targets = []  # "Obama and Castro held a meeting in Panama": the place is not a party
-        if len(sources) >= 2 and not targets:
+        if len(sources) >= 2 and (not targets or (trig.type in UNDIRECTED and _absolute_with(token))):
+            # "X and Y agreed"; "Sadat and Begin signed the accords, with Carter looking on": Carter is no party
             sources, targets = sources[:1], sources[1:]
         if not sources and targets and len(targets) >= 2 and trig.type in ("CONSULT", "AGREE", "COOPERATE", "ASSAULT"):
             sources, targets = targets[:1], targets[1:]

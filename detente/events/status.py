@@ -56,8 +56,27 @@ def governing_words(trigger: Token) -> list[Token]:
     return _chain(trigger)
 
 
+DENYING_HEADS = {"deny", "dismiss"}
+
+
+def _denied_content(trigger: Token) -> bool:
+    """Inside what someone denies ("denied that it had any plan to invade")."""
+    node = trigger
+    for _ in range(8):
+        if node.head == node:
+            return False
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in DENYING_HEADS:
+            return True
+        if node.dep_ == "advcl":
+            return False  # "..., even as it massed troops": asserted, not denied
+        node = node.head
+    return False
+
+
 def event_status(trigger: Token, sent: Span | None = None) -> str:
     """happened | planned | hypothetical | denied | refused (the declined action of "refused to sign")."""
+    if _denied_content(trigger):
+        return "denied"
     chain = _chain(trigger)
     for below, node in zip([None, *chain], chain, strict=False):
         controls = below is not None and below.dep_ == "xcomp"  # "expected to attend", not "due to their war"
