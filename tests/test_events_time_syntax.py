@@ -89,3 +89,9 @@ def test_denied_content_is_a_denied_event():
 def test_seizing_a_named_place_is_assault():
     event = _find(_events("Russian troops seized Crimea from Ukraine in 2014."), "ASSAULT")
     assert event.date_start == "2014-01-01"
+
+
+def test_a_while_clause_keeps_its_own_time():
+    text = "Britain announced an asset freeze on Russia's banks, while Germany had halted a Russian pipeline on Tuesday."
+    freeze = _find(_events(text), "SANCTION")
+    assert freeze.source == "GBR" and not freeze.date_basis.startswith("'on Tuesday'")

@@ -146,6 +146,8 @@ def resolve_expression(
         spans = []
         for ref_day in (lo, hi):
             year = _nearest_year_for(month, None, ref_day, fut)
+            if prep == "last":  # "last November" said in November is a year back: the last one before this month
+                year = ref_day.year if month < ref_day.month else ref_day.year - 1
             spans.append((date(year, month, 1), _month_end(year, month)))
         start, end = min(s for s, _ in spans), max(e for _, e in spans)
         return (start, end, "month" if spans[0] == spans[1] else "range", True)

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors import ActorResult
 from detente.dating.expressions import TimeSpan, find_time_expressions
+from detente.dating.window import compact_window
 from detente.events.clusters import WEAK_BASIS, cluster_key, merge_mentions
 from detente.events.ontology import UNDIRECTED, Trigger, plover_info
 from detente.events.roles import (
@@ -109,6 +110,9 @@ def _passive_without_agent(verb: Token) -> bool:
     return any(c.dep_ == "nsubjpass" for c in children) and not any(c.dep_ == "agent" for c in children)
 
 
+FUTURE = re.compile(r"\b(will|expected to|scheduled to|is set to|are set to|plans? to|is due to|are due to)\b")
+
+
 def _event_id(article_id: str, char_start: int, etype: str, source: str | None, target: str | None) -> str:
     key = f"{article_id}|{char_start}|{etype}|{source}|{target}"
     return hashlib.sha1(key.encode()).hexdigest()[:16]
@@ -176,8 +180,16 @@ class _Extractor:
         self.article_id = article_id
         self.actors = actors
         self.index = _ActorIndex(doc, actors)
-        self.pub_range = pub_range
+        self.pub_range = self._window(doc, pub_range)
         self.pair = self._main_pair(actors)
+
+    @staticmethod
+    def _window(doc: Doc, pub_range: tuple[date, date] | None) -> tuple[date, date] | None:
+        """A short publication range narrowed by the story's weekday references (dating/window.py)."""
+        if pub_range is None:
+            return None
+        sentences = [(s.text, bool(FUTURE.search(s.text))) for s in doc.sents]
+        return compact_window(sentences, pub_range)[0]
 
     @staticmethod
     def _main_pair(actors: ActorResult) -> list[str]:
@@ -216,6 +228,7 @@ class _Extractor:
             times = self._times(sent)
             found = sentence_triggers(sent, self.index.name_tokens)
             seen: set[tuple] = set()
+            used: list[TimeSpan] = []  # times that dated a trigger here: only these may date the next sentence
             found = _characterisations(found)
             for n, (token, trig) in enumerate(found):
                 next_char = found[n + 1][0].idx if n + 1 < len(found) else None
@@ -229,12 +242,14 @@ class _Extractor:
                         time = replace(time, text=f"{time.text} (previous sentence)", carried=True)
                 else:
                     time = None
+                if time is not None and time in times and time not in used:
+                    used.append(time)  # it dates a trigger here, even one whose parties are unnamed ("This visit")
                 for event in self._events(sent, s_index, token, trig, status, time):
                     key = (event.type, event.source, event.target, event.date_start, event.status)
                     if key not in seen:
                         seen.add(key)
                         events.append(event)
-            previous_times = carriable(self.doc, times)
+            previous_times = carriable(self.doc, used)  # "In December 2022, Japan committed ...": no trigger, no carry
         return merge_mentions(self._date_by_peg(events))
 
     def _date_by_peg(self, events: list[Event]) -> list[Event]:
@@ -269,7 +284,7 @@ class _Extractor:
             ref = (date(2000, 1, 1), date(2000, 1, 1))
         else:
             ref = self.pub_range
-        future = bool(re.search(r"\b(will|expected to|scheduled to|is set to|are set to|plans? to|is due to|are due to)\b", sent.text))
+        future = bool(FUTURE.search(sent.text))
         spans = find_time_expressions(sent.text, ref, future, offset=sent.start_char)
         if self.pub_range is None:
             spans = [s for s in spans if not s.relative]

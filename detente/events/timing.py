@@ -46,7 +46,16 @@ def _outside_other_clauses(doc: Doc, time: TimeSpan, clause: Token, trigger: Tok
     if root is None:
         return True
     verb = _clause_verb(root)
+    if verb.dep_ == "advcl" and verb != clause and _own_time_clause(verb) and trigger.i not in {t.i for t in verb.subtree}:
+        return False  # "Britain announced a freeze, while Germany had halted the pipeline on Tuesday"
     return verb.dep_ not in ("relcl", "acl") or verb == clause or verb.head == trigger
+
+
+def _own_time_clause(clause: Token) -> bool:
+    """A "while"/"after"/"before"/"although" clause has its own time; a "when"/"as" clause shares the time of the
+    clause it modifies ("became the first ... when he stepped over on Friday"), and so does an unmarked participle."""
+    return any(c.dep_ == "mark" and c.lower_ in ("while", "whereas", "although", "though", "after", "before", "since",
+                                                  "until", "because") for c in clause.children)
 
 
 def _modifies_other_noun(doc: Doc, time: TimeSpan, phrase: set[int]) -> bool:
