@@ -95,3 +95,15 @@ def test_a_while_clause_keeps_its_own_time():
     text = "Britain announced an asset freeze on Russia's banks, while Germany had halted a Russian pipeline on Tuesday."
     freeze = _find(_events(text), "SANCTION")
     assert freeze.source == "GBR" and not freeze.date_basis.startswith("'on Tuesday'")
+
+
+def test_planned_this_week_does_not_start_before_publication():
+    pub = (date(2023, 12, 1), date(2023, 12, 31))
+    event = _find(_events("Chinese President Xi Jinping is scheduled to visit Vietnam this week.", pub), "CONSULT")
+    assert event.status == "planned" and event.date_start >= "2023-12-01"
+
+
+def test_undated_news_mention_is_not_merged_into_a_background_year():
+    text = "India and China agreed to talk.\n\nUnder a 1996 agreement, the two sides keep patrols unarmed."
+    agrees = [e for e in _events(text, None) if e.type == "AGREE"]
+    assert len(agrees) == 2

@@ -88,6 +88,23 @@ def _is_venue(noun: Token) -> bool:
     return not (noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() not in VENUE_VERBS)
 
 
+def _within_publication(time: TimeSpan, status: str, pub_range: tuple[date, date]) -> TimeSpan:
+    """A relative time clipped to what the tense allows: a planned event does not start before the earliest
+    publication day, a past one does not end after the latest ("are scheduled to visit this week", published in
+    December: not November's last days)."""
+    lo, hi = pub_range
+    start, end = time.start, time.end
+    if status == "planned" and start < lo <= end:
+        start = lo
+    elif status == "happened" and start <= hi < end:
+        end = hi
+    if (start, end) == (time.start, time.end):
+        return time
+    precision = "day" if start == end else "month" if (start.year, start.month) == (end.year, end.month) and \
+        start.day == 1 and (end + timedelta(days=1)).day == 1 else "range"
+    return replace(time, start=start, end=end, precision=precision)
+
+
 def _next_word(doc: Doc, i: int) -> Token:
     """The word after a name, past a bracketed acronym ("Asia-Pacific Economic Cooperation (APEC) Summit")."""
     if i < len(doc) and doc[i].text in ("(", "[") and i + 2 < len(doc) and doc[i + 2].text in (")", "]"):
@@ -352,6 +369,8 @@ class _Extractor:
             if (hi - lo).days <= 31:  # a wide publication range dates nothing
                 time = TimeSpan(lo, hi, "day" if lo == hi else "range", WEAK_BASIS, relative=True)
                 basis = WEAK_BASIS + " (no time expression in or before the sentence)"
+        if time is not None and time.relative and self.pub_range is not None:
+            time = _within_publication(time, status, self.pub_range)
         if time is not None and not time.carried and status == "happened" and self.pub_range \
                 and time.start > self.pub_range[1]:
             status = "planned"
