@@ -323,8 +323,6 @@ class _Extractor:
         if not sources and targets and len(targets) >= 2 and trig.type in ("CONSULT", "AGREE", "COOPERATE", "ASSAULT"):
             sources, targets = targets[:1], targets[1:]
         in_sentence = self.index.countries_in(list(sent))
-        if trig.type != "CONSULT":  # a meeting's place is its host; an agreement's ("a summit in Vilnius") is not a party
-            in_sentence = [c for c in in_sentence if not self.index.only_as_location(c, list(sent))]
         if bool(sources) != bool(targets) and len(in_sentence) == 2:
             # one side found in the parse, the other is the sentence's only other state
             known = sources or targets
