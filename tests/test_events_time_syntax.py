@@ -107,3 +107,12 @@ def test_undated_news_mention_is_not_merged_into_a_background_year():
     text = "India and China agreed to talk.\n\nUnder a 1996 agreement, the two sides keep patrols unarmed."
     agrees = [e for e in _events(text, None) if e.type == "AGREE"]
     assert len(agrees) == 2
+
+
+def test_main_clause_pluperfect_is_background_but_reported_pluperfect_is_not():
+    text = "Chile condemned Peru on Tuesday. Santiago had demanded that Lima withdraw its troops."
+    demand = _find(_events(text), "REQUEST")
+    assert demand.date_start is None
+    text = "Chile condemned Peru on Tuesday, saying a Peruvian ship had rammed a Chilean boat."
+    ram = _find(_events(text), "ASSAULT")
+    assert ram.date_start == "2024-04-09"

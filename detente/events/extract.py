@@ -30,7 +30,7 @@ from detente.events.roles import (
     subject_tokens,
 )
 from detente.events.status import event_status
-from detente.events.timing import carriable, carried_time, time_for
+from detente.events.timing import carriable, carried_time, pluperfect, time_for
 from detente.records import Event
 
 PAIR_WORDS = re.compile(
@@ -253,6 +253,8 @@ class _Extractor:
                 unreal = status in ("planned", "hypothetical", "denied")  # dated only by their own words
                 if times:
                     time = time_for(token, times, next_char, attached_only=unreal)
+                elif pluperfect(token):
+                    time = None  # background: neither the previous sentence's date nor the news day's
                 elif not unreal:
                     time = carried_time(token, self._carried(previous_times))
                     if time is not None:
@@ -362,7 +364,7 @@ class _Extractor:
         if not sources or not targets:
             return []
         basis = time.basis if time else None
-        if time is None and self.pub_range is not None and status == "happened":
+        if time is None and self.pub_range is not None and status == "happened" and not pluperfect(token):
             lo, hi = self.pub_range
             if (hi - lo).days <= 31:  # a wide publication range dates nothing
                 time = TimeSpan(lo, hi, "day" if lo == hi else "range", WEAK_BASIS, relative=True)

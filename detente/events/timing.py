@@ -58,12 +58,28 @@ def _own_time_clause(clause: Token) -> bool:
                                                   "until", "because") for c in clause.children)
 
 
-def _modifies_other_noun(doc: Doc, time: TimeSpan, phrase: set[int]) -> bool:
-    """"a 1951 defence treaty", "the 1967 war": a year inside another noun phrase dates that noun, not this trigger."""
+def _modifies_other_noun(doc: Doc, time: TimeSpan, phrase: set[int], trigger: Token | None = None) -> bool:
+    """"a 1951 defence treaty", "the 1967 war": a year inside another noun phrase dates that noun, not this trigger,
+    unless the trigger's own relative clause describes that noun ("the 2019 strikes, which Riyadh blamed on Iran")."""
     root = _span_root(doc, time)
     if root is None:
         return False
-    return root.dep_ in MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN") and root.head.idx not in phrase
+    return root.dep_ in MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN") and root.head.idx not in phrase \
+        and not (trigger is not None and trigger.dep_ in ("relcl", "acl") and trigger.head == root.head)
+
+
+def pluperfect(token: Token) -> bool:
+    """"Ankara had demanded ...": an earlier, background event; without its own date it is not the news day's."""
+    node = token
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ == "had" for c in node.children):
+            while node.dep_ in ("conj", "xcomp") and node.head != node:
+                node = node.head
+            return node.dep_ == "ROOT"  # "saying a ship had rammed": reported speech backshifts; not background
+        if node.dep_ not in ("xcomp", "conj") or node.head == node:
+            return False
+        node = node.head
+    return False
 
 
 def _content(token: Token) -> set[int]:
@@ -121,7 +137,7 @@ def time_for(token: Token, times: list[TimeSpan], next_trigger_char: int | None,
     clause = _clause_verb(token)
     others = _others_content(token)
     own = [t for t in times if _outside_other_clauses(doc, t, clause, token) and t.char_start not in content
-           and t.char_start not in others and not _modifies_other_noun(doc, t, phrase)]
+           and t.char_start not in others and not _modifies_other_noun(doc, t, phrase, token)]
     limit = next_trigger_char if next_trigger_char is not None else 10**9
     attached = [t for t in own if token.idx < t.char_start < limit and t.char_start in phrase]
     if attached:
