@@ -116,3 +116,9 @@ def test_main_clause_pluperfect_is_background_but_reported_pluperfect_is_not():
     text = "Chile condemned Peru on Tuesday, saying a Peruvian ship had rammed a Chilean boat."
     ram = _find(_events(text), "ASSAULT")
     assert ram.date_start == "2024-04-09"
+
+
+def test_preparing_for_a_meeting_in_the_coming_weeks_is_planned_and_dated_ahead():
+    event = _find(_events("Trump, who is preparing for his own meeting with North Korea's leader in the coming weeks, "
+                          "praised South Korea."), "CONSULT")
+    assert event.status == "planned" and event.date_start is not None and event.date_start > "2024-04-11"

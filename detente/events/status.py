@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 PLANNED_HEADS = {"expect", "schedule", "set", "plan", "due", "prepare", "intend", "aim", "hope", "try", "seek",
                  "want", "propose", "agree", "decide", "vow", "pledge", "promise", "offer"}
+PREPARING_HEADS = {"prepare", "plan", "push", "lobby", "gear", "brace"}
 REFUSED_HEADS = {"refuse", "decline", "reject", "resist"}
 FAILED_HEADS = {"fail"}  # "failed to reach agreement": it did not happen
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
@@ -97,6 +98,9 @@ def event_status(trigger: Token, sent: Span | None = None) -> str:
             return "planned"
         if controls and node.pos_ in ("VERB", "ADJ") and lemma in PLANNED_HEADS:
             return "planned"
+        if below is not None and below.dep_ == "prep" and below.lower_ == "for" and node.pos_ == "VERB" \
+                and lemma in PREPARING_HEADS and trigger.pos_ == "NOUN":
+            return "planned"  # "is preparing for his own meeting with Kim"
         if node is not trigger and node.pos_ == "NOUN" and lemma in INTENTION_NOUNS and trigger.pos_ == "VERB":
             return "planned" if lemma == "plan" else "hypothetical"
     if trigger.pos_ in ("NOUN", "PROPN") and any(t.lower_ in UPCOMING for t in trigger.children):
