@@ -42,6 +42,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_wd", re.compile(rf"\b(?P<rel>last|next|this|on|from|since|by|until|till|before|after|coming|past)?\s*{_WD}\b", re.I)),
     ("rel_unit", re.compile(r"\b(?P<rel>last|next|this|coming|past|previous|earlier this|later this)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
     ("ago", re.compile(rf"\b(?P<num>\d{{1,3}}|{_NUMBER_WORDS}|a|an|one)\s+(?P<unit>day|week|month|year)s?\s+ago(?P<today>\s+today)?\b", re.I)),
+    ("coming", re.compile(r"\b(?:in|over|within|during) the (?:coming|next) (?:few )?(?P<unit>days|weeks|months)\b", re.I)),
     ("rel_day", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
     ("month", re.compile(rf"\b(?P<prep>(?i:in|since|by|until|from|during|of|early|late|mid|mid-|last|next|this))\s+{_MON}(?!\s+\d)\b")),
     ("season", re.compile(r"\b(?P<rel>in the|this|last|next|in|during the|by the|early this|later this)\s+(?P<season>spring|summer|autumn|fall|winter)\b", re.I)),
@@ -61,6 +62,7 @@ class TimeSpan:
     char_start: int = 0
     char_end: int = 0
     relative: bool = False  # depends on the publication date
+    carried: bool = False  # inherited from the previous sentence, not the event's own words
 
     @property
     def basis(self) -> str:
@@ -145,6 +147,8 @@ def resolve_expression(
         spans = []
         for ref_day in (lo, hi):
             year = _nearest_year_for(month, None, ref_day, fut)
+            if prep == "last":  # "last November" said in November is a year back: the last one before this month
+                year = ref_day.year if month < ref_day.month else ref_day.year - 1
             spans.append((date(year, month, 1), _month_end(year, month)))
         start, end = min(s for s, _ in spans), max(e for _, e in spans)
         return (start, end, "month" if spans[0] == spans[1] else "range", True)
@@ -156,6 +160,9 @@ def resolve_expression(
     if kind == "decade":
         decade = int(g["decade"])
         return (date(decade, 1, 1), date(decade + 9, 12, 31), "range", False)
+    if kind == "coming":  # "in the coming weeks": from tomorrow to a few units ahead (three by convention)
+        ahead = {"days": 7, "weeks": 21, "months": 92}[g["unit"].lower()]
+        return (lo + timedelta(days=1), hi + timedelta(days=ahead), "range", True)
     if kind == "rel_day":
         offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["word"].lower()]
         start, end = lo + timedelta(days=offset), hi + timedelta(days=offset)

@@ -60,6 +60,8 @@ def _same_kind(a: Event, b: Event) -> bool:
 def _compatible(a: Event, b: Event) -> bool:
     """Dates that can describe one event: overlapping, or one weak and not after the other's end."""
     ia, ib = _interval(a), _interval(b)
+    if (ia is None) != (ib is None) and (a.date_precision == "year" or b.date_precision == "year"):
+        return False  # an undated mention of today's news is not the background event of a given year ("a 1996 agreement")
     if ia is None or ib is None:
         return a.mode is not None or a.trigger.lower() == b.trigger.lower() or not (a.quad or "").endswith("conflict")
     if _weak(a) or _weak(b):

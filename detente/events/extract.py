@@ -12,13 +12,14 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from itertools import combinations, product
 
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors import ActorResult
 from detente.dating.expressions import TimeSpan, find_time_expressions
+from detente.dating.window import compact_window
 from detente.events.clusters import WEAK_BASIS, cluster_key, merge_mentions
 from detente.events.ontology import UNDIRECTED, Trigger, plover_info
 from detente.events.roles import (
@@ -29,7 +30,7 @@ from detente.events.roles import (
     subject_tokens,
 )
 from detente.events.status import event_status
-from detente.events.timing import time_for
+from detente.events.timing import carriable, carried_time, pluperfect, time_for
 from detente.records import Event
 
 PAIR_WORDS = re.compile(
@@ -38,6 +39,95 @@ PAIR_WORDS = re.compile(
     r"delegations|militaries|armies|navies|rivals|adversaries|Koreas|capitals|nuclear-armed neighbours)|both (sides|countries|nations|governments|parties)|their|they|bilateral)\b",
     re.I,
 )
+
+
+PEG_WORDS = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)\b", re.I)
+
+
+def _is_peg(event: Event, pub_range: tuple[date, date] | None) -> bool:
+    """A happened event dated to one day by a weekday or "yesterday"/"today", in the week before publication."""
+    if pub_range is None or event.status != "happened" or event.date_precision != "day" or not event.date_start:
+        return False
+    basis = event.date_basis or ""
+    if basis.startswith(WEAK_BASIS) or "previous sentence" in basis or not PEG_WORDS.search(basis):
+        return False
+    day = date.fromisoformat(event.date_start)
+    return pub_range[0] - timedelta(days=7) <= day <= pub_range[1]
+
+
+CHARACTERISING_VERBS = {"call", "describe", "label", "brand", "term", "characterise", "characterize", "denounce"}
+
+
+def _characterisations(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
+    """"Kuleba called the attack 'a full-scale invasion'": naming a conflict act is an accusation by the speaker,
+    not a new act. A conflict noun that is the object or predicate of a verb of calling becomes one ACCUSE at that verb.
+    """
+    out: list[tuple[Token, Trigger]] = []
+    done: set[int] = set()
+    for token, trig in found:
+        head = token.head
+        if trig.pos == "NOUN" and token.dep_ in ("dobj", "oprd", "attr") and head.lemma_.lower() in CHARACTERISING_VERBS \
+                and plover_info(trig.type).quad.endswith("conflict"):
+            if head.i not in done:
+                done.add(head.i)
+                out.append((head, Trigger(head.lemma_.lower(), "VERB", "ACCUSE", "disapprove", frozenset())))
+            continue
+        out.append((token, trig))
+    return sorted(out, key=lambda pair: pair[0].i)
+
+
+VENUE_VERBS = {"hold", "take", "open", "begin", "end", "close", "start", "conclude", "convene"}
+
+
+def _is_venue(noun: Token) -> bool:
+    """"the APEC Summit held from November 10-11" is a venue; "the APEC forum has agreed" is a party that acts."""
+    if noun.lemma_.lower() not in VENUE_NOUNS:
+        return False
+    if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in VENUE_VERBS | {"host"} for c in noun.children):
+        return True  # "a summit held in ...", "the forum hosted by ..."
+    return not (noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() not in VENUE_VERBS)
+
+
+def _within_publication(time: TimeSpan, status: str, pub_range: tuple[date, date]) -> TimeSpan:
+    """A relative time clipped to what the tense allows: a planned event does not start before the earliest
+    publication day, a past one does not end after the latest ("are scheduled to visit this week", published in
+    December: not November's last days)."""
+    lo, hi = pub_range
+    start, end = time.start, time.end
+    if status == "planned" and start < lo <= end:
+        start = lo
+    elif status == "happened" and start <= hi < end:
+        end = hi
+    if (start, end) == (time.start, time.end):
+        return time
+    precision = "day" if start == end else "month" if (start.year, start.month) == (end.year, end.month) and \
+        start.day == 1 and (end + timedelta(days=1)).day == 1 else "range"
+    return replace(time, start=start, end=end, precision=precision)
+
+
+def _next_word(doc: Doc, i: int) -> Token:
+    """The word after a name, past a bracketed acronym ("Asia-Pacific Economic Cooperation (APEC) Summit")."""
+    if i < len(doc) and doc[i].text in ("(", "[") and i + 2 < len(doc) and doc[i + 2].text in (")", "]"):
+        i += 3  # the name, then its acronym
+    elif i < len(doc) and doc[i].text in (")", "]"):
+        i += 1  # the acronym itself, in brackets after the name
+    if i >= len(doc):
+        return doc[-1]
+    return doc[i]
+
+
+def _absolute_with(token: Token) -> bool:
+    """The trigger carries an absolute "with X doing" phrase ("with US President Jimmy Carter looking on")."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(g.pos_ == "VERB" and g.tag_ == "VBG" for g in c.subtree)
+               for c in token.children)
+
+
+def _passive_without_agent(verb: Token) -> bool:
+    children = list(verb.children)
+    return any(c.dep_ == "nsubjpass" for c in children) and not any(c.dep_ == "agent" for c in children)
+
+
+FUTURE = re.compile(r"\b(will|expected to|scheduled to|is set to|are set to|plans? to|is due to|are due to)\b")
 
 
 def _event_id(article_id: str, char_start: int, etype: str, source: str | None, target: str | None) -> str:
@@ -71,8 +161,8 @@ class _ActorIndex:
                 span = doc[start : start + 1]
             if actor is not None and actor.kind == "igo" and (
                     (span.root.dep_ in ("compound", "nmod", "amod") and span.root.head.lemma_.lower() in VENUE_NOUNS)
-                    or (span.end < len(doc) and doc[span.end].lemma_.lower() in VENUE_NOUNS)):
-                continue  # "the Apec summit", "the Group of 20 summit" name a venue, not a party
+                    or _is_venue(_next_word(doc, span.end))):
+                continue  # "the Apec summit", "the Asia-Pacific Economic Cooperation (APEC) Summit": a venue, not a party
             for token in span:
                 self.by_token[token.i] = country
                 if mention.actor_id != country:
@@ -107,8 +197,16 @@ class _Extractor:
         self.article_id = article_id
         self.actors = actors
         self.index = _ActorIndex(doc, actors)
-        self.pub_range = pub_range
+        self.pub_range = self._window(doc, pub_range)
         self.pair = self._main_pair(actors)
+
+    @staticmethod
+    def _window(doc: Doc, pub_range: tuple[date, date] | None) -> tuple[date, date] | None:
+        """A short publication range narrowed by the story's weekday references (dating/window.py)."""
+        if pub_range is None:
+            return None
+        sentences = [(s.text, bool(FUTURE.search(s.text))) for s in doc.sents]
+        return compact_window(sentences, pub_range)[0]
 
     @staticmethod
     def _main_pair(actors: ActorResult) -> list[str]:
@@ -147,32 +245,65 @@ class _Extractor:
             times = self._times(sent)
             found = sentence_triggers(sent, self.index.name_tokens)
             seen: set[tuple] = set()
+            used: list[TimeSpan] = []  # times that dated a trigger here: only these may date the next sentence
+            found = _characterisations(found)
             for n, (token, trig) in enumerate(found):
                 next_char = found[n + 1][0].idx if n + 1 < len(found) else None
                 status = event_status(token, sent)
-                unreal = status in ("planned", "hypothetical")  # dated only by their own words
+                unreal = status in ("planned", "hypothetical", "denied")  # dated only by their own words
                 if times:
                     time = time_for(token, times, next_char, attached_only=unreal)
+                elif pluperfect(token):
+                    time = None  # background: neither the previous sentence's date nor the news day's
                 elif not unreal:
-                    time = time_for(token, previous_times, None)
+                    time = carried_time(token, self._carried(previous_times))
                     if time is not None:
-                        time = replace(time, text=f"{time.text} (previous sentence)")
+                        time = replace(time, text=f"{time.text} (previous sentence)", carried=True)
                 else:
                     time = None
+                if time is not None and time in times and time not in used:
+                    used.append(time)  # it dates a trigger here, even one whose parties are unnamed ("This visit")
                 for event in self._events(sent, s_index, token, trig, status, time):
                     key = (event.type, event.source, event.target, event.date_start, event.status)
                     if key not in seen:
                         seen.add(key)
                         events.append(event)
-            previous_times = times
-        return merge_mentions(events)
+            previous_times = carriable(self.doc, used)  # "In December 2022, Japan committed ...": no trigger, no carry
+        return merge_mentions(self._date_by_peg(events))
+
+    def _date_by_peg(self, events: list[Event]) -> list[Event]:
+        """Undated reactions in a news story belong to the day of its lead event, not to the publication day.
+
+        "Chinese ships fired water cannon ... on Sunday. A task force condemned the Chinese actions": the
+        condemnation is Sunday's. The peg is the first happened event the article dates by a weekday or
+        "yesterday"/"today" within the week before publication; events dated only by the publication date take it.
+        """
+        peg = next((e for e in events if _is_peg(e, self.pub_range)), None)
+        if peg is None or peg.date_start is None:
+            return events
+        out = []
+        for event in events:
+            if event.status == "happened" and (event.date_basis or "").startswith(WEAK_BASIS) and event is not peg:
+                event = replace(
+                    event, date_start=peg.date_start, date_end=peg.date_end, date_precision=peg.date_precision,
+                    date_basis=f"{WEAK_BASIS}, news peg {peg.date_basis} (sentence {peg.sentence_index + 1})",
+                    cluster_id=cluster_key(event.source, event.target, event.type, event.status, peg.date_start,
+                                           peg.date_precision))
+            out.append(event)
+        return out
+
+    def _carried(self, times: list[TimeSpan]) -> list[TimeSpan]:
+        """Times a following sentence may inherit: not deadlines or plans ahead of publication ("by 2027")."""
+        if self.pub_range is None:
+            return times
+        return [t for t in times if t.start <= self.pub_range[1]]
 
     def _times(self, sent: Span) -> list[TimeSpan]:
         if self.pub_range is None:
             ref = (date(2000, 1, 1), date(2000, 1, 1))
         else:
             ref = self.pub_range
-        future = bool(re.search(r"\b(will|expected to|scheduled to|is set to|are set to|plans? to)\b", sent.text))
+        future = bool(FUTURE.search(sent.text))
         spans = find_time_expressions(sent.text, ref, future, offset=sent.start_char)
         if self.pub_range is None:
             spans = [s for s in spans if not s.relative]
@@ -188,7 +319,8 @@ class _Extractor:
             targets = [c for c in targets if c not in placed]  # "met Biden at a summit in Peru": Peru is the venue
         if len(sources) >= 2 and targets and all(self.index.only_as_location(c, target_tokens) for c in targets):
             targets = []  # "Obama and Castro held a meeting in Panama": the place is not a party
-        if len(sources) >= 2 and not targets:
+        if len(sources) >= 2 and (not targets or (trig.type in UNDIRECTED and _absolute_with(token))):
+            # "X and Y agreed"; "Sadat and Begin signed the accords, with Carter looking on": Carter is no party
             sources, targets = sources[:1], sources[1:]
         if not sources and targets and len(targets) >= 2 and trig.type in ("CONSULT", "AGREE", "COOPERATE", "ASSAULT"):
             sources, targets = targets[:1], targets[1:]
@@ -211,9 +343,15 @@ class _Extractor:
     def _events(self, sent: Span, s_index: int, token: Token, trig: Trigger, status: str,
                 time: TimeSpan | None) -> list[Event]:
         """One event per (source, target) pair: "Egypt and Syria attacked Israel" is two."""
+        length = len(trig.phrase.split())
+        if trig.pos == "NOUN" and length > 1 and token.i + length - 1 < sent.end:
+            token = token.doc[token.i + length - 1]  # "turned water cannon on X": the phrase's head noun has the roles
         if trig.pos == "VERB":
             source_tokens = subject_tokens(token)
             target_tokens = object_tokens(token)
+            if _passive_without_agent(token) and trig.type not in UNDIRECTED:
+                # "20 soldiers were killed in a clash with Chinese troops": the passive subject is the patient
+                source_tokens, target_tokens = target_tokens, source_tokens
         else:
             source_tokens, target_tokens = noun_roles(token)
             if token.dep_ in ("dobj", "attr"):  # "Egypt launched a surprise attack on Israel"
@@ -226,12 +364,15 @@ class _Extractor:
         if not sources or not targets:
             return []
         basis = time.basis if time else None
-        if time is None and self.pub_range is not None and status == "happened":
+        if time is None and self.pub_range is not None and status == "happened" and not pluperfect(token):
             lo, hi = self.pub_range
             if (hi - lo).days <= 31:  # a wide publication range dates nothing
                 time = TimeSpan(lo, hi, "day" if lo == hi else "range", WEAK_BASIS, relative=True)
                 basis = WEAK_BASIS + " (no time expression in or before the sentence)"
-        if time is not None and status == "happened" and self.pub_range and time.start > self.pub_range[1]:
+        if time is not None and time.relative and self.pub_range is not None:
+            time = _within_publication(time, status, self.pub_range)
+        if time is not None and not time.carried and status == "happened" and self.pub_range \
+                and time.start > self.pub_range[1]:
             status = "planned"
         info = plover_info(trig.type, trig.mode)
         events = []

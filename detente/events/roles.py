@@ -38,7 +38,16 @@ def _has_object(token: Token, objects: frozenset[str]) -> bool:
         near.append(token.head)
     if token.pos_ == "NOUN":
         near.extend(token.subtree)
-    return any(t.lemma_.lower() in objects for t in near)
+    if "@place" in objects and any(t.ent_type_ in ("GPE", "LOC", "FAC") for c in token.children if c.dep_ == "dobj"
+                                   for t in c.subtree):
+        return True
+    return any(_object_forms(t) & objects for t in near)
+
+
+def _object_forms(token: Token) -> set[str]:
+    """Lemma and bare forms: the tagger leaves names' plurals alone ("the Camp David Accords" has lemma "Accords")."""
+    lower = token.lower_
+    return {token.lemma_.lower(), lower, lower[:-1] if lower.endswith("s") else lower}
 
 
 def subject_tokens(verb: Token) -> list[Token]:
@@ -60,7 +69,7 @@ def subject_tokens(verb: Token) -> list[Token]:
                 clause = {t.i for t in node.subtree}
                 return [t for t in noun.subtree if t.i not in clause]  # "Xi, who visited Hanoi", "the first leader to visit"
             return []  # "documents signed by X": handled by the agent above
-        if node.dep_ in ("xcomp", "conj", "advcl") and node.head is not node:
+        if node.dep_ in ("xcomp", "conj", "advcl") and node.head != node:
             node = node.head
             continue
         break
@@ -116,6 +125,39 @@ def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
     return source, target
 
 
+NAMED_CONFLICTS = {"war", "conflict", "crisis", "revolution", "uprising"}
+ALLEGING_VERBS = {"accuse", "allege", "blame", "claim"}
+DENYING_VERBS = {"deny", "dismiss"}
+
+
+def _complement_of(token: Token) -> Token:
+    """The first of a run of coordinated verbs ("restore ... and reopen"): it carries the run's dependency."""
+    node = token
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head
+    return node
+
+
+def _named_or_alleged(token: Token, trig: Trigger) -> bool:
+    """Not an event of this sentence: a named historical period ("the Cold War", "the Korean War") or the content
+    of an accusation or denial ("accused a Philippine vessel of ramming", "denied it had any plan to invade"), which
+    the ACCUSE or REJECT event itself stands for."""
+    if trig.pos == "NOUN" and token.lemma_.lower() in NAMED_CONFLICTS and token.text[:1].isupper() \
+            and token.i > token.sent.start:
+        return True
+    node = token
+    for _ in range(6):
+        if node.head == node:
+            break
+        if node.dep_ in ("pcomp", "ccomp", "xcomp", "acl", "pobj", "prep", "conj", "dobj") or node.head.pos_ != "VERB":
+            if node.head.lemma_.lower() in ALLEGING_VERBS and node.head != token and node.dep_ != "conj":
+                return True
+            node = node.head
+            continue
+        break
+    return False
+
+
 def sentence_triggers(sent: Span, names: set[int]) -> list[tuple[Token, Trigger]]:
     """Lexicon triggers of a sentence in order, multi-word ones consuming their words; none inside an org's name."""
     found: list[tuple[Token, Trigger]] = []
@@ -131,6 +173,16 @@ def sentence_triggers(sent: Span, names: set[int]) -> list[tuple[Token, Trigger]
             trig, length = matched
             consumed.update(range(token.i, token.i + length))
             found.append((token, trig))
+    found = [(t, trig) for t, trig in found if not _named_or_alleged(t, trig)]
     types = {token.i: trig.type for token, trig in found}
-    # "agreed to join the community": the joining is what was agreed, one AGREE event, not two
-    return [(t, trig) for t, trig in found if not (t.dep_ == "xcomp" and types.get(t.head.i) == trig.type)]
+    # "agreed to join the community": the joining is what was agreed, one AGREE event, not two; so is a coordinated
+    # second complement ("agreed to restore relations and reopen embassies")
+    kept = [(t, trig) for t, trig in found if not (_complement_of(t).dep_ == "xcomp"
+                                                  and types.get(_complement_of(t).head.i) == trig.type)]
+    # "an agreement they signed in 2001", "a treaty concluded in 1960": the clause's verb is the event, not its noun
+    described = {t.head.i for t, trig in kept if t.dep_ in ("relcl", "acl") and types.get(t.head.i) == trig.type}
+    # "the Kremlin denied it had any plan to invade": the invasion, with status denied, is the event
+    denials = {t.i for t, trig in kept if t.lemma_.lower() in DENYING_VERBS
+               if any(o.i in {g.i for c in t.children if c.dep_ == "ccomp" for g in c.subtree} for o, _ in kept)}
+    described |= denials
+    return [(t, trig) for t, trig in kept if t.i not in described]

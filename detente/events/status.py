@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 PLANNED_HEADS = {"expect", "schedule", "set", "plan", "due", "prepare", "intend", "aim", "hope", "try", "seek",
                  "want", "propose", "agree", "decide", "vow", "pledge", "promise", "offer"}
+PREPARING_HEADS = {"prepare", "plan", "push", "lobby", "gear", "brace"}
 REFUSED_HEADS = {"refuse", "decline", "reject", "resist"}
 FAILED_HEADS = {"fail"}  # "failed to reach agreement": it did not happen
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
@@ -35,7 +36,7 @@ def _chain(trigger: Token) -> list[Token]:
     node = trigger
     for _ in range(8):
         head = node.head
-        if head is node:
+        if head == node:
             break
         if node.dep_ == "prep" and node.lower_ in TIME_PREPS:
             break  # "agreed to join ... during a visit": the visit's status is its own
@@ -51,8 +52,32 @@ def _chain(trigger: Token) -> list[Token]:
     return chain
 
 
+def governing_words(trigger: Token) -> list[Token]:
+    """The trigger and the words governing it within its clause (what its status and its own dates hang on)."""
+    return _chain(trigger)
+
+
+DENYING_HEADS = {"deny", "dismiss"}
+
+
+def _denied_content(trigger: Token) -> bool:
+    """Inside what someone denies ("denied that it had any plan to invade")."""
+    node = trigger
+    for _ in range(8):
+        if node.head == node:
+            return False
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in DENYING_HEADS:
+            return True
+        if node.dep_ == "advcl":
+            return False  # "..., even as it massed troops": asserted, not denied
+        node = node.head
+    return False
+
+
 def event_status(trigger: Token, sent: Span | None = None) -> str:
     """happened | planned | hypothetical | denied | refused (the declined action of "refused to sign")."""
+    if _denied_content(trigger):
+        return "denied"
     chain = _chain(trigger)
     for below, node in zip([None, *chain], chain, strict=False):
         controls = below is not None and below.dep_ == "xcomp"  # "expected to attend", not "due to their war"
@@ -73,6 +98,9 @@ def event_status(trigger: Token, sent: Span | None = None) -> str:
             return "planned"
         if controls and node.pos_ in ("VERB", "ADJ") and lemma in PLANNED_HEADS:
             return "planned"
+        if below is not None and below.dep_ == "prep" and below.lower_ == "for" and node.pos_ == "VERB" \
+                and lemma in PREPARING_HEADS and trigger.pos_ == "NOUN":
+            return "planned"  # "is preparing for his own meeting with Kim"
         if node is not trigger and node.pos_ == "NOUN" and lemma in INTENTION_NOUNS and trigger.pos_ == "VERB":
             return "planned" if lemma == "plan" else "hypothetical"
     if trigger.pos_ in ("NOUN", "PROPN") and any(t.lower_ in UPCOMING for t in trigger.children):

@@ -10,13 +10,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from detente.dating.expressions import TimeSpan
+from detente.events.status import governing_words
 
 
 def _clause_verb(token: Token) -> Token:
     """The verb heading the clause a token belongs to (a relative clause's own verb, not the main one)."""
     node = token
     for _ in range(12):
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.head == node:
             return node
         node = node.head
     return node
@@ -24,30 +25,119 @@ def _clause_verb(token: Token) -> Token:
 
 def _phrase(token: Token) -> set[int]:
     """Character offsets of the trigger's phrase; an adjectival verb ("normalizing ties") takes its noun's."""
-    owner = token.head if token.dep_ in ("amod", "compound") and token.head is not token else token
+    owner = token.head if token.dep_ in ("amod", "compound") and token.head != token else token
     return {t.idx for t in owner.subtree}
 
 
-def _outside_other_clauses(doc: Doc, time: TimeSpan, clause: Token) -> bool:
-    """A time expression in a relative clause ("a pact they signed in 2001") does not date the main clause."""
+MODIFIER_DEPS = {"nummod", "compound", "amod", "nmod", "det", "poss", "quantmod"}
+
+
+def _span_root(doc: Doc, time: TimeSpan) -> Token | None:
     span = doc.char_span(time.char_start, time.char_end, alignment_mode="expand")
-    if span is None:
+    return None if span is None else span.root
+
+
+def _outside_other_clauses(doc: Doc, time: TimeSpan, clause: Token, trigger: Token) -> bool:
+    """A time expression in a relative clause ("a pact they signed in 2001") does not date the main clause.
+
+    A relative clause on the trigger noun itself ("a treaty, which followed on March 26, 1979") is the trigger's own.
+    """
+    root = _span_root(doc, time)
+    if root is None:
         return True
-    verb = _clause_verb(span.root)
-    return verb.dep_ not in ("relcl", "acl") or verb is clause
+    verb = _clause_verb(root)
+    if verb.dep_ == "advcl" and verb != clause and _own_time_clause(verb) and trigger.i not in {t.i for t in verb.subtree}:
+        return False  # "Britain announced a freeze, while Germany had halted the pipeline on Tuesday"
+    return verb.dep_ not in ("relcl", "acl") or verb == clause or verb.head == trigger
+
+
+def _own_time_clause(clause: Token) -> bool:
+    """A "while"/"after"/"before"/"although" clause has its own time; a "when"/"as" clause shares the time of the
+    clause it modifies ("became the first ... when he stepped over on Friday"), and so does an unmarked participle."""
+    return any(c.dep_ == "mark" and c.lower_ in ("while", "whereas", "although", "though", "after", "before", "since",
+                                                  "until", "because") for c in clause.children)
+
+
+def _modifies_other_noun(doc: Doc, time: TimeSpan, phrase: set[int], trigger: Token | None = None) -> bool:
+    """"a 1951 defence treaty", "the 1967 war": a year inside another noun phrase dates that noun, not this trigger,
+    unless the trigger's own relative clause describes that noun ("the 2019 strikes, which Riyadh blamed on Iran")."""
+    root = _span_root(doc, time)
+    if root is None:
+        return False
+    return root.dep_ in MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN") and root.head.idx not in phrase \
+        and not (trigger is not None and trigger.dep_ in ("relcl", "acl") and trigger.head == root.head)
+
+
+def pluperfect(token: Token) -> bool:
+    """"Ankara had demanded ...": an earlier, background event; without its own date it is not the news day's."""
+    node = token
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ == "had" for c in node.children):
+            while node.dep_ in ("conj", "xcomp") and node.head != node:
+                node = node.head
+            return node.dep_ == "ROOT"  # "saying a ship had rammed": reported speech backshifts; not background
+        if node.dep_ not in ("xcomp", "conj") or node.head == node:
+            return False
+        node = node.head
+    return False
+
+
+def _content(token: Token) -> set[int]:
+    """Offsets of a verb's complement clause: "agreed to stop the broadcasts from May 1" dates the stopping."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return set()
+    return {t.idx for c in token.children if c.dep_ == "xcomp" or (c.dep_ == "ccomp" and c.i > token.i)
+            for t in c.subtree}
+
+
+def _others_content(token: Token) -> set[int]:
+    """Offsets inside another verb's complement that the trigger is not part of ("they signed ..., the leaders agreed
+    to stop the broadcasts from May 1": May 1 dates the stopping, not the signing)."""
+    out: set[int] = set()
+    for verb in token.sent:
+        if verb.i != token.i and verb.pos_ in ("VERB", "AUX"):
+            content = _content(verb)
+            if token.idx not in content:
+                out |= content
+    return out
+
+
+def carriable(doc: Doc, times: list[TimeSpan]) -> list[TimeSpan]:
+    """Times of a sentence that may date the next one: its main clause's, not a relative clause's ("Crimea, which
+    Moscow annexed in 2014")."""
+    out = []
+    for t in times:
+        root = _span_root(doc, t)
+        if root is None or _clause_verb(root).dep_ not in ("relcl", "acl"):
+            out.append(t)
+    return out
+
+
+def _governing_clauses(token: Token) -> set[int]:
+    """Clause verbs of the words that govern a trigger ("is due to hold talks" → "is"): their times are its own."""
+    return {_clause_verb(node).i for node in governing_words(token)}
+
+
+def carried_time(token: Token, times: list[TimeSpan]) -> TimeSpan | None:
+    """The previous sentence's time nearest the trigger: its parse is not this sentence's, so no syntax applies."""
+    return min(times, key=lambda t: abs(t.char_start - token.idx)) if times else None
 
 
 def time_for(token: Token, times: list[TimeSpan], next_trigger_char: int | None, attached_only: bool = False) -> TimeSpan | None:
     """The time expression that belongs to the trigger at ``token`` (None if none of the sentence's is its own).
 
-    ``attached_only``: for planned and hypothetical events, which a nearby date of another event does not date.
+    ``attached_only``: for planned and hypothetical events, which a nearby date of another event does not date; only
+    times in the trigger's phrase or in the clauses that govern it ("On Tuesday, Albanese is due to hold talks") do.
     """
     if not times:
         return None
-    phrase = _phrase(token)
     doc = token.doc
+    content = _content(token)
+    phrase = _phrase(token) - content
     clause = _clause_verb(token)
-    own = [t for t in times if _outside_other_clauses(doc, t, clause)]
+    others = _others_content(token)
+    own = [t for t in times if _outside_other_clauses(doc, t, clause, token) and t.char_start not in content
+           and t.char_start not in others and not _modifies_other_noun(doc, t, phrase, token)]
     limit = next_trigger_char if next_trigger_char is not None else 10**9
     attached = [t for t in own if token.idx < t.char_start < limit and t.char_start in phrase]
     if attached:
@@ -56,11 +146,13 @@ def time_for(token: Token, times: list[TimeSpan], next_trigger_char: int | None,
     if inside:
         return min(inside, key=lambda t: abs(t.char_start - token.idx))
     if attached_only:
-        return None
+        governing = _governing_clauses(token)
+        mine = [t for t in own if (root := _span_root(doc, t)) is not None and _clause_verb(root).i in governing]
+        return min(mine, key=lambda t: abs(t.char_start - token.idx)) if mine else None
     same_clause = []
-    for t in times:
-        span = doc.char_span(t.char_start, t.char_end, alignment_mode="expand")
-        if span is not None and _clause_verb(span.root) == clause:
+    for t in own:
+        root = _span_root(doc, t)
+        if root is not None and _clause_verb(root) == clause:
             same_clause.append(t)
     pool = same_clause or own
     return min(pool, key=lambda t: abs(t.char_start - token.idx)) if pool else None

@@ -1,0 +1,124 @@
+"""Which words date an event, and who is its patient: passives, complement clauses, noun modifiers, the news peg.
+
+Constructed sentences (written for these tests), not taken from the gold sets.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from detente.actors import resolve_actors
+from detente.events import extract_events
+from detente.nlp import load_nlp
+
+PUB = (date(2024, 4, 11), date(2024, 4, 11))  # a Thursday
+
+
+def _events(text: str, pub=PUB):
+    doc = load_nlp()(text)
+    return extract_events(doc, "a1", resolve_actors(doc), pub)
+
+
+def _find(events, etype):
+    found = [e for e in events if e.type == etype]
+    assert found, events
+    return found[0]
+
+
+def test_passive_subject_is_the_target():
+    event = _find(_events("Twelve Greek sailors were killed in a clash with Turkish troops on Tuesday."), "ASSAULT")
+    assert (event.source, event.target) == ("TUR", "GRC")
+
+
+def test_date_inside_the_agreed_action_does_not_date_the_agreement():
+    event = _find(_events("On Wednesday, Peru and Chile agreed to reopen their border crossings from June 1."), "AGREE")
+    assert event.status == "happened" and event.date_start == "2024-04-10"
+
+
+def test_year_modifying_another_noun_does_not_date_the_trigger():
+    events = _events("Ottawa said its obligations under a 1958 defence treaty extended to armed attacks on Danish ships.")
+    assert _find(events, "ASSAULT").date_start != "1958-01-01"
+
+
+def test_relative_clause_on_the_trigger_noun_dates_it():
+    events = _events("They set out terms for an Israeli-Jordanian peace treaty, which followed on October 26, 1994.")
+    agree = _find(events, "AGREE")
+    assert agree.date_start == "1994-10-26"
+
+
+def test_planned_event_takes_the_time_of_its_governing_clause():
+    event = _find(_events("On Friday, Australian Prime Minister Anthony Albanese is due to hold talks with China."), "CONSULT")
+    assert event.status == "planned" and event.date_start == "2024-04-12"
+
+
+def test_undated_reactions_take_the_news_peg_not_the_publication_day():
+    text = ("Chinese coast guard ships fired water cannon at Philippine vessels on Tuesday. The ships were damaged. "
+            "Philippine officials condemned the Chinese actions.")
+    accuse = _find(_events(text), "ACCUSE")
+    assert (accuse.source, accuse.target) == ("PHL", "CHN")
+    assert accuse.date_start == "2024-04-09" and "news peg" in accuse.date_basis
+
+
+def test_multiword_noun_trigger_takes_roles_from_its_head():
+    event = _find(_events("Chinese vessels turned water cannon on three Philippine ships on Tuesday."), "ASSAULT")
+    assert (event.source, event.target) == ("CHN", "PHL")
+
+
+def test_a_deadline_does_not_carry_into_the_next_sentence():
+    text = "Japan plans to double defence spending by 2027. Japan and Australia criticised China on Wednesday."
+    events = _events(text)
+    assert all(e.status == "happened" for e in events if e.type == "ACCUSE")
+
+
+def test_named_wars_and_accusation_contents_are_not_events():
+    assert not [e for e in _events("Peru and Chile were rivals during the Cold War.") if e.type == "ASSAULT"]
+    events = _events("Chile accused a Peruvian vessel of ramming a Chilean patrol boat on Tuesday.")
+    assert [e.type for e in events] == ["ACCUSE"]
+
+
+def test_calling_an_attack_an_invasion_is_an_accusation():
+    events = _events("Ukraine's foreign minister called the Russian attack a full-scale invasion on Wednesday.")
+    assert "ACCUSE" in {e.type for e in events} and "ASSAULT" not in {e.type for e in events}
+
+
+def test_denied_content_is_a_denied_event():
+    event = _find(_events("Russia denied that it planned to invade Ukraine."), "ASSAULT")
+    assert event.status == "denied"
+
+
+def test_seizing_a_named_place_is_assault():
+    event = _find(_events("Russian troops seized Crimea from Ukraine in 2014."), "ASSAULT")
+    assert event.date_start == "2014-01-01"
+
+
+def test_a_while_clause_keeps_its_own_time():
+    text = "Britain announced an asset freeze on Russia's banks, while Germany had halted a Russian pipeline on Tuesday."
+    freeze = _find(_events(text), "SANCTION")
+    assert freeze.source == "GBR" and not freeze.date_basis.startswith("'on Tuesday'")
+
+
+def test_planned_this_week_does_not_start_before_publication():
+    pub = (date(2023, 12, 1), date(2023, 12, 31))
+    event = _find(_events("Chinese President Xi Jinping is scheduled to visit Vietnam this week.", pub), "CONSULT")
+    assert event.status == "planned" and event.date_start >= "2023-12-01"
+
+
+def test_undated_news_mention_is_not_merged_into_a_background_year():
+    text = "India and China agreed to talk.\n\nUnder a 1996 agreement, the two sides keep patrols unarmed."
+    agrees = [e for e in _events(text, None) if e.type == "AGREE"]
+    assert len(agrees) == 2
+
+
+def test_main_clause_pluperfect_is_background_but_reported_pluperfect_is_not():
+    text = "Chile condemned Peru on Tuesday. Santiago had demanded that Lima withdraw its troops."
+    demand = _find(_events(text), "REQUEST")
+    assert demand.date_start is None
+    text = "Chile condemned Peru on Tuesday, saying a Peruvian ship had rammed a Chilean boat."
+    ram = _find(_events(text), "ASSAULT")
+    assert ram.date_start == "2024-04-09"
+
+
+def test_preparing_for_a_meeting_in_the_coming_weeks_is_planned_and_dated_ahead():
+    event = _find(_events("Trump, who is preparing for his own meeting with North Korea's leader in the coming weeks, "
+                          "praised South Korea."), "CONSULT")
+    assert event.status == "planned" and event.date_start is not None and event.date_start > "2024-04-11"
