@@ -42,11 +42,12 @@ def test_a_cleaner_that_hangs_is_cut_off_and_the_rest_stored(tmp_path, monkeypat
 
     def stalls_on_one(raw):
         if raw.doc_name == "stall":
-            time.sleep(30)
+            time.sleep(600)
         return real(raw)
 
     monkeypatch.setattr(pipeline, "clean_document", stalls_on_one)
-    monkeypatch.setattr(corpus, "ARTICLE_SECONDS", 0.5)
+    # generous, so the normal article is never cut off on a loaded machine; the stall is far past it
+    monkeypatch.setattr(corpus, "ARTICLE_SECONDS", 8)
     folder = tmp_path / "in"
     folder.mkdir()
     text = (SEEDS / "003_adf9680d7cc4a3ce.txt").read_text(encoding="utf-8")
@@ -56,4 +57,4 @@ def test_a_cleaner_that_hangs_is_cut_off_and_the_rest_stored(tmp_path, monkeypat
         report = corpus.ingest(store, [folder])
         assert [a.doc_name for a in store.articles()] == ["fine"]
     [error] = report.errors
-    assert error.source == str(folder / "stall.txt") and "cleaning took over 0.5 s" in error.reason
+    assert error.source == str(folder / "stall.txt") and "cleaning took over 8 s" in error.reason
