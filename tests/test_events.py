@@ -101,3 +101,10 @@ def test_cluster_id_links_mentions_across_articles():
     a = _one("Brazil and Argentina signed a trade agreement on Tuesday.")
     b = _one("Argentina signed a trade agreement with Brazil on Tuesday.")
     assert a.cluster_id and a.cluster_id == b.cluster_id
+
+
+def test_the_host_city_of_a_summit_is_not_a_party_but_a_visited_capital_is():
+    at_summit = _events("At a NATO summit in Vilnius last July, Erdogan agreed to send the bid to parliament.")
+    assert all("LTU" not in (e.source, e.target) for e in at_summit), at_summit
+    visit = _one("Chinese President Xi Jinping arrived in Hanoi on Tuesday for a two-day state visit to Vietnam.")
+    assert {visit.source, visit.target} == {"CHN", "VNM"}

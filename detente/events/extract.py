@@ -88,6 +88,16 @@ def _is_venue(noun: Token) -> bool:
     return not (noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() not in VENUE_VERBS)
 
 
+MULTILATERAL_GATHERINGS = frozenset({"summit", "forum", "conference", "ministerial", "session", "gathering", "congress"})
+
+
+def _hosts_gathering(root: Token) -> bool:
+    """A place that hosts a multilateral gathering ("a NATO summit in Vilnius") rather than a two-sided meeting
+    ("talks in Beijing", whose host usually is a party)."""
+    prep = root.head
+    return (root.dep_ == "pobj" and prep.lower_ in ("in", "at") and prep.head.lemma_.lower() in MULTILATERAL_GATHERINGS)
+
+
 def _within_publication(time: TimeSpan, status: str, pub_range: tuple[date, date]) -> TimeSpan:
     """A relative time clipped to what the tense allows: a planned event does not start before the earliest
     publication day, a past one does not end after the latest ("are scheduled to visit this week", published in
@@ -163,6 +173,8 @@ class _ActorIndex:
                     (span.root.dep_ in ("compound", "nmod", "amod") and span.root.head.lemma_.lower() in VENUE_NOUNS)
                     or _is_venue(_next_word(doc, span.end))):
                 continue  # "the Apec summit", "the Asia-Pacific Economic Cooperation (APEC) Summit": a venue, not a party
+            if mention.as_location and _hosts_gathering(span.root):
+                continue  # "at a NATO summit in Vilnius": the host city of a multilateral gathering is not a party
             for token in span:
                 self.by_token[token.i] = country
                 if mention.actor_id != country:
