@@ -21,7 +21,7 @@ from detente.dedup import NearDuplicateIndex, derivative_score, minhash_of
 from detente.dedup.near import FactIndex, from_bytes, to_bytes
 from detente.ingest import DEFAULT_MAX_BYTES, IngestError, iter_documents
 from detente.nlp import load_nlp
-from detente.pipeline import analyze_parsed, article_id_for, prepare
+from detente.pipeline import analyze_parsed, article_id_for, parse_captions, prepare
 from detente.records import Analysis, RawDocument
 from detente.store import Store
 from detente.stories import StoryInput, cluster_stories
@@ -109,6 +109,7 @@ def analyse_documents(
             continue
         prepared.append(item)
     analyses = []
+    parse_captions(nlp, prepared, batch_size)
     docs = nlp.pipe([p.cleaned.body for p in prepared], batch_size=batch_size)
     for item, doc in zip(prepared, docs, strict=True):
         try:
