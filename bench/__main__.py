@@ -37,8 +37,11 @@ STORED = ("articles", "sentences", "actors", "mentions", "article_actors", "even
 
 def measure(*args: str) -> dict:
     """Run one ``bench.size_run`` measurement in a child process."""
+    # A fixed hash seed: which of several equally near copies dedup links to follows set order, and the Ray
+    # comparison must not count that as a difference between engines.
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
     out = subprocess.run([sys.executable, "-m", "bench.size_run", *args], capture_output=True, text=True, check=False,
-                         cwd=Path(__file__).resolve().parents[1])
+                         cwd=Path(__file__).resolve().parents[1], env=env)
     try:
         return json.loads(out.stdout.strip().splitlines()[-1])
     except (ValueError, IndexError):

@@ -15,7 +15,9 @@ from dataclasses import asdict
 
 from detente.records import Actor, Analysis, Article, Event, Mention, Quote, RawDocument, Sentence
 
-CHUNK = 512  # documents handed to Ray Data at a time; bounds driver memory
+# Documents handed to Ray Data at a time: bounds driver memory, and each dataset starts its actors (and their
+# model loads) afresh, so it is large enough to amortise that.
+CHUNK = 4096
 
 
 def analysis_to_json(analysis: Analysis) -> str:
