@@ -74,3 +74,12 @@ def test_captions_parsed_in_one_batch_resolve_like_captions_parsed_one_by_one():
     assert len(item.caption_docs) == len(item.cleaned.captions) == 1
     batched = resolve_actors(doc, nlp, captions=item.cleaned.captions, caption_docs=item.caption_docs)
     assert [a.id for a in batched.actors] == [a.id for a in one_by_one.actors]
+
+
+def test_tokens_between_is_the_scan_it_replaces():
+    from detente.quotes.cues import tokens_between
+
+    doc = load_nlp()("“We will not back down,” the minister said on Tuesday. China’s coast guard fired water cannon.")
+    for start in range(0, len(doc.text), 7):
+        for end in range(start, len(doc.text) + 3, 11):
+            assert tokens_between(doc, start, end) == [t for t in doc if start <= t.idx < end]
