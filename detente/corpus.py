@@ -22,8 +22,9 @@ from detente.dedup.link import forget_indexes, link_copies, link_derivatives
 from detente.ingest import DEFAULT_MAX_BYTES, IngestError, iter_documents
 from detente.ingest.htmldepth import PARSER_DEPTH, nesting_depth
 from detente.nlp import load_nlp
-from detente.pipeline import Prepared, analyze_parsed, prepare
+from detente.pipeline import Prepared, analyze_parsed, parse_captions, prepare
 from detente.records import Analysis, RawDocument
+from detente.scale.ray_engine import CHUNK
 from detente.store import Store
 from detente.stories import link_stories
 
@@ -112,6 +113,11 @@ def analyse_documents(
             continue
         prepared.append(item)
     analyses = []
+    try:
+        parse_captions(nlp, prepared, batch_size)
+    except Exception:  # a caption that breaks the batch parse is parsed alone later, with its article
+        for item in prepared:
+            item.caption_docs = None
     for item, doc in _parse(nlp, prepared, report, notify, batch_size):
         try:
             with time_limit(ARTICLE_SECONDS):
@@ -173,21 +179,21 @@ def time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-CHUNK = 512  # documents per Ray Data round trip
-
-
 def _ray_processor(cpus: int):
     def process(store: Store, raws: list[RawDocument], report: IngestReport, notify: Progress, batch_size: int) -> None:
         from detente.scale.ray_engine import analyse_on_ray
 
-        analyses = []
+        analyses: list[Analysis] = []
         for source, analysis, error in analyse_on_ray(raws, num_actors=max(1, cpus), batch_size=batch_size):
             if analysis is None:
                 _fail(report, notify, source, error or "analysis failed")
-            else:
-                analyses.append(analysis)
-        for start in range(0, len(analyses), batch_size):
-            store_analyses(store, analyses[start : start + batch_size], report, notify)
+                continue
+            analyses.append(analysis)
+            if len(analyses) >= batch_size:  # store while the actors go on with the rest of the chunk
+                store_analyses(store, analyses, report, notify)
+                analyses = []
+        if analyses:
+            store_analyses(store, analyses, report, notify)
 
     return process
 

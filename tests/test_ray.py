@@ -31,6 +31,9 @@ def test_ray_engine_matches_local_engine(tmp_path):
     try:
         with Store(ray_db) as store:
             distributed = ingest(store, [SEEDS], engine="ray")
+        # results must come back in input order even when the caller started Ray: they are stored, and
+        # deduplicated, in that order
+        assert ray.data.DataContext.get_current().execution_options.preserve_order
     finally:
         ray.shutdown()
     assert (local.added, local.duplicates, local.derivatives) == (distributed.added, distributed.duplicates, distributed.derivatives)

@@ -186,11 +186,13 @@ def _scan_short_forms(doc: Doc, index: NameIndex, covered: set[int]) -> list[Per
     forms = index.all_short_forms()
     for name in index.order:
         forms.setdefault(name, index.full[name])
+    # a span's text starts with its first token's text: tokens that begin no form are passed over cheaply
+    starts = {form[:k] for form in forms for k in range(1, len(form) + 1)}
     found: list[PersonMention] = []
     i = 0
     while i < len(doc):
         token = doc[i]
-        if i in covered or not _capitalised(token.text):
+        if i in covered or not _capitalised(token.text) or token.text not in starts:
             i += 1
             continue
         hit = None

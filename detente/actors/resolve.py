@@ -62,7 +62,7 @@ def _sentence_index(doc: Doc) -> list[int]:
     return index
 
 
-def resolve_actors(doc: Doc, nlp=None, captions: Sequence[str] = ()) -> ActorResult:
+def resolve_actors(doc: Doc, nlp=None, captions: Sequence[str] = (), caption_docs: Sequence[Doc] | None = None) -> ActorResult:
     """Find and resolve every actor mention in ``doc`` (the parsed article body).
 
     ``captions`` (photo captions kept out of the body) can name people the body does not ("Vietnam's Communist
@@ -93,8 +93,9 @@ def resolve_actors(doc: Doc, nlp=None, captions: Sequence[str] = ()) -> ActorRes
         actors[person.actor.id] = person.actor
         if person.kind in OFFICE_KINDS or leader_facts(person.actor.name)[0]:
             votes.office_holder(person.actor.country)
-    for caption in captions:
-        _add_caption_people(resolve_actors(nlp(caption), nlp), actors)
+    parsed = caption_docs if caption_docs is not None else [nlp(caption) for caption in captions]
+    for caption_doc in parsed:
+        _add_caption_people(resolve_actors(caption_doc, nlp), actors)
     result.actors = list(actors.values())
     result.acting_states = votes.acting()
     return result

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from urllib.parse import urlparse
 
 import dateparser
@@ -81,6 +81,12 @@ _SELF = (
 DATELINE_CUE = re.compile(r"^[A-Z][\w .,'’]{0,40}\((?P<o>[A-Z][\w .&]{1,40})\)\s*[—–-]{1,2}\s")
 
 
+@cache
+def _self_reference(alias: str) -> re.Pattern[str]:
+    """Compiled once per alias: a run meets the same few hundred aliases in every article."""
+    return re.compile(_SELF.format(name=re.escape(alias)), re.I)
+
+
 def _outlet_from_body(text: str) -> str | None:
     """The known outlet the text refers to as itself at least twice (VOA reached out ... told VOA ...)."""
     by_alias, _ = outlet_index()
@@ -89,8 +95,7 @@ def _outlet_from_body(text: str) -> str | None:
     for alias, name in by_alias.items():
         if len(alias) < 3 or alias not in lowered:
             continue
-        pattern = re.compile(_SELF.format(name=re.escape(alias)), re.I)
-        for match in pattern.finditer(text):
+        for match in _self_reference(alias).finditer(text):
             written = match.group("o") or match.group("o2")
             if written[:1].isupper():  # "told The Australian", not "told the Australian government"
                 counts[name] += 1

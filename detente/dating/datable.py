@@ -48,14 +48,22 @@ def _month_after(d: date, months: int) -> tuple[date, date]:
     return date(year, month + 1, 1), date(year, month + 1, calendar.monthrange(year, month + 1)[1])
 
 
+@lru_cache(maxsize=1)
+def any_keyword() -> re.Pattern[str]:
+    """Every meeting's keywords in one pattern: most sentences name none, and one search rules them all out."""
+    return _alternation([k for row in load_table("datable_events.tsv") for k in split_multi(row["keywords"])])
+
+
 def bounds_from_meetings(sentences: list[str], lo: date, hi: date) -> list[tuple[date, date, str]]:
     """(earliest, latest, why) publication bounds implied by meetings the sentences date relative to now."""
     found: list[tuple[date, date, str]] = []
+    earliest, latest = lo - timedelta(days=400), hi + timedelta(days=400)
     for sentence in sentences:
+        if not any_keyword().search(sentence):
+            continue
         matches = [
             m for m in datable_events()
-            if m.keywords.search(sentence) and m.places.search(sentence)
-            and lo - timedelta(days=400) <= m.start <= hi + timedelta(days=400)
+            if earliest <= m.start <= latest and m.keywords.search(sentence) and m.places.search(sentence)
         ]
         if len(matches) != 1:
             continue

@@ -264,11 +264,34 @@ def _relative_unit(rel: str, unit: str, lo: date, hi: date) -> tuple[date, date,
     return (a, b, "year" if a.year == b.year else "range", True)
 
 
+# A literal each pattern cannot match without (same case rules as the pattern): most sentences hold no time
+# expression, and one plain search is far cheaper than the patterns' optional prefixes tried at every word.
+_MONTH_WORD = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_YEAR_DIGITS = re.compile(r"1[89]\d\d|20\d\d")
+NEEDLES: dict[str, re.Pattern[str]] = {
+    "iso": re.compile(r"\d{4}-\d{2}-\d{2}"),
+    "mdy": _MONTH_WORD, "dmy": _MONTH_WORD, "md": _MONTH_WORD, "dm": _MONTH_WORD, "my": _MONTH_WORD, "month": _MONTH_WORD,
+    "rel_wd": re.compile(r"day", re.I),
+    "rel_unit": re.compile(r"week|month|year", re.I),
+    "ago": re.compile(r"ago", re.I),
+    "rel_day": re.compile(r"yesterday|today|tomorrow|tonight", re.I),
+    "season": re.compile(r"spring|summer|autumn|fall|winter", re.I),
+    "decade": re.compile(r"\d0s"),
+    "year": _YEAR_DIGITS,
+}
+
+
 def find_time_expressions(text: str, ref: tuple[date, date], future: bool = False, offset: int = 0) -> list[TimeSpan]:
     """All time expressions in ``text`` (longest first, no overlaps), resolved against ``ref``."""
     taken: list[tuple[int, int]] = []
     found: list[TimeSpan] = []
+    present: dict[re.Pattern[str], bool] = {}
     for kind, pattern in PATTERNS:
+        needle = NEEDLES[kind]
+        if needle not in present:
+            present[needle] = needle.search(text) is not None
+        if not present[needle]:
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if kind in ("rel_wd", "year", "month") and match.group(0)[:1].isspace():

@@ -250,8 +250,9 @@ class _Extractor:
         events: list[Event] = []
         previous_times: list[TimeSpan] = []
         previous_end = 0
+        text = self.doc.text  # Doc.text joins every token: once per article, not once per sentence
         for s_index, sent in enumerate(self.doc.sents):
-            if "\n" in self.doc.text[previous_end : sent.start_char]:
+            if "\n" in text[previous_end : sent.start_char]:
                 previous_times = []  # temporal anaphora stays inside a paragraph
             previous_end = sent.end_char
             times = self._times(sent)

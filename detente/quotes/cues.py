@@ -8,6 +8,8 @@ through an adjunct ("in his article “A New Vista”") is not what was said.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Span, Token
 
 SPEECH_VERBS = {
@@ -52,9 +54,21 @@ def cues(doc: Doc, spans: list[tuple[int, int]]) -> list[Token]:
     return [t for t in doc if is_cue(t, spans)]
 
 
+def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
+    """The tokens that start in [start, end), found by bisection: token offsets only grow along the doc."""
+    first = bisect_left(range(len(doc)), start, key=lambda i: doc[i].idx)
+    tokens = []
+    for i in range(first, len(doc)):
+        token = doc[i]
+        if token.idx >= end:
+            break
+        tokens.append(token)
+    return tokens
+
+
 def governing_cue(span: tuple[int, int], doc: Doc, spans: list[tuple[int, int]]) -> Token | None:
     """The speech verb a quotation is the content of, by the dependency parse."""
-    tokens = [t for t in doc if span[0] <= t.idx < span[1] and not t.is_punct and not t.is_space]
+    tokens = [t for t in tokens_between(doc, span[0], span[1]) if not t.is_punct and not t.is_space]
     for t in tokens:
         node = t
         while node.head.i != node.i:

@@ -15,7 +15,9 @@ from dataclasses import asdict
 
 from detente.records import Actor, Analysis, Article, Event, Mention, Quote, RawDocument, Sentence
 
-CHUNK = 512  # documents handed to Ray Data at a time; bounds driver memory
+# Documents handed to Ray Data at a time: bounds driver memory, and each dataset starts its actors (and their
+# model loads) afresh, so it is large enough to amortise that.
+CHUNK = 4096
 
 
 def analysis_to_json(analysis: Analysis) -> str:
@@ -83,7 +85,9 @@ def init_ray(address: str | None, num_cpus: int | None) -> int:
             ray.init(address=address, log_to_driver=False)
         else:
             ray.init(num_cpus=num_cpus, log_to_driver=False, include_dashboard=False)
-        ctx = ray.data.DataContext.get_current()
-        ctx.execution_options.preserve_order = True
-        ctx.enable_progress_bars = False
+    # Also when the caller started Ray: results out of input order would be stored, and so deduplicated, in
+    # another order than a local run (an article meets different earlier copies).
+    ctx = ray.data.DataContext.get_current()
+    ctx.execution_options.preserve_order = True
+    ctx.enable_progress_bars = False
     return int(ray.cluster_resources().get("CPU", 1))

@@ -1,0 +1,120 @@
+"""One benchmark measurement in a fresh process (so each peak RSS is its own), printed as one JSON line.
+
+    python -m bench.size_run spacy FOLDER          # bare nlp.pipe over the cleaned bodies, streamed
+    python -m bench.size_run ingest FOLDER DB      # first ingest, then re-ingest of the unchanged corpus
+    python -m bench.size_run ray FOLDER DB CPUS    # first ingest on a local Ray cluster of CPUS CPUs
+
+Times are CPU seconds of this process (``process_time``: the parse is single-threaded, and on a shared
+machine wall time measures the neighbours) and wall seconds. Model load and the pipeline's one-time table
+and gazetteer setup are done before the clock starts, as a warm-up: they are per process, not per article.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _bodies(folder: Path) -> Iterator[str]:
+    from detente.ingest import iter_documents
+    from detente.pipeline import prepare
+    from detente.records import RawDocument
+
+    for doc in iter_documents([folder]):
+        if isinstance(doc, RawDocument):
+            yield prepare(doc).cleaned.body
+
+
+def warm_up() -> None:
+    """Load the model, the data tables and the gazetteer, as any long run does once."""
+    from detente.pipeline import analyze_text
+
+    analyze_text("Vietnam and China signed an agreement in Hanoi on Monday, officials said. "
+                 "“We welcome it,” said Foreign Minister Bui Thanh Son.")
+
+
+def _clock() -> tuple[float, float]:
+    return time.process_time(), time.perf_counter()
+
+
+def run_spacy(folder: Path) -> dict:
+    from detente.nlp import load_nlp
+
+    nlp = load_nlp()
+    warm_up()
+    # the bodies are cleaned before the clock starts: cleaning is pipeline work, not parse work
+    bodies = list(_bodies(folder)) if _count(folder) <= 2000 else None
+    cpu, wall = _clock()
+    n = 0
+    for _ in nlp.pipe(bodies if bodies is not None else _bodies(folder), batch_size=32):
+        n += 1
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    if bodies is None:  # streamed: take the cleaning back out
+        clean_cpu, _ = _clock()
+        for _ in _bodies(folder):
+            pass
+        cpu -= time.process_time() - clean_cpu
+    return {"articles": n, "cpu": cpu, "wall": wall, "peak_rss_mb": _peak_rss_mb()}
+
+
+def _count(folder: Path) -> int:
+    return sum(1 for _ in folder.glob("*.txt"))
+
+
+def _ingest(folder: Path, db: Path, **options) -> tuple[float, float, int, int]:
+    from detente.corpus import ingest
+    from detente.store import Store
+
+    cpu, wall = _clock()
+    with Store(db) as store:
+        report = ingest(store, [folder], **options)
+    return time.process_time() - cpu, time.perf_counter() - wall, report.added, len(report.errors)
+
+
+def run_ingest(folder: Path, db: Path) -> dict:
+    warm_up()
+    cpu, wall, added, errors = _ingest(folder, db)
+    rss = _peak_rss_mb()  # before the re-ingest, which holds less
+    re_cpu, re_wall, re_added, _ = _ingest(folder, db)
+    return {"articles": added, "errors": errors, "cpu": cpu, "wall": wall, "peak_rss_mb": rss,
+            "reingest_cpu": re_cpu, "reingest_wall": re_wall, "reingest_added": re_added}
+
+
+def run_ray(folder: Path, db: Path, cpus: int) -> dict:
+    import ray
+
+    warm_up()
+    ray.init(num_cpus=cpus, include_dashboard=False, log_to_driver=False)
+    try:
+        cpu, wall, added, errors = _ingest(folder, db, engine="ray")
+    finally:
+        ray.shutdown()
+    return {"articles": added, "errors": errors, "driver_cpu": cpu, "wall": wall, "cpus": cpus}
+
+
+def main(argv: list[str]) -> None:
+    kind, folder = argv[0], Path(argv[1])
+    for suffix in ("", "-wal", "-shm"):
+        if len(argv) > 2:
+            Path(f"{argv[2]}{suffix}").unlink(missing_ok=True)
+    if kind == "spacy":
+        result = run_spacy(folder)
+    elif kind == "ingest":
+        result = run_ingest(folder, Path(argv[2]))
+    elif kind == "ray":
+        result = run_ray(folder, Path(argv[2]), int(argv[3]))
+    else:
+        raise SystemExit(f"unknown measurement {kind!r}")
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
