@@ -278,6 +278,7 @@ NEEDLES: dict[str, re.Pattern[str]] = {
     "season": re.compile(r"spring|summer|autumn|fall|winter", re.I),
     "decade": re.compile(r"\d0s"),
     "year": _YEAR_DIGITS,
+    "coming": re.compile(r"coming|next", re.I),
 }
 
 
@@ -287,11 +288,12 @@ def find_time_expressions(text: str, ref: tuple[date, date], future: bool = Fals
     found: list[TimeSpan] = []
     present: dict[re.Pattern[str], bool] = {}
     for kind, pattern in PATTERNS:
-        needle = NEEDLES[kind]
-        if needle not in present:
-            present[needle] = needle.search(text) is not None
-        if not present[needle]:
-            continue
+        needle = NEEDLES.get(kind)  # a pattern without a prefilter is always tried
+        if needle is not None:
+            if needle not in present:
+                present[needle] = needle.search(text) is not None
+            if not present[needle]:
+                continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if kind in ("rel_wd", "year", "month") and match.group(0)[:1].isspace():
