@@ -125,10 +125,12 @@ def derivative_score(
     facts: Callable[[str], frozenset[bytes]],
     idf: Callable[[bytes], float] = lambda f: 1.0,
     use_embeddings: bool = True,
+    align: bool = False,
 ) -> DerivativeEvidence:
     """How strongly ``candidate`` looks like a rewrite of ``original`` (0..1), with the reasons and aligned pairs.
 
-    The sentence embeddings (the costly part) run only when the cheap signals leave the decision open.
+    The sentence embeddings (the costly part) run only when the cheap signals leave the decision open, or when
+    ``align`` asks for the aligned sentence pairs as evidence (once, for the link that is stored).
     """
     c_phr, o_phr = phrases(candidate.body), phrases(original.body)
     phrase_share = len(c_phr & o_phr) / len(c_phr) if c_phr else 0.0
@@ -147,7 +149,8 @@ def derivative_score(
         score -= 0.3
         reasons.append("published before the other article")
     embedding, aligned = 0.0, []
-    if use_embeddings and score + EMBED_WEIGHT >= THRESHOLD:
+    undecided = THRESHOLD - EMBED_WEIGHT <= score < THRESHOLD
+    if use_embeddings and (undecided or (align and score + EMBED_WEIGHT >= THRESHOLD)):
         embedding, aligned = compare(candidate.sentences, original.sentences)
         score += EMBED_WEIGHT * _clip((embedding - 0.5) / 0.25)
         reasons.append(f"{len(aligned)} sentences align with the original (mean best cosine {embedding:.2f})")

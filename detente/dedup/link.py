@@ -146,6 +146,8 @@ def link_derivative(store: Store, article_id: str) -> bool:
     if best is None:
         return False
     evidence, copy, original, c_side, o_side = best
+    if not evidence.aligned:  # decided on the cheap signals alone: align the sentences once, for the evidence
+        evidence = derivative_score(c_side, o_side, facts, index.idf, align=True)
     store.set_article_links(copy, derivative_of=original, derivative_score=evidence.score,
                             derivative_evidence=evidence.as_json(c_side, o_side))
     return True
