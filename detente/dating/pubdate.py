@@ -106,6 +106,17 @@ def is_future(sentence: str) -> bool:
     return bool(FUTURE.search(sentence))
 
 
+def _narrow(lo: date, hi: date, start: date, end: date, reason: str, why: list[str]) -> tuple[date, date]:
+    """Intersect [lo, hi] with [start, end], noting the reason when it tightens either end."""
+    if start > lo:
+        lo = start
+        why.append(reason)
+    if end < hi:
+        hi = end
+        why.append(reason)
+    return lo, hi
+
+
 def _tenure_bounds(
     tenures: list[tuple[date, date | None, str]], lo: date, hi: date
 ) -> list[tuple[date, date | None, str]]:
@@ -151,13 +162,9 @@ def infer_pub_range(
             elif span.end > lo:
                 lo = span.end
                 why.append(f"after {span.text} ({sentence.strip()[:60]}…)")
-    for start, end, reason in weekday_pins(split_sentences(body) + list(captions)):
-        if start > lo:
-            lo = start
-            why.append(reason)
-        if end < hi:
-            hi = end
-            why.append(reason)
+    sentences = split_sentences(body)
+    for start, end, reason in weekday_pins(sentences + list(captions)):
+        lo, hi = _narrow(lo, hi, start, end, reason, why)
     for start, end, who in _tenure_bounds(tenures or [], lo, hi):
         if start > lo:
             lo = start
@@ -165,15 +172,8 @@ def infer_pub_range(
         if end and end < hi:
             hi = end
             why.append(f"{who} in office until {end}")
-    for start, end, reason in meeting_weekday_pins(split_sentences(body), lo, hi) + bounds_from_meetings(
-        split_sentences(body), lo, hi
-    ):
-        if start > lo:
-            lo = start
-            why.append(reason)
-        if end < hi:
-            hi = end
-            why.append(reason)
+    for start, end, reason in meeting_weekday_pins(sentences, lo, hi) + bounds_from_meetings(sentences, lo, hi):
+        lo, hi = _narrow(lo, hi, start, end, reason, why)
     if caption_day and re.search(r"\bthis week'?s?\b", body, re.I):
         week_end = caption_day + timedelta(days=6 - caption_day.weekday())
         if week_end < hi:
