@@ -72,10 +72,22 @@ def test_quote_spans_never_fail(text):
         assert 0 <= start < end <= len(text)
 
 
-def test_quote_split_around_the_attribution_then_next_sentence_is_a_second_quote():
+def test_quote_resumed_after_its_attribution_is_one_quote():
     text = (
         "Lena Haas, a trade economist at the Baltic Institute, was blunt.\n\n"
         '"The tariffs will hurt both sides," Haas said. "Nobody in Riga expects them to last the year."'
+    )
+    quotes = _quotes(text)
+    assert [q.quote_type for q in quotes] == ["direct"]
+    assert quotes[0].text.startswith('"The tariffs') and quotes[0].text.endswith('last the year."')
+    assert quotes[0].speaker_actor == "person:lena-haas"
+
+
+def test_next_quoted_sentence_after_other_words_is_a_second_quote():
+    text = (
+        "Lena Haas, a trade economist at the Baltic Institute, was blunt.\n\n"
+        '"The tariffs will hurt both sides," Haas said. Exporters have already cut orders. '
+        '"Nobody in Riga expects them to last the year."'
     )
     quotes = _quotes(text)
     assert [q.quote_type for q in quotes] == ["direct", "direct"]

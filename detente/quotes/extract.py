@@ -156,9 +156,19 @@ def _continuation(span: tuple[int, int], doc: Doc, body: str, units: list[_Unit]
     same_paragraph = para == last.paragraph and span[0] >= last.end
     para_start = body.rfind("\n", 0, span[0]) + 1
     next_paragraph = body[para_start : span[0]].strip() == "" and 0 < para - last.paragraph <= 1
-    if same_paragraph or next_paragraph:  # '"...," he said. "...": the next quoted sentence is his too
+    if same_paragraph and last.kind == "direct" and last.verb is not None and _next_sentence(body, last.verb.sent, span):
+        # '"...," he said. "...": the quotation resumes after its attribution, one act of speech
+        last.end = span[1]
+        last.spans.append(span)
+        return None
+    if same_paragraph or next_paragraph:  # the next quoted sentence is the same speaker's, a new quotation
         return _Unit(last.speaker, span[0], span[1], "direct", last.channel if same_paragraph else None, para)
     return None
+
+
+def _next_sentence(body: str, sentence: Span, span: tuple[int, int]) -> bool:
+    """Does the quotation open the sentence right after the one holding the speech verb?"""
+    return sentence.end_char <= span[0] and not body[sentence.end_char : span[0]].strip()
 
 
 def _sent_start(body: str, offset: int) -> int:
