@@ -6,6 +6,7 @@ Results are printed and written to bench/results/.
     python -m bench                             # 1k and 10k articles
     python -m bench --sizes 1000,10000,100000   # add 100k (hours)
     python -m bench --ray [--ray-size 10000]    # Ray Data on 2 local CPUs vs one process, same corpus, same records
+    python -m bench --quick --corpus mixed      # the other synthetic corpus (see bench/corpus.py)
 
 Every measurement runs in its own process (so peak RSS at each size is independent). Times are CPU seconds
 (the parse is single-threaded; on a shared machine wall time measures the neighbours), wall seconds are
@@ -29,7 +30,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from bench.corpus import write_corpus
+from bench.corpus import KINDS, write_corpus
 
 RESULTS = Path(__file__).resolve().parent / "results"
 STORED = ("articles", "sentences", "actors", "mentions", "article_actors", "events", "quotes", "stories", "ingest_errors")
@@ -61,10 +62,10 @@ def stored_rows(db: Path) -> dict[str, list[str]]:
         conn.close()
 
 
-def size_entry(work: Path, size: int) -> dict:
-    folder = write_corpus(work / f"corpus-{size}", size)
+def size_entry(work: Path, size: int, kind: str) -> dict:
+    folder = write_corpus(work / f"corpus-{kind}-{size}", size, kind=kind)
     bare = measure("spacy", str(folder))
-    run = measure("ingest", str(folder), str(work / f"bench-{size}.db"))
+    run = measure("ingest", str(folder), str(work / f"bench-{kind}-{size}.db"))
     return {
         "articles": run["articles"],
         "errors": run["errors"],
@@ -81,9 +82,9 @@ def size_entry(work: Path, size: int) -> dict:
     }
 
 
-def ray_entry(work: Path, size: int, cpus: int, local: dict | None) -> dict:
-    folder = write_corpus(work / f"corpus-{size}", size)
-    local_db, ray_db = work / f"bench-{size}.db", work / f"ray-{size}.db"
+def ray_entry(work: Path, size: int, cpus: int, local: dict | None, kind: str) -> dict:
+    folder = write_corpus(work / f"corpus-{kind}-{size}", size, kind=kind)
+    local_db, ray_db = work / f"bench-{kind}-{size}.db", work / f"ray-{kind}-{size}.db"
     if local is None or not local_db.exists():
         local = measure("ingest", str(folder), str(local_db))
         local_wall = local["wall"]
@@ -110,6 +111,10 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--ray-only", action="store_true", help="only the Ray comparison")
     parser.add_argument("--ray-size", type=int, default=10000, help="articles for the Ray comparison")
     parser.add_argument("--ray-cpus", type=int, default=2)
+    parser.add_argument("--corpus", choices=KINDS, default="overlap",
+                        help="overlap (default, comparable across commits): each article most of one sample article "
+                             "plus a few paragraphs of another; mixed: sentences of all sample articles shuffled into "
+                             "new ones, 5%% syndicated copies and 5%% partial reuse (every pair a topical neighbour)")
     parser.add_argument("--workdir", default=None, help="where synthetic corpora are kept (default: a temp dir)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in (args.sizes or ("60,120" if args.quick else "1000,10000")).split(",")]
@@ -119,9 +124,9 @@ def main(argv: list[str] | None = None) -> dict:
     entries: dict[int, dict] = {}
     if not args.ray_only:
         for size in sizes:
-            entries[size] = size_entry(work, size)
+            entries[size] = size_entry(work, size, args.corpus)
             console.print(f"{size} articles: {json.dumps(entries[size])}")
-    ray = ray_entry(work, args.ray_size, args.ray_cpus, entries.get(args.ray_size)) if args.ray or args.ray_only else None
+    ray = ray_entry(work, args.ray_size, args.ray_cpus, entries.get(args.ray_size), args.corpus) if args.ray or args.ray_only else None
 
     result = {
         "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
@@ -129,9 +134,10 @@ def main(argv: list[str] | None = None) -> dict:
         "machine": f"{platform.machine()} {os.cpu_count()} cpu",
         "load_average": os.getloadavg()[0],
         "mode": "quick" if args.quick else ("ray" if args.ray_only else "full"),
+        "corpus": args.corpus,
         "sizes": {str(k): v for k, v in entries.items()},
     }
-    table = Table(title=f"Détente pipeline benchmark ({result['mode']}, {result['machine']}, load {result['load_average']:.1f})")
+    table = Table(title=f"Détente pipeline benchmark ({result['mode']}, {args.corpus} corpus, {result['machine']}, load {result['load_average']:.1f})")
     table.add_column("measure")
     for size in entries:
         table.add_column(f"{size}", justify="right")
@@ -161,7 +167,7 @@ def main(argv: list[str] | None = None) -> dict:
                       f"{ray['local_wall_seconds']:.1f} s in one process: {ray['ray_speedup']:.2f}× (goal ≥ 1.6), "
                       f"records identical: {ray['identical_records']}")
     RESULTS.mkdir(exist_ok=True)
-    out = RESULTS / f"{time.strftime('%Y%m%d-%H%M%S')}-{result['mode']}.json"
+    out = RESULTS / f"{time.strftime('%Y%m%d-%H%M%S')}-{result['mode']}-{args.corpus}.json"
     out.write_text(json.dumps(result, indent=2))
     console.print(f"results written to {out}")
     if entries:

@@ -147,3 +147,20 @@ def test_signatures_reload_in_a_new_process_and_still_find_copies(tmp_path):
         report = ingest(store, [second])
         articles = {a.doc_name: a for a in store.articles()}
     assert report.duplicates == 1 and articles["b_copy"].duplicate_of == articles["a_original"].id
+
+
+def test_verbatim_sentences_align_without_the_encoder(monkeypatch):
+    from detente.dedup import embed
+
+    original = ["The two foreign ministers met in Geneva on Monday to discuss the ceasefire.",
+                "They agreed to open a hotline between their defence ministries by the end of the month.",
+                "Neither side said when the next round of talks would be held."]
+    encoded: list[str] = []
+    real = embed.embed
+    monkeypatch.setattr(embed, "embed", lambda sentences: encoded.extend(sentences) or real(sentences))
+    copy = [original[1], original[0], "Neither side said when the next round of negotiations would take place."]
+    mean, pairs = embed.compare(copy, original)
+    assert [(p.candidate, p.original, p.similarity) for p in pairs][:2] == [(0, 1, 1.0), (1, 0, 1.0)]
+    assert encoded == [copy[2], original[2]]  # only what no verbatim copy explains reaches the encoder
+    assert any(p.candidate == 2 and p.original == 2 for p in pairs)  # the paraphrase still aligns
+    assert 0.8 < mean <= 1.0

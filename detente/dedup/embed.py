@@ -65,26 +65,55 @@ def embed(sentences: list[str]) -> np.ndarray:
     return rows
 
 
+def _key(sentence: str) -> str:
+    return " ".join(sentence.split()).casefold()
+
+
 def compare(candidate: list[str], original: list[str], threshold: float = ALIGN_MIN) -> tuple[float, list[AlignedPair]]:
     """Mean best-match cosine of the candidate's sentences against the original's, and a greedy one-to-one
-    alignment above ``threshold`` (one-to-one so that one generic sentence cannot explain many of the copy)."""
+    alignment above ``threshold`` (one-to-one so that one generic sentence cannot explain many of the copy).
+
+    A sentence the candidate repeats verbatim aligns with its source at 1.0 without the encoder: a syndicated
+    copy is mostly such sentences, and encoding them would cost more than the parse of the whole article. The
+    rest of the candidate is compared with the original's sentences that no verbatim copy has claimed.
+    """
     keep_c = [i for i, s in enumerate(candidate) if len(s.split()) >= MIN_WORDS]
     keep_o = [j for j, s in enumerate(original) if len(s.split()) >= MIN_WORDS]
     if not keep_c or not keep_o:
         return 0.0, []
-    vectors = embed([candidate[i] for i in keep_c] + [original[j] for j in keep_o])
-    sims = vectors[: len(keep_c)] @ vectors[len(keep_c) :].T
+    source: dict[str, int] = {}
+    for j in keep_o:
+        source.setdefault(_key(original[j]), j)
     pairs: list[AlignedPair] = []
-    used_c: set[int] = set()
+    best: list[float] = []
     used_o: set[int] = set()
-    for pos in np.argsort(-sims, axis=None):
-        ci, oj = divmod(int(pos), sims.shape[1])
-        value = float(sims[ci, oj])
-        if value < threshold:
-            break
-        if ci in used_c or oj in used_o:
+    rest_c: list[int] = []
+    for i in keep_c:
+        j = source.get(_key(candidate[i]))
+        if j is None:
+            rest_c.append(i)
             continue
-        used_c.add(ci)
-        used_o.add(oj)
-        pairs.append(AlignedPair(keep_c[ci], keep_o[oj], value))
-    return float(sims.max(axis=1).mean()), sorted(pairs, key=lambda p: p.candidate)
+        best.append(1.0)
+        if j not in used_o:
+            used_o.add(j)
+            pairs.append(AlignedPair(i, j, 1.0))
+    rest_o = [j for j in keep_o if j not in used_o]
+    if rest_c and not rest_o:
+        best += [0.0] * len(rest_c)  # material of its own: every sentence of the original is already matched
+    elif rest_c:
+        vectors = embed([candidate[i] for i in rest_c] + [original[j] for j in rest_o])
+        sims = vectors[: len(rest_c)] @ vectors[len(rest_c) :].T
+        best += [float(x) for x in sims.max(axis=1)]
+        used_c: set[int] = set()
+        used_r: set[int] = set()
+        for pos in np.argsort(-sims, axis=None):
+            ci, oj = divmod(int(pos), sims.shape[1])
+            value = float(sims[ci, oj])
+            if value < threshold:
+                break
+            if ci in used_c or oj in used_r:
+                continue
+            used_c.add(ci)
+            used_r.add(oj)
+            pairs.append(AlignedPair(rest_c[ci], rest_o[oj], value))
+    return float(np.mean(best)), sorted(pairs, key=lambda p: p.candidate)

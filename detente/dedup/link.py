@@ -12,7 +12,7 @@ import hashlib
 import weakref
 from datetime import date
 
-from detente.dedup.derivative import THRESHOLD, DerivativeEvidence, Side, derivative_score
+from detente.dedup.derivative import EMBED_WEIGHT, THRESHOLD, DerivativeEvidence, Side, derivative_score
 from detente.dedup.near import FactIndex, NearDuplicateIndex, facts, from_bytes, minhash_of, to_bytes
 from detente.pipeline import article_id_for
 from detente.records import Analysis
@@ -134,15 +134,26 @@ def link_derivative(store: Store, article_id: str) -> bool:
         candidates,
     ).fetchall()
     mine = side(store, article_id)
-    best: tuple[DerivativeEvidence, str, str, Side, Side] | None = None  # (evidence, copy, original, sides)
+    # Cheap signals first for every pair and direction; sentence embeddings (the costly part) can add at most
+    # EMBED_WEIGHT, so pairs are confirmed best-bound first and the search stops when no rest can win.
+    pairs: list[tuple[float, str, str, Side, Side]] = []
     for (other_id,) in rows:
         other = side(store, other_id)
         if not _dates_close(mine.date_range, other.date_range):
             continue
         for copy, original, c_side, o_side in ((article_id, other_id, mine, other), (other_id, article_id, other, mine)):
-            evidence = derivative_score(c_side, o_side, facts, index.idf)
-            if evidence.score >= THRESHOLD and (best is None or evidence.score > best[0].score):
-                best = (evidence, copy, original, c_side, o_side)
+            cheap = derivative_score(c_side, o_side, facts, index.idf, use_embeddings=False).score
+            bound = cheap if cheap >= THRESHOLD else cheap + EMBED_WEIGHT
+            if bound >= THRESHOLD:
+                pairs.append((bound, copy, original, c_side, o_side))
+    pairs.sort(key=lambda p: -p[0])
+    best: tuple[DerivativeEvidence, str, str, Side, Side] | None = None  # (evidence, copy, original, sides)
+    for bound, copy, original, c_side, o_side in pairs:
+        if best is not None and best[0].score >= bound:
+            break
+        evidence = derivative_score(c_side, o_side, facts, index.idf)
+        if evidence.score >= THRESHOLD and (best is None or evidence.score > best[0].score):
+            best = (evidence, copy, original, c_side, o_side)
     if best is None:
         return False
     evidence, copy, original, c_side, o_side = best
