@@ -11,7 +11,7 @@ import re
 import pytest
 
 from detente.corpus import ingest
-from detente.dedup.derivative import THRESHOLD, Side, derivative_score, farm_cues
+from detente.dedup.derivative import EMBED_WEIGHT, THRESHOLD, Side, derivative_score, farm_cues
 from detente.dedup.near import facts
 from detente.store import Store
 from tests.conftest import EXAMPLES, EXAMPLES_GOLD, SEEDS
@@ -164,3 +164,18 @@ def test_verbatim_sentences_align_without_the_encoder(monkeypatch):
     assert encoded == [copy[2], original[2]]  # only what no verbatim copy explains reaches the encoder
     assert any(p.candidate == 2 and p.original == 2 for p in pairs)  # the paraphrase still aligns
     assert 0.8 < mean <= 1.0
+
+
+def test_pasting_a_few_paragraphs_of_another_story_is_not_rewriting_it():
+    def paragraphs(path):
+        return [p.strip() for p in path.read_text(encoding="utf-8").split("\n") if len(p.split()) >= 12]
+
+    def side(text):
+        return Side(text, re.split(r"(?<=[.!?])\s+|\n\n+", text))
+
+    original = paragraphs(EXAMPLES / "104_russia_invades_ukraine.txt")
+    roundup = "\n\n".join(original[2:4] + paragraphs(EXAMPLES / "111_turkey_sweden_nato.txt")[:6])
+    evidence = derivative_score(side(roundup), side("\n\n".join(original)), facts)
+    assert evidence.phrase_share > 0.3  # the pasted paragraphs alone would look like heavy rewording
+    assert evidence.score < THRESHOLD - EMBED_WEIGHT  # decided on the cheap signals, without the encoder
+    assert evidence.embedding == 0.0 and any("word for word" in r for r in evidence.reasons)

@@ -2,8 +2,10 @@
 
 A content farm rewrites a story sentence by sentence: it swaps words for synonyms and reorders paragraphs,
 but keeps the names and numbers (weighted by how rare they are in the corpus), keeps fragments of the
-original's phrasing, and each of its sentences still sits next to one of the original's in embedding
-space. It brings no reporting of its own: no quotes the original lacks, no byline, or a generic bio. An
+original's phrasing in every sentence, and each of its sentences still sits next to one of the original's in
+embedding space. A story that pastes a few whole paragraphs of another shares phrases only inside them, so
+phrases count as rewording outside word-for-word sentences, and word-for-word sentences count by their share.
+A rewrite brings no reporting of its own: no quotes the original lacks, no byline, or a generic bio. An
 independent report of the same event shares the names but few phrases, and has its own quotes and byline.
 Direction (which one is the original) comes from dates, who holds the superset of facts, and firsthand
 quotes: the score is asymmetric, and a candidate clearly published before the "original" is penalised.
@@ -85,6 +87,21 @@ def phrases(text: str) -> frozenset[str]:
     })
 
 
+def _key(sentence: str) -> str:
+    return " ".join(sentence.split()).casefold()
+
+
+def split_verbatim(candidate: list[str], original: list[str], min_words: int = 5) -> tuple[float, str]:
+    """The share of the candidate's sentences (of ``min_words`` or more) found word for word in the original,
+    and the text of the candidate's other sentences."""
+    kept = [s for s in candidate if len(s.split()) >= min_words]
+    if not kept:
+        return 0.0, ""
+    source = {_key(s) for s in original}
+    rest = [s for s in kept if _key(s) not in source]
+    return 1 - len(rest) / len(kept), " ".join(rest)
+
+
 def farm_cues(side: Side) -> list[str]:
     """Content-farm signs: no byline, or a generic bio of hobby fragments closing the text."""
     cues = []
@@ -134,6 +151,11 @@ def derivative_score(
     """
     c_phr, o_phr = phrases(candidate.body), phrases(original.body)
     phrase_share = len(c_phr & o_phr) / len(c_phr) if c_phr else 0.0
+    verbatim, reworded = split_verbatim(candidate.sentences, original.sentences)
+    # Phrases count as rewording evidence only outside whole copied sentences: a story that pastes two wire
+    # paragraphs shares many phrases, all inside them, while a rewrite keeps fragments in every sentence.
+    r_phr = phrases(reworded) if verbatim else c_phr
+    reworded_share = len(r_phr & o_phr) / len(r_phr) if r_phr else 0.0
     c_facts, o_facts = facts(candidate.body), facts(original.body)
     total = sum(idf(f) for f in c_facts)
     fact_share = sum(idf(f) for f in c_facts & o_facts) / total if total else 0.0
@@ -141,9 +163,13 @@ def derivative_score(
     own = own_quotes(candidate, original)
     reasons = [f"{phrase_share:.0%} of its phrases appear in the original",
                f"{fact_share:.0%} of its names and numbers (weighted by rarity) appear in the original"]
+    if verbatim:
+        reasons.append(f"{verbatim:.0%} of its sentences are copied word for word, "
+                       f"{reworded_share:.0%} of the other sentences' phrases appear in the original")
     cue_part = 0.5 * (own == 0) + 0.5 * bool(cues)
     reasons += [*(["no quotes of its own"] if own == 0 else [f"{own} quotes of its own"]), *cues]
-    score = 0.35 * _clip((phrase_share - 0.04) / 0.06) + 0.25 * _clip((fact_share - 0.2) / 0.3) + 0.2 * cue_part
+    text_part = max(_clip((reworded_share - 0.04) / 0.06), _clip((verbatim - 0.3) / 0.4))
+    score = 0.35 * text_part + 0.25 * _clip((fact_share - 0.2) / 0.3) + 0.2 * cue_part
     score -= 0.1 * min(own, 3)  # firsthand quotes: this one did its own reporting, so it is the original if any
     if _earlier(candidate.date_range, original.date_range):
         score -= 0.3
