@@ -91,15 +91,25 @@ def _key(sentence: str) -> str:
     return " ".join(sentence.split()).casefold()
 
 
-def split_verbatim(candidate: list[str], original: list[str], min_words: int = 5) -> tuple[float, str]:
+def split_verbatim(candidate: list[str], original: list[str], min_words: int = 5) -> tuple[float, list[str]]:
     """The share of the candidate's sentences (of ``min_words`` or more) found word for word in the original,
-    and the text of the candidate's other sentences."""
+    and the candidate's other sentences."""
     kept = [s for s in candidate if len(s.split()) >= min_words]
     if not kept:
-        return 0.0, ""
-    source = {_key(s) for s in original}
+        return 0.0, []
+    source = _keys(tuple(original))
     rest = [s for s in kept if _key(s) not in source]
-    return 1 - len(rest) / len(kept), " ".join(rest)
+    return 1 - len(rest) / len(kept), rest
+
+
+@lru_cache(maxsize=1024)
+def _keys(sentences: tuple[str, ...]) -> frozenset[str]:
+    """Cached: a stored article is the original side for every newcomer it is compared with."""
+    return frozenset(map(_key, sentences))
+
+
+# the same for sentences, in a cache of its own: sentences are many and small, bodies few and large
+_sentence_phrases = lru_cache(maxsize=16384)(phrases.__wrapped__)
 
 
 def farm_cues(side: Side) -> list[str]:
@@ -154,7 +164,7 @@ def derivative_score(
     verbatim, reworded = split_verbatim(candidate.sentences, original.sentences)
     # Phrases count as rewording evidence only outside whole copied sentences: a story that pastes two wire
     # paragraphs shares many phrases, all inside them, while a rewrite keeps fragments in every sentence.
-    r_phr = phrases(reworded) if verbatim else c_phr
+    r_phr = frozenset().union(*map(_sentence_phrases, reworded)) if verbatim else c_phr
     reworded_share = len(r_phr & o_phr) / len(r_phr) if r_phr else 0.0
     c_facts, o_facts = facts(candidate.body), facts(original.body)
     total = sum(idf(f) for f in c_facts)
