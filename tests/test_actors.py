@@ -33,6 +33,19 @@ def test_people_get_roles_and_countries_from_titles_and_appositions():
     assert people["Tomas Reyes"].role.startswith("senior fellow")
 
 
+def test_a_title_right_after_a_closing_quote_has_no_quote_mark():
+    result = _resolve('"The talks went well," Chilean Trade Minister Pablo Rojas told reporters on Friday.')
+    person = next(a for a in result.actors if a.kind == "person")
+    assert person.role == "Trade Minister" and person.country == "CHL"
+
+
+def test_an_international_organisations_officer_keeps_its_name_and_takes_no_neighbours_country():
+    result = _resolve("Envoys met US Treasury Secretary Steven Mnuchin and World Bank President David Malpass in Washington.")
+    people = {a.name: a for a in result.actors if a.kind == "person"}
+    assert people["Steven Mnuchin"].country == "USA"
+    assert people["David Malpass"].role == "World Bank President" and people["David Malpass"].country is None
+
+
 def test_short_names_link_to_the_full_name_in_either_naming_order():
     result = _resolve(
         "Chinese President Xi Jinping met Vietnamese scholar Nguyen Van Long. Xi smiled. Long said little."

@@ -81,8 +81,11 @@ def premodifier(doc: Doc, span: Span, states: StateTokens) -> MentionRole:
     table = titles()
     start = span.start
     i = start - 1
-    while i >= span.sent.start and doc[i].dep_ in ("compound", "amod", "nmod", "poss", "case", "punct") \
-            and doc[i].head.i >= start - 1 and doc[i].text not in (",", "(", ")"):
+    while i >= span.sent.start and (
+        (doc[i].dep_ in ("compound", "amod", "nmod", "poss", "case", "punct") and doc[i].head.i >= start - 1
+         and doc[i].text not in (",", "(", ")") and not doc[i].is_quote)
+        or (i + 1 < start and i in states.entries and states.entries.get(i) is states.entries.get(i + 1))
+    ):  # the second line keeps a multi-word name whole: "World Bank President", not "Bank President"
         i -= 1
     if i == start - 1 and start > 0 and doc[start - 1].lower_ in table:
         i = start - 2  # "His wife Peng Liyuan": a role noun right before the name, whatever its parse
@@ -92,7 +95,9 @@ def premodifier(doc: Doc, span: Span, states: StateTokens) -> MentionRole:
     role = " ".join(role_words).strip() or None
     if role and not any(w.lower() in table for w in role_words) and role.lower() not in table:
         role = None
-    return MentionRole(role, country, "office" if country else "", title_kind(role))
+    # "World Bank President": an office of an organisation of no one state, so no state's by proximity either
+    international = any(states.entries[t.i].kind == "igo" for t in words if t.i in states.entries)
+    return MentionRole(role, country, "office" if country else ("org" if role and international else ""), title_kind(role))
 
 
 def _glued(doc: Doc, i: int) -> bool:
