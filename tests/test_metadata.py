@@ -81,3 +81,8 @@ def test_byline_forms_and_contributors():
 
 def test_language_is_english_or_unknown():
     assert _meta(f"{PARA}\n{PARA_2}").language == "en"
+
+
+def test_outlet_from_a_wire_dateline_with_two_cities():
+    body = f"Border talks resume\nNEW DELHI/ISLAMABAD (Reuters) - {PARA}\n{PARA_2}"
+    assert _meta(body).outlet == "Reuters"

@@ -78,7 +78,7 @@ _SELF = (
     r"(?P<o>{name})(?:'s|’s)? (?:reached out|contacted|questions|asked|requests? for comment)"
     r"|(?:told|to|with|contacted by|speaking to|spoke to|in an email to|in an interview with|in a statement to) (?P<o2>{name})\b"
 )
-DATELINE_CUE = re.compile(r"^[A-Z][\w .,'’]{0,40}\((?P<o>[A-Z][\w .&]{1,40})\)\s*[—–-]{1,2}\s")
+DATELINE_CUE = re.compile(r"^[A-Z][\w .,'’/]{0,40}\((?P<o>[A-Z][\w .&]{1,40})\)\s*[—–-]{1,2}\s")
 
 
 @cache
