@@ -46,6 +46,12 @@ def test_an_international_organisations_officer_keeps_its_name_and_takes_no_neig
     assert people["David Malpass"].role == "World Bank President" and people["David Malpass"].country is None
 
 
+def test_a_lowercase_title_keeps_its_modifiers_when_the_name_hangs_from_it():
+    result = _resolve("Brazil's deputy foreign minister Ana Souza said on Monday that Brasilia would respond.")
+    person = next(a for a in result.actors if a.kind == "person")
+    assert person.role == "deputy foreign minister" and person.country == "BRA"
+
+
 def test_short_names_link_to_the_full_name_in_either_naming_order():
     result = _resolve(
         "Chinese President Xi Jinping met Vietnamese scholar Nguyen Van Long. Xi smiled. Long said little."

@@ -89,6 +89,9 @@ def premodifier(doc: Doc, span: Span, states: StateTokens) -> MentionRole:
         i -= 1
     if i == start - 1 and start > 0 and doc[start - 1].lower_ in table:
         i = start - 2  # "His wife Peng Liyuan": a role noun right before the name, whatever its parse
+        while i >= span.sent.start and doc[i].dep_ in ("compound", "amod", "nmod", "poss", "case") \
+                and i < doc[i].head.i < start:  # with its own modifiers: "Japan's chief cabinet secretary"
+            i -= 1
     words = [t for t in doc[i + 1 : start] if t.dep_ != "case" and t.text not in ("'s", "’s")]
     country = next((c for t in words if (c := states.country(t.i))), None)
     role_words = [t.text for t in words if states.country(t.i) is None and t.lower_ not in ("his", "her", "their", "its")]
