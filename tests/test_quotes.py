@@ -169,3 +169,13 @@ def test_that_clause_after_objects_and_place_phrases_is_still_reported_speech():
     assert "relations were now heading in the right direction" in quotes[0].text
     # a real relative clause reports nothing
     assert _quotes("Mei Lin thanked the officials that had gathered at the Great Hall of the People.") == []
+
+
+def test_speaker_before_a_relative_clause_holding_a_quotation_keeps_the_next_verb():
+    # the quoted words inside the clause derail the parse: "told" gets a subject from inside the quotation
+    text = ("Lena Haas met the envoy in Riga. Haas, who has said Latvia will “trade where we can, resist where we "
+            "must”, told reporters on Friday that she had raised the fishing dispute.")
+    quotes = _quotes(text)
+    told = [q for q in quotes if q.text.startswith("told reporters")]
+    assert len(told) == 1 and told[0].quote_type == "indirect" and told[0].speaker_actor == "person:lena-haas"
+    assert told[0].text.endswith("fishing dispute")

@@ -90,8 +90,10 @@ def _from_cue(verb: Token, claimed: list[tuple[int, int]], spans, memory: Speake
         parent.end = max(end, comp.end_char if comp is not None and not claimed else end)
         parent.spans.extend(claimed)
         return parent
-    found = subject_of(verb) or memory.named_before(verb)
-    if found is None or inside(found[1], spans) or any(c.dep_ == "neg" for c in verb.children):
+    found = subject_of(verb)
+    if found is None or inside(found[1], spans):  # a "subject" inside quoted words is the parser lost in them
+        found = memory.named_before(verb, spans)
+    if found is None or any(c.dep_ == "neg" for c in verb.children):
         return None
     subject, head = found
     if subject.text.lower() == "it" and any(c.dep_ in ("nsubjpass", "auxpass", "expl") for c in verb.children):
@@ -119,7 +121,7 @@ def _from_cue(verb: Token, claimed: list[tuple[int, int]], spans, memory: Speake
         return None
     start = verb.idx
     nsubj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if nsubj is not None and nsubj.i < verb.i and nsubj.lower_ not in ("who", "that", "which"):
+    if nsubj is not None and nsubj.i < verb.i and nsubj.lower_ not in ("who", "that", "which") and not inside(nsubj, spans):
         start = verb.doc[nsubj.left_edge.i].idx
     return _Unit(speaker, start, _cut_at_cue(comp, verb, spans), "indirect", channel_of(verb, head), paragraph, verb)
 

@@ -194,20 +194,30 @@ class SpeakerMemory:
                     return self._remember(self._build(span.text, span, span, actor.id))
         return None
 
-    def named_before(self, verb: Token) -> tuple[Span, Token] | None:
-        """No subject in the parse: the person named just before the verb, with only an apposition between."""
+    def named_before(self, verb: Token, quoted: list[tuple[int, int]] = ()) -> tuple[Span, Token] | None:
+        """No subject in the parse: the person named just before the verb, with only an apposition, a
+        parenthetical relative clause or quoted words between ("Albanese, who has said “...”, told reporters
+        that ...": a quotation inside the clause is where the parser loses the subject)."""
         doc = verb.doc
         for mention in reversed(self.mentions):
             if not (verb.sent.start_char <= mention.char_start and mention.char_end <= verb.idx):
                 continue
             actor = self.actors.actor(mention.actor_id)
-            between = doc.char_span(mention.char_end, verb.idx, alignment_mode="contract")
-            if between is not None and any(t.pos_ in ("VERB", "AUX") for t in between):
-                return None
             if actor is None or actor.kind != "person":
-                continue
-            span = doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
-            return (span, span.root) if span is not None else None
+                continue  # a state named inside the clause does not stand between the person and the verb
+            between = doc.char_span(mention.char_end, verb.idx, alignment_mode="contract")
+            name = doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+            clause: set[int] = set()
+            if name is not None and name.end + 1 < verb.i and doc[name.end].text == "," \
+                    and doc[name.end + 1].lower_ in ("who", "whose", "which"):
+                commas = [t.i for t in doc[name.end + 1 : verb.i] if t.text == ","]
+                clause = set(range(name.end, commas[-1] + 1)) if commas else set()
+            if between is not None and any(
+                t.pos_ in ("VERB", "AUX") and t.i not in clause and not any(a <= t.idx < b for a, b in quoted)
+                for t in between
+            ):
+                return None
+            return (name, name.root) if name is not None else None
         return None
 
     def _person_mention_in(self, span: Span) -> tuple[str, Span, str] | None:
