@@ -27,6 +27,9 @@ def _parse(value: str) -> date | None:
 
 
 _GLUE = frozenset({"the", "of", "a", "an", "and", "for"})
+# words that make another office of the same title: a vice president is not the president
+RANK_WORDS = frozenset({"vice", "deputy", "assistant", "under", "acting", "associate", "vice-chairman", "vice-president",
+                        "vice-premier", "co-chair", "first"})
 
 
 def _title_words(role: str) -> set[str]:
@@ -39,9 +42,11 @@ def role_matches(table_role: str, text_role: str) -> bool:
     """Does a title as written name the table's office? Word containment either way, so a country named in
     the title ("China's") or a short form ("President") still matches."""
     a, b = table_role.lower(), text_role.lower()
+    table_words, text_words = _title_words(a), _title_words(b)
+    if (table_words ^ text_words) & RANK_WORDS:
+        return False  # "President" and "Vice President" are two offices
     if a in b or b in a:
         return True
-    table_words, text_words = _title_words(a), _title_words(b)
     return bool(table_words) and table_words <= text_words
 
 

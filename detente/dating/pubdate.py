@@ -98,6 +98,33 @@ def meeting_weekday_pins(sentences: list[str], lo: date, hi: date) -> list[tuple
     return pins
 
 
+# "BEIJING, April 14 (Xinhua) --": a wire dateline with the day and month of publication but no year
+DATELINE_DAY = re.compile(
+    r"^[A-Z][A-Z .,'’/-]{1,40},\s+(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+    r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?P<day>\d{1,2})\b(?!,?\s*\d{4})")
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+
+def dateline_days(body: str, lo: date, hi: date) -> list[tuple[date, date, str]]:
+    """A yearless dateline opening the body: publication falls on that day and month of a year within [lo, hi],
+    so the range shrinks to run from the first such day to the last."""
+    match = DATELINE_DAY.match(body.lstrip())
+    if not match:
+        return []
+    month, day = _MONTHS.index(match.group("month")[:3].lower()) + 1, int(match.group("day"))
+    days = []
+    for year in range(max(lo.year, 1900), hi.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if lo <= candidate <= hi:
+            days.append(candidate)
+    if not days:
+        return []
+    return [(days[0], days[-1], f"dateline '{match.group(0).strip()}' without a year")]
+
+
 def _days(start: date, end: date) -> list[date]:
     return [start + timedelta(days=i) for i in range(min((end - start).days, 13) + 1)]
 
@@ -165,13 +192,12 @@ def infer_pub_range(
     sentences = split_sentences(body)
     for start, end, reason in weekday_pins(sentences + list(captions)):
         lo, hi = _narrow(lo, hi, start, end, reason, why)
-    for start, end, who in _tenure_bounds(tenures or [], lo, hi):
-        if start > lo:
-            lo = start
-            why.append(f"{who} in office from {start}")
-        if end and end < hi:
-            hi = end
-            why.append(f"{who} in office until {end}")
+    for _ in range(2):  # a second pass: one person's bound can rule out another's other spell (Lula 2003-10)
+        for start, end, who in _tenure_bounds(tenures or [], lo, hi):
+            lo, hi = _narrow(lo, hi, start, hi, f"{who} in office from {start}", why)
+            lo, hi = _narrow(lo, hi, lo, end or hi, f"{who} in office until {end}", why)
+    for start, end, reason in dateline_days(body, lo, hi):
+        lo, hi = _narrow(lo, hi, start, end, reason, why)
     for start, end, reason in meeting_weekday_pins(sentences, lo, hi) + bounds_from_meetings(sentences, lo, hi):
         lo, hi = _narrow(lo, hi, start, end, reason, why)
     if caption_day and re.search(r"\bthis week'?s?\b", body, re.I):
