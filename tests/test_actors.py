@@ -52,6 +52,16 @@ def test_a_lowercase_title_keeps_its_modifiers_when_the_name_hangs_from_it():
     assert person.role == "deputy foreign minister" and person.country == "BRA"
 
 
+def test_a_seat_stands_for_its_organisation_only_when_the_article_names_it():
+    eu = _resolve("The European Union adopted new measures. Brussels has frozen the assets of three banks.")
+    brussels = next(m for m in eu.mentions if m.text == "Brussels")
+    assert brussels.actor_id == "org:european-union"
+    alone = _resolve("Brussels has frozen the assets of three Dutch banks, the Belgian government said.")
+    assert next(m for m in alone.mentions if m.text == "Brussels").actor_id == "BEL"
+    place = _resolve("The European Union foreign ministers met in Brussels on Monday.")
+    assert next(m for m in place.mentions if m.text == "Brussels").actor_id == "BEL"
+
+
 def test_short_names_link_to_the_full_name_in_either_naming_order():
     result = _resolve(
         "Chinese President Xi Jinping met Vietnamese scholar Nguyen Van Long. Xi smiled. Long said little."

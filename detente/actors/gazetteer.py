@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from detente.actors.names import slug as name_slug
 from detente.tables import load_table, split_multi
@@ -33,6 +34,7 @@ class Gazetteer:
     def __init__(self, nlp: Language) -> None:
         self.entries: dict[str, list[Entry]] = {}
         self.state_names: dict[str, str] = {}
+        self.seats: dict[str, list[Entry]] = {}  # "Brussels" → the EU, when the article names the EU
         for row in load_table("countries.tsv"):
             iso3, name = row["iso3"], row["name"]
             self.state_names[iso3] = name
@@ -48,6 +50,9 @@ class Gazetteer:
             entry_id = f"org:{slug(row['name'])}"
             for value in [row["name"], *split_multi(row.get("aliases", ""))]:
                 self._add(value, Entry(entry_id, kind, "org", row["name"], row.get("country") or None, row.get("type")))
+            for value in split_multi(row.get("metonyms") or ""):
+                self.seats.setdefault(value, []).append(
+                    Entry(entry_id, kind, "metonym", row["name"], row.get("country") or None, row.get("type")))
         self.exceptions = {row["phrase"] for row in load_table("demonym_exceptions.tsv")}
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for i, phrase in enumerate(self.entries):
@@ -81,6 +86,21 @@ class Gazetteer:
             taken.update(range(start, end))
             found.append((start, end, entries[0]))
         return sorted(found, key=lambda m: m[0])
+
+
+def seat_holders(gaz: Gazetteer, matches: list[tuple[int, int, Entry]], doc: Doc,
+                 is_location: Callable[[Span], bool]) -> list[tuple[int, int, Entry]]:
+    """A capital that is also an organisation's seat stands for the organisation when the article names it
+    and the capital is not a place where something happens ("Brussels has frozen ..." beside "the EU")."""
+    named = {entry.actor_id for _, _, entry in matches if entry.form == "org"}
+    out = []
+    for start, end, entry in matches:
+        if entry.form == "capital" and named:
+            seat = next((e for e in gaz.seats.get(doc[start:end].text, []) if e.actor_id in named), None)
+            if seat is not None and not is_location(doc[start:end]):
+                entry = seat
+        out.append((start, end, entry))
+    return out
 
 
 @cache

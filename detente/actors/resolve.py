@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from detente.actors.affiliation import MentionRole, StateTokens, mention_role
-from detente.actors.gazetteer import Entry, get_gazetteer
+from detente.actors.gazetteer import Entry, get_gazetteer, seat_holders
 from detente.actors.lexicon import leader_facts, leaders, title_kind, titles
 from detente.actors.names import convention_state
 from detente.actors.people import PersonMention, candidate_spans, group_people, names_government
@@ -76,7 +76,7 @@ def resolve_actors(doc: Doc, nlp=None, captions: Sequence[str] = (), caption_doc
     result = ActorResult()
     actors: dict[str, Actor] = {}
     votes = StateVotes()
-    matches = gaz.match(doc)
+    matches = seat_holders(gaz, gaz.match(doc), doc, is_location)
     states = StateTokens({i: entry for start, end, entry in matches for i in range(start, end)})
     state_positions: list[tuple[int, str, bool]] = []
     in_quote = quoted(doc)
