@@ -72,11 +72,15 @@ def _compatible(a: Event, b: Event) -> bool:
     return ia[0] <= ib[1] and ib[0] <= ia[1]
 
 
-def merge_mentions(events: list[Event]) -> list[Event]:
-    """Keep one mention per real event of the article: the best-dated one, in article order."""
+def merge_mentions(events: list[Event], distinct: frozenset[str] = frozenset()) -> list[Event]:
+    """Keep one mention per real event of the article: the best-dated one, in article order.
+
+    ``distinct``: ids of mentions that announce a further event of the same kind ("also agreed to ..."), which start
+    a group of their own rather than repeat an earlier one.
+    """
     groups: list[list[Event]] = []
     for event in events:
-        for group in groups:
+        for group in ([] if event.id in distinct else groups):
             if all(_same_kind(event, other) and _compatible(event, other) for other in group):
                 group.append(event)
                 break

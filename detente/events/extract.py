@@ -21,6 +21,7 @@ from detente.actors import ActorResult
 from detente.dating.expressions import TimeSpan, find_time_expressions
 from detente.dating.window import compact_window
 from detente.events.clusters import WEAK_BASIS, cluster_key, merge_mentions
+from detente.events.generic import dated_background_noun, generic_noun
 from detente.events.ontology import UNDIRECTED, Trigger, plover_info
 from detente.events.roles import (
     VENUE_NOUNS,
@@ -132,9 +133,22 @@ def _absolute_with(token: Token) -> bool:
                for c in token.children)
 
 
+FURTHER_ADVERBS = {"also", "further", "additionally", "separately"}
+
+
+def _further(token: Token) -> bool:
+    """"Kishida also agreed to ...": a verb marked as a further act of its kind is not a repeat mention of the first."""
+    return token.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in FURTHER_ADVERBS for c in token.children)
+
+
 def _passive_without_agent(verb: Token) -> bool:
     children = list(verb.children)
     return any(c.dep_ == "nsubjpass" for c in children) and not any(c.dep_ == "agent" for c in children)
+
+
+# Types whose co-subjects act on each other ("the two countries agreed", "fought", "faced off"); an accusation or a
+# demand by "the two leaders" is aimed at a third party
+RECIPROCAL = UNDIRECTED | {"ASSAULT", "MOBILIZE"}
 
 
 FUTURE = re.compile(r"\b(will|expected to|scheduled to|is set to|are set to|plans? to|is due to|are due to)\b")
@@ -211,6 +225,7 @@ class _Extractor:
         self.index = _ActorIndex(doc, actors)
         self.pub_range = self._window(doc, pub_range)
         self.pair = self._main_pair(actors)
+        self.distinct: set[str] = set()  # events marked as further acts of their kind ("also agreed")
 
     @staticmethod
     def _window(doc: Doc, pub_range: tuple[date, date] | None) -> tuple[date, date] | None:
@@ -282,7 +297,7 @@ class _Extractor:
                         seen.add(key)
                         events.append(event)
             previous_times = carriable(self.doc, used)  # "In December 2022, Japan committed ...": no trigger, no carry
-        return merge_mentions(self._date_by_peg(events))
+        return merge_mentions(self._date_by_peg(events), frozenset(self.distinct))
 
     def _date_by_peg(self, events: list[Event]) -> list[Event]:
         """Undated reactions in a news story belong to the day of its lead event, not to the publication day.
@@ -332,21 +347,31 @@ class _Extractor:
             targets = [c for c in targets if c not in placed]  # "met Biden at a summit in Peru": Peru is the venue
         if len(sources) >= 2 and targets and all(self.index.only_as_location(c, target_tokens) for c in targets):
             targets = []  # "Obama and Castro held a meeting in Panama": the place is not a party
-        if len(sources) >= 2 and (not targets or (trig.type in UNDIRECTED and _absolute_with(token))):
-            # "X and Y agreed"; "Sadat and Begin signed the accords, with Carter looking on": Carter is no party
+        if len(sources) >= 2 and trig.type in RECIPROCAL and (not targets or (trig.type in UNDIRECTED and _absolute_with(token))):
+            # "X and Y agreed"; "Sadat and Begin signed the accords, with Carter looking on": Carter is no party.
+            # Not "the two leaders criticised ...": co-subjects of a one-way act do not direct it at each other
             sources, targets = sources[:1], sources[1:]
         if not sources and targets and len(targets) >= 2 and trig.type in ("CONSULT", "AGREE", "COOPERATE", "ASSAULT"):
             sources, targets = targets[:1], targets[1:]
         in_sentence = self.index.countries_in(list(sent))
-        if bool(sources) != bool(targets) and len(in_sentence) == 2:
-            # one side found in the parse, the other is the sentence's only other state
+        if generic_noun(token, trig) and not (sources and targets):
+            return [], []  # "armed attacks on Philippine vessels": a kind of act, nobody's act
+        states = [c for c in in_sentence if len(c) == 3]
+        hostile = plover_info(trig.type).quad.endswith("conflict")
+        if bool(sources) != bool(targets) and (len(in_sentence) == 2 or (
+                hostile and len(states) == 2 and (sources or targets)[0] in states)):
+            # one side found in the parse, the other is the sentence's only other state (organisations named beside
+            # them, "after talks with the Group of Seven", are not the target of a state's hostile act; they may be
+            # the partner of a cooperative one: "yet to ratify Sweden's membership of NATO")
             known = sources or targets
-            other = [c for c in in_sentence if c not in known]
+            other = [c for c in (in_sentence if len(in_sentence) == 2 else states) if c not in known]
             if len(other) == 1:
                 sources, targets = (sources, other) if sources else (other, targets)
         if not sources and not targets and PAIR_WORDS.search(sent.text):
             pair = self._pair_for(sent)  # "Under a 1996 agreement, the two sides ..."
             sources, targets = pair[:1], pair[1:]
+        if not sources and not targets and dated_background_noun(token, trig) and len(states) == 2:
+            sources, targets = states[:1], states[1:]  # "Washington's obligations under a 1951 treaty with Manila"
         if len(sources) == 1 and not targets and len(self.pair) == 2 and sources[0] in self.pair:
             others = set(in_sentence) - {sources[0]}
             if not others and trig.type not in ("CONSULT", "AGREE", "COOPERATE", "SUPPORT", "AID"):
@@ -388,6 +413,7 @@ class _Extractor:
                 and time.start > self.pub_range[1]:
             status = "planned"
         info = plover_info(trig.type, trig.mode)
+        further = _further(token)
         events = []
         pairs = list(product(sources, targets))
         if trig.type == "CONSULT" and len(sources) == 1 and len(targets) >= 2:
@@ -421,6 +447,8 @@ class _Extractor:
                 cluster_id=cluster_key(source, target, trig.type, status, time.start.isoformat() if time else None,
                                        time.precision if time else None),
             ))
+            if further:
+                self.distinct.add(events[-1].id)
         return events
 
     def _location(self, token: Token) -> str | None:

@@ -38,10 +38,16 @@ def _has_object(token: Token, objects: frozenset[str]) -> bool:
         near.append(token.head)
     if token.pos_ == "NOUN":
         near.extend(token.subtree)
-    if "@place" in objects and any(t.ent_type_ in ("GPE", "LOC", "FAC") for c in token.children if c.dep_ == "dobj"
-                                   for t in c.subtree):
+    if "@place" in objects and any(t.ent_type_ in ("GPE", "LOC", "FAC") or _bare_place_name(t)
+                                   for c in token.children if c.dep_ == "dobj" for t in c.subtree):
         return True
     return any(_object_forms(t) & objects for t in near)
+
+
+def _bare_place_name(token: Token) -> bool:
+    """A one-word proper name the tagger calls an organisation but that is no person or acronym ("seized Crimea")."""
+    return token.pos_ == "PROPN" and token.ent_type_ == "ORG" and token.dep_ == "dobj" and not token.text.isupper() \
+        and not any(c.dep_ == "compound" for c in token.children)
 
 
 def _object_forms(token: Token) -> set[str]:
@@ -70,6 +76,9 @@ def subject_tokens(verb: Token) -> list[Token]:
                 return [t for t in noun.subtree if t.i not in clause]  # "Xi, who visited Hanoi", "the first leader to visit"
             return []  # "documents signed by X": handled by the agent above
         if node.dep_ in ("xcomp", "conj", "advcl") and node.head != node:
+            node = node.head
+            continue
+        if node.dep_ == "acomp" and node.head != node:  # "was due to announce", "is ready to sign": the copula's subject
             node = node.head
             continue
         break
@@ -120,9 +129,20 @@ def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
             target.extend(child.subtree)
         elif child.dep_ == "prep" and child.lower_ == "of":
             target.extend(child.subtree)
+        elif reduced_relative(child):  # "a treaty the two countries signed": the parser's apposition is the signers
+            clause = {t.i for c in child.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
+            source.extend(t for t in child.subtree if t.i not in clause)
     if not source and noun.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
         source = subject_tokens(noun.head) if noun.dep_ in ("dobj", "attr") else []
     return source, target
+
+
+def reduced_relative(child: Token) -> bool:
+    """"a security treaty the two countries signed in 1960": a relative clause without "that", which the parser reads
+    as an apposition ("the two countries") carrying a verb; the apposition is the clause's subject."""
+    return child.dep_ == "appos" and child.i > child.head.i and any(
+        c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.i > child.i and c.tag_ in ("VBD", "VBN") for c in child.children) \
+        and any(c.dep_ == "det" for c in child.children)
 
 
 NAMED_CONFLICTS = {"war", "conflict", "crisis", "revolution", "uprising"}
