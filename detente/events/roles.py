@@ -178,6 +178,32 @@ def _named_or_alleged(token: Token, trig: Trigger) -> bool:
     return False
 
 
+STATE_PREPS = {"at"}  # "still at war", "at peace": a standing condition, not an act
+ALTERNATIVE_WORDS = {"rather", "instead"}  # "an armistice rather than a peace treaty": the treaty never happened
+COMMENT_VERBS = {"describe", "call", "comment", "say", "name", "label", "characterise", "characterize", "confirm",
+                 "discuss", "speculate", "elaborate", "identify", "specify", "term"}
+REFUSING_VERBS = {"decline", "refuse"}
+FRAME_PREPS = {"under"}
+
+
+def not_an_act(token: Token, trig: Trigger) -> bool:
+    """A trigger word that names no act: a state ("at war"), a rejected alternative ("rather than a treaty"), or a
+    refusal to comment ("declined to describe it as an invasion": declining to use a word is no REJECT)."""
+    if trig.pos == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in STATE_PREPS \
+            and not any(c.dep_ in ("det", "poss") for c in token.children):
+        return True
+    if trig.pos == "NOUN" and token.dep_ == "pobj" and (
+            (token.head.lower_ == "than" and any(t.lower_ in ALTERNATIVE_WORDS for t in token.doc[max(0, token.head.i - 1): token.head.i]))
+            or (token.head.lower_ == "of" and token.head.i > 0 and token.doc[token.head.i - 1].lower_ == "instead")):
+        return True
+    if trig.pos == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in FRAME_PREPS \
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) \
+            and not any(c.dep_ in ("prep", "relcl", "acl", "amod", "compound", "nummod", "poss") for c in token.children):
+        return True  # "Under the deal, the ministers will meet": the frame of what follows, an agreement named before
+    return token.lemma_.lower() in REFUSING_VERBS and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT_VERBS for c in token.children)
+
+
 def sentence_triggers(sent: Span, names: set[int]) -> list[tuple[Token, Trigger]]:
     """Lexicon triggers of a sentence in order, multi-word ones consuming their words; none inside an org's name."""
     found: list[tuple[Token, Trigger]] = []
@@ -193,7 +219,7 @@ def sentence_triggers(sent: Span, names: set[int]) -> list[tuple[Token, Trigger]
             trig, length = matched
             consumed.update(range(token.i, token.i + length))
             found.append((token, trig))
-    found = [(t, trig) for t, trig in found if not _named_or_alleged(t, trig)]
+    found = [(t, trig) for t, trig in found if not _named_or_alleged(t, trig) and not not_an_act(t, trig)]
     types = {token.i: trig.type for token, trig in found}
     # "agreed to join the community": the joining is what was agreed, one AGREE event, not two; so is a coordinated
     # second complement ("agreed to restore relations and reopen embassies")

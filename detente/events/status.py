@@ -105,4 +105,19 @@ def event_status(trigger: Token, sent: Span | None = None) -> str:
             return "planned" if lemma == "plan" else "hypothetical"
     if trigger.pos_ in ("NOUN", "PROPN") and any(t.lower_ in UPCOMING for t in trigger.children):
         return "planned"
+    if _future_time_clause(trigger, sent):
+        return "planned"
     return "happened"
+
+
+TIME_MARKS = {"when", "as", "after", "before", "once", "while"}
+
+
+def _future_time_clause(trigger: Token, sent: Span | None) -> bool:
+    """"China will try to boost ties when Xi visits this week": a present-tense time clause of a future clause is
+    future too (English uses the present there)."""
+    if trigger.tag_ not in ("VBZ", "VBP") or trigger.dep_ != "advcl" or trigger.head == trigger:
+        return False
+    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in TIME_MARKS for c in trigger.children):
+        return False
+    return event_status(trigger.head, sent) == "planned"
