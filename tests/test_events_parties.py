@@ -74,3 +74,13 @@ def test_also_marks_a_further_agreement_not_a_repeat():
     text = ("Canada and Mexico agreed on Wednesday to cut tariffs on steel. The Mexican president also agreed with "
             "Canada on Wednesday to expand a programme for seasonal farm workers.")
     assert len([e for e in _events(text) if e.type == "AGREE"]) == 2
+
+
+def test_one_actor_with_two_country_words_still_acts_one_way():
+    # "Croatian Serbs": one actor that names two countries is not two co-subjects; its two words stay its two sides
+    assert _dyads("Croatian Serbs demanded more autonomy on Monday.", "REQUEST")
+
+
+def test_generic_plural_rule_spares_time_adjuncts():
+    text = "Kenyan students threw stones during demonstrations against Ugandan police on Monday."
+    assert _dyads(text, "PROTEST") == {("KEN", "UGA")}

@@ -189,6 +189,15 @@ def _passive_without_agent(verb: Token) -> bool:
     return any(c.dep_ == "nsubjpass" for c in children) and not any(c.dep_ == "agent" for c in children)
 
 
+CO_SUBJECT_WORDS = re.compile(r"\b(the two|both)\b", re.I)
+
+
+def _co_subjects(tokens: list[Token]) -> bool:
+    """Two parties named as joint actors: "X and Y", "the two leaders", "both sides" (not "Bosnian Serbs", one
+    actor with two country words, nor "Pakistan, a US ally")."""
+    return any(t.dep_ == "cc" for t in tokens) or bool(CO_SUBJECT_WORDS.search(" ".join(t.text for t in tokens)))
+
+
 # Types whose co-subjects act on each other ("the two countries agreed", "fought", "faced off"); an accusation or a
 # demand by "the two leaders" is aimed at a third party
 RECIPROCAL = UNDIRECTED | {"ASSAULT", "MOBILIZE"}
@@ -418,7 +427,8 @@ class _Extractor:
             targets = [c for c in targets if c not in placed]  # "met Biden at a summit in Peru": Peru is the venue
         if len(sources) >= 2 and targets and all(self.index.only_as_location(c, target_tokens) for c in targets):
             targets = []  # "Obama and Castro held a meeting in Panama": the place is not a party
-        if len(sources) >= 2 and trig.type in RECIPROCAL and (not targets or (trig.type in UNDIRECTED and _absolute_with(token))):
+        one_way = trig.type not in RECIPROCAL and _co_subjects(source_tokens)
+        if len(sources) >= 2 and not one_way and (not targets or (trig.type in UNDIRECTED and _absolute_with(token))):
             # "X and Y agreed"; "Sadat and Begin signed the accords, with Carter looking on": Carter is no party.
             # Not "the two leaders criticised ...": co-subjects of a one-way act do not direct it at each other
             sources, targets = sources[:1], sources[1:]

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from detente.events.ontology import UNDIRECTED, Trigger, plover_info
 
 DETERMINER_DEPS = {"det", "poss", "nummod"}
+CATEGORY_PREPS = {"to", "against", "like", "including"}  # "extended to armed attacks", "protection against strikes"
 
 
 def generic_noun(token: Token, trig: Trigger) -> bool:
@@ -20,8 +21,8 @@ def generic_noun(token: Token, trig: Trigger) -> bool:
         return False
     if not plover_info(trig.type).quad.endswith("conflict"):
         return False
-    if token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
-        return False  # "clashes erupted", "launched strikes": the clause gives it its parties
+    if token.dep_ != "pobj" or token.head.lower_ not in CATEGORY_PREPS:
+        return False  # "clashes erupted", "during demonstrations against X": the clause gives it its parties
     return not any(c.dep_ in DETERMINER_DEPS or (c.dep_ == "prep" and c.lower_ == "by") for c in token.children)
 
 
