@@ -64,6 +64,8 @@ def _compatible(a: Event, b: Event) -> bool:
         return False  # an undated mention of today's news is not the background event of a given year ("a 1996 agreement")
     if ia is None or ib is None:
         return a.mode is not None or a.trigger.lower() == b.trigger.lower() or not (a.quad or "").endswith("conflict")
+    if (_weak(a) and b.date_precision == "year" and not _weak(b)) or (_weak(b) and a.date_precision == "year" and not _weak(a)):
+        return a.date_start[:4] == b.date_start[:4]  # "a treaty signed in 1960" is not this week's agreement
     if _weak(a) or _weak(b):
         if a.mode is None and a.trigger.lower() != b.trigger.lower() and (a.quad or "").endswith("conflict"):
             return False  # an undated "rammed" is not the dated "water cannon" of the same day

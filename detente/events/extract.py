@@ -345,6 +345,7 @@ class _Extractor:
             found = sentence_triggers(sent, self.index.name_tokens)
             seen: set[tuple] = set()
             verbal: set[tuple] = set()  # "agreed ... in a deal brokered by China": the deal is the agreement itself
+            relayed: list[TimeSpan] = []  # the previous sentence's times that dated a trigger here: they carry on
             used: list[TimeSpan] = []  # times that dated a trigger here: only these may date the next sentence
             found = preconditions(sent, _characterisations(found))
             for n, (token, trig) in enumerate(found):
@@ -358,6 +359,8 @@ class _Extractor:
                 elif not unreal:
                     time = carried_time(token, self._carried(previous_times))
                     if time is not None:
+                        if time not in relayed:
+                            relayed.append(time)  # "... on Wednesday. X said ... . The two ministers agreed ...": still Wednesday
                         time = replace(time, text=f"{time.text} (previous sentence)", carried=True)
                 else:
                     time = None
@@ -372,7 +375,7 @@ class _Extractor:
                         if trig.pos == "VERB" and event.type in UNDIRECTED:
                             verbal.add(_undirected_key(event))
             previous_events = [e for e in events if e.sentence_index == s_index]
-            previous_times = carriable(self.doc, used)  # "In December 2022, Japan committed ...": no trigger, no carry
+            previous_times = carriable(self.doc, used) + relayed  # "In December 2022, Japan committed ...": no trigger, no carry
         return merge_mentions(self._date_by_peg(events), frozenset(self.distinct))
 
     def _date_by_peg(self, events: list[Event]) -> list[Event]:
@@ -457,6 +460,11 @@ class _Extractor:
             sources, targets = pair[:1], pair[1:]
         if not sources and not targets and dated_background_noun(token, trig) and len(states) == 2:
             sources, targets = states[:1], states[1:]  # "Washington's obligations under a 1951 treaty with Manila"
+        if len(sources) == 1 and not targets and len(self.pair) == 2 and sources[0] in self.pair and hostile \
+                and trig.type != "REQUEST":  # an invitation or appeal is often to a third party ("urged the world")
+            counterpart = next(c for c in self.pair if c != sources[0])
+            if counterpart in in_sentence:
+                targets = [counterpart]  # "Santos said China could try to cut off the outpost": of the story's other side
         if len(sources) == 1 and not targets and len(self.pair) == 2 and sources[0] in self.pair:
             others = set(in_sentence) - {sources[0]}
             if not others and trig.type not in ("CONSULT", "AGREE", "COOPERATE", "SUPPORT", "AID"):

@@ -11,8 +11,12 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from detente.events.ontology import Trigger, triggers
+from detente.events.status import INTENTION_NOUNS, event_status, governing_words
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# Verbs whose object, not subject, does what their infinitive says ("forced Manila to decide", "urged Seoul to join")
+OBJECT_CONTROL = {"force", "compel", "urge", "ask", "persuade", "press", "pressure", "invite", "allow", "oblige",
+                  "encourage", "push", "tell", "order", "call"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 OBJECT_PREPS = {"to", "with", "against", "on", "at", "from", "between", "toward", "towards", "into", "in", "for"}
 
@@ -75,8 +79,16 @@ def subject_tokens(verb: Token) -> list[Token]:
                 clause = {t.i for t in node.subtree}
                 return [t for t in noun.subtree if t.i not in clause]  # "Xi, who visited Hanoi", "the first leader to visit"
             return []  # "documents signed by X": handled by the agent above
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in OBJECT_CONTROL:
+            controller = [c for c in node.head.children if c.dep_ == "dobj"]
+            if controller:  # "force Manila to decide": the object does the deciding
+                return [t for c in controller for t in c.subtree]
         if node.dep_ in ("xcomp", "conj", "advcl") and node.head != node:
             node = node.head
+            continue
+        if node.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) \
+                and node.head != node:
+            node = node.head  # "decide whether to ask": an infinitive's subject is its head's
             continue
         if node.dep_ == "acomp" and node.head != node:  # "was due to announce", "is ready to sign": the copula's subject
             node = node.head
@@ -200,6 +212,11 @@ def not_an_act(token: Token, trig: Trigger) -> bool:
             and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) \
             and not any(c.dep_ in ("prep", "relcl", "acl", "amod", "compound", "nummod", "poss") for c in token.children):
         return True  # "Under the deal, the ministers will meet": the frame of what follows, an agreement named before
+    if any(n is not token and n.lemma_.lower() in INTENTION_NOUNS and any(c.dep_ == "det" and c.lower_ == "any" for c in n.children)
+           for n in governing_words(token)) and event_status(token) != "denied":
+        # "opposition to any effort by China to alter the status quo through pressure": no act at all (but "denied
+        # it had any plan to invade" is the denied invasion)
+        return True
     return token.lemma_.lower() in REFUSING_VERBS and any(
         c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT_VERBS for c in token.children)
 

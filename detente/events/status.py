@@ -101,7 +101,9 @@ def event_status(trigger: Token, sent: Span | None = None) -> str:
         if below is not None and below.dep_ == "prep" and below.lower_ == "for" and node.pos_ == "VERB" \
                 and lemma in PREPARING_HEADS and trigger.pos_ == "NOUN":
             return "planned"  # "is preparing for his own meeting with Kim"
-        if node is not trigger and node.pos_ == "NOUN" and lemma in INTENTION_NOUNS and trigger.pos_ == "VERB":
+        if node is not trigger and node.pos_ == "NOUN" and lemma in INTENTION_NOUNS and (
+                trigger.pos_ == "VERB" or any(n.pos_ == "VERB" for n in chain[1 : chain.index(node)])):
+            # "a plan to visit", "the need to increase high-level meetings": what is intended has not happened
             return "planned" if lemma == "plan" else "hypothetical"
     if trigger.pos_ in ("NOUN", "PROPN") and any(t.lower_ in UPCOMING for t in trigger.children):
         return "planned"
