@@ -58,3 +58,17 @@ def test_what_is_needed_or_opposed_in_general_did_not_happen():
     opposed = ("Canada and Mexico declared their firm opposition to any effort by Venezuela to change the border "
                "through force or pressure.")
     assert not any(e.type == "REQUEST" for e in _events(opposed))
+
+
+def test_co_subjects_get_no_inferred_counterpart():
+    text = ("Greece and Turkey argued over the islet. An official said the plan had support from Turkey and Cyprus, which "
+            "have resisted taking a harder line, but Greece remained silent.")
+    assert not any(e.type == "REJECT" and e.target == "GRC" for e in _events(text))
+
+
+def test_a_plan_placed_after_the_previous_event_takes_its_day():
+    text = ("Chile's president Gabriel Boric is due to address the Peruvian congress on Friday. Following that, Boric is "
+            "expected to meet Peruvian President Dina Boluarte. Boric will then host Bolivian President Luis Arce for a "
+            "three-way summit.")
+    planned = [e for e in _events(text) if e.type == "CONSULT" and e.sentence_index > 0]
+    assert planned and all(e.date_start == "2024-04-12" for e in planned)

@@ -31,7 +31,7 @@ from detente.events.roles import (
     sentence_triggers,
     subject_tokens,
 )
-from detente.events.status import event_status
+from detente.events.status import event_status, governing_words
 from detente.events.timing import carriable, carried_time, pluperfect, time_for
 from detente.records import Event
 
@@ -155,6 +155,23 @@ def _tense_of_antecedent(event: Event, trig: Trigger, time: TimeSpan | None, pre
             return replace(event, status="planned", date_start=other.date_start, date_end=other.date_end,
                            date_precision=other.date_precision, cluster_id=other.cluster_id)
     return event
+
+
+SEQUEL_ADVERBS = {"then", "afterwards", "afterward", "thereafter", "subsequently"}
+SEQUEL_PREPS = {"following", "after"}
+
+
+def _sequel(token: Token) -> bool:
+    """"Biden will then host him", "Following that, Biden is expected to welcome ...": a plan placed right after the
+    previous sentence's event takes that sentence's day."""
+    for node in governing_words(token):
+        for child in node.children:
+            if child.dep_ == "advmod" and child.lower_ in SEQUEL_ADVERBS:
+                return True
+            if child.dep_ == "prep" and child.lower_ in SEQUEL_PREPS and any(
+                    g.lower_ in ("that", "this") for g in child.children):
+                return True
+    return False
 
 
 def _undirected_key(event: Event) -> tuple:
@@ -356,8 +373,9 @@ class _Extractor:
                     time = time_for(token, times, next_char, attached_only=unreal)
                 elif pluperfect(token):
                     time = None  # background: neither the previous sentence's date nor the news day's
-                elif not unreal:
-                    time = carried_time(token, self._carried(previous_times))
+                elif not unreal or _sequel(token):
+                    # a plan's sequel may take a day after publication; a happened event may not
+                    time = carried_time(token, previous_times if unreal else self._carried(previous_times))
                     if time is not None:
                         if time not in relayed:
                             relayed.append(time)  # "... on Wednesday. X said ... . The two ministers agreed ...": still Wednesday
@@ -461,7 +479,9 @@ class _Extractor:
         if not sources and not targets and dated_background_noun(token, trig) and len(states) == 2:
             sources, targets = states[:1], states[1:]  # "Washington's obligations under a 1951 treaty with Manila"
         if len(sources) == 1 and not targets and len(self.pair) == 2 and sources[0] in self.pair and hostile \
-                and trig.type != "REQUEST":  # an invitation or appeal is often to a third party ("urged the world")
+                and trig.type != "REQUEST" and not _co_subjects(source_tokens):
+            # not a request (an invitation or appeal is often to a third party: "urged the world"), nor an act of
+            # co-subjects ("Moscow and Beijing resisted"), whose partner may be the very counterpart
             counterpart = next(c for c in self.pair if c != sources[0])
             if counterpart in in_sentence:
                 targets = [counterpart]  # "Santos said China could try to cut off the outpost": of the story's other side
