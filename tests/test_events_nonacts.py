@@ -66,3 +66,10 @@ def test_under_the_deal_frames_what_follows():
     text = ("Chile and Peru agreed on Monday to reopen their embassies. Under the deal, the two sides will exchange "
             "ambassadors next month.")
     assert not any(e.type == "AGREE" and e.sentence_index == 1 for e in _events(text))
+
+
+def test_an_ended_measure_is_not_itself_an_event():
+    text = "Chile met Peru last week, ending a long freeze on ministerial contacts."
+    assert not any(e.type == "SANCTION" for e in _events(text))
+    lifted = "Chile lifted its embargo on Peruvian fruit on Tuesday."
+    assert {e.type for e in _events(lifted)} == {"CONCEDE"}

@@ -196,6 +196,7 @@ COMMENT_VERBS = {"describe", "call", "comment", "say", "name", "label", "charact
                  "discuss", "speculate", "elaborate", "identify", "specify", "term"}
 REFUSING_VERBS = {"decline", "refuse"}
 FRAME_PREPS = {"under"}
+ENDING_VERBS = {"end", "lift", "ease", "scrap", "remove", "suspend", "halt", "stop", "overcome"}
 
 
 def not_an_act(token: Token, trig: Trigger) -> bool:
@@ -212,6 +213,8 @@ def not_an_act(token: Token, trig: Trigger) -> bool:
             and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) \
             and not any(c.dep_ in ("prep", "relcl", "acl", "amod", "compound", "nummod", "poss") for c in token.children):
         return True  # "Under the deal, the ministers will meet": the frame of what follows, an agreement named before
+    if trig.pos == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in ENDING_VERBS:
+        return True  # "ending a long freeze on contacts", "lifted the embargo": the ending is the news, not the freeze
     if any(n is not token and n.lemma_.lower() in INTENTION_NOUNS and any(c.dep_ == "det" and c.lower_ == "any" for c in n.children)
            for n in governing_words(token)) and event_status(token) != "denied":
         # "opposition to any effort by China to alter the status quo through pressure": no act at all (but "denied
