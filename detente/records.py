@@ -93,6 +93,8 @@ class Event:
     text: str = ""
     trigger: str = ""
     cluster_id: str | None = None
+    trigger_start: int | None = None  # char offsets of the trigger words in the body: the fact's exact provenance
+    trigger_end: int | None = None
 
 
 @dataclass

@@ -64,6 +64,8 @@ def _compatible(a: Event, b: Event) -> bool:
         return False  # an undated mention of today's news is not the background event of a given year ("a 1996 agreement")
     if ia is None or ib is None:
         return a.mode is not None or a.trigger.lower() == b.trigger.lower() or not (a.quad or "").endswith("conflict")
+    if (_weak(a) and b.date_precision == "year" and not _weak(b)) or (_weak(b) and a.date_precision == "year" and not _weak(a)):
+        return a.date_start[:4] == b.date_start[:4]  # "a treaty signed in 1960" is not this week's agreement
     if _weak(a) or _weak(b):
         if a.mode is None and a.trigger.lower() != b.trigger.lower() and (a.quad or "").endswith("conflict"):
             return False  # an undated "rammed" is not the dated "water cannon" of the same day
@@ -72,11 +74,15 @@ def _compatible(a: Event, b: Event) -> bool:
     return ia[0] <= ib[1] and ib[0] <= ia[1]
 
 
-def merge_mentions(events: list[Event]) -> list[Event]:
-    """Keep one mention per real event of the article: the best-dated one, in article order."""
+def merge_mentions(events: list[Event], distinct: frozenset[str] = frozenset()) -> list[Event]:
+    """Keep one mention per real event of the article: the best-dated one, in article order.
+
+    ``distinct``: ids of mentions that announce a further event of the same kind ("also agreed to ..."), which start
+    a group of their own rather than repeat an earlier one.
+    """
     groups: list[list[Event]] = []
     for event in events:
-        for group in groups:
+        for group in ([] if event.id in distinct else groups):
             if all(_same_kind(event, other) and _compatible(event, other) for other in group):
                 group.append(event)
                 break

@@ -13,7 +13,7 @@ import hashlib
 import re
 from dataclasses import replace
 from datetime import date, timedelta
-from itertools import combinations, product
+from itertools import combinations, pairwise, product
 
 from spacy.tokens import Doc, Span, Token
 
@@ -21,6 +21,8 @@ from detente.actors import ActorResult
 from detente.dating.expressions import TimeSpan, find_time_expressions
 from detente.dating.window import compact_window
 from detente.events.clusters import WEAK_BASIS, cluster_key, merge_mentions
+from detente.events.conditions import preconditions
+from detente.events.generic import dated_background_noun, generic_noun
 from detente.events.ontology import UNDIRECTED, Trigger, plover_info
 from detente.events.roles import (
     VENUE_NOUNS,
@@ -29,7 +31,7 @@ from detente.events.roles import (
     sentence_triggers,
     subject_tokens,
 )
-from detente.events.status import event_status
+from detente.events.status import event_status, governing_words
 from detente.events.timing import carriable, carried_time, pluperfect, time_for
 from detente.records import Event
 
@@ -42,6 +44,16 @@ PAIR_WORDS = re.compile(
 
 
 PEG_WORDS = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)\b", re.I)
+
+
+def _within_week_of(event: Event, peg: Event) -> bool:
+    """"during a two-day visit this week" beside "documents signed on Tuesday" by the same two states: the week's
+    event of that pair is the pegged day's, not any day of the week."""
+    if event is peg or event.status != "happened" or not event.date_start or not peg.date_start:
+        return False
+    if "week" not in (event.date_basis or "") or {event.source, event.target} != {peg.source, peg.target}:
+        return False
+    return event.date_start <= peg.date_start and (peg.date_end or peg.date_start) <= (event.date_end or event.date_start)
 
 
 def _is_peg(event: Event, pub_range: tuple[date, date] | None) -> bool:
@@ -132,9 +144,80 @@ def _absolute_with(token: Token) -> bool:
                for c in token.children)
 
 
+def _tense_of_antecedent(event: Event, trig: Trigger, time: TimeSpan | None, previous: list[Event]) -> Event:
+    """"Xi will visit Vietnam this week. Both capitals have confirmed Xi's state visit": a noun has no tense; one that
+    takes the previous sentence's time names that sentence's event of the same kind and pair, and shares its status."""
+    if trig.pos != "NOUN" or time is None or not time.carried or event.status != "happened":
+        return event
+    for other in previous:
+        if other.type == event.type and {other.source, other.target} == {event.source, event.target} \
+                and other.status == "planned":
+            return replace(event, status="planned", date_start=other.date_start, date_end=other.date_end,
+                           date_precision=other.date_precision, cluster_id=other.cluster_id)
+    return event
+
+
+SEQUEL_ADVERBS = {"then", "afterwards", "afterward", "thereafter", "subsequently"}
+SEQUEL_PREPS = {"following", "after"}
+
+
+def _sequel(token: Token) -> bool:
+    """"Biden will then host him", "Following that, Biden is expected to welcome ...": a plan placed right after the
+    previous sentence's event takes that sentence's day."""
+    for node in governing_words(token):
+        for child in node.children:
+            if child.dep_ == "advmod" and child.lower_ in SEQUEL_ADVERBS:
+                return True
+            if child.dep_ == "prep" and child.lower_ in SEQUEL_PREPS and any(
+                    g.lower_ in ("that", "this") for g in child.children):
+                return True
+    return False
+
+
+def _undirected_key(event: Event) -> tuple:
+    return event.type, frozenset((event.source, event.target))
+
+
+def _reciprocal(tokens: list[Token]) -> bool:
+    """"each other", "one another" as the object."""
+    words = [t.lower_ for t in tokens]
+    return any(a in ("each", "one") and b in ("other", "another") for a, b in pairwise(words))
+
+
+EVERYONE_NOUNS = {"side", "party", "country", "nation", "state", "government"}
+
+
+def _everyone(tokens: list[Token]) -> bool:
+    """"all sides", "all parties", "every country": a target that is everybody."""
+    return any(t.lemma_.lower() in EVERYONE_NOUNS and any(c.lower_ in ("all", "every", "each") and c.dep_ == "det"
+                                                          for c in t.children) for t in tokens)
+
+
+FURTHER_ADVERBS = {"also", "further", "additionally", "separately"}
+
+
+def _further(token: Token) -> bool:
+    """"Kishida also agreed to ...": a verb marked as a further act of its kind is not a repeat mention of the first."""
+    return token.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in FURTHER_ADVERBS for c in token.children)
+
+
 def _passive_without_agent(verb: Token) -> bool:
     children = list(verb.children)
     return any(c.dep_ == "nsubjpass" for c in children) and not any(c.dep_ == "agent" for c in children)
+
+
+CO_SUBJECT_WORDS = re.compile(r"\b(the two|both)\b", re.I)
+
+
+def _co_subjects(tokens: list[Token]) -> bool:
+    """Two parties named as joint actors: "X and Y", "the two leaders", "both sides" (not "Bosnian Serbs", one
+    actor with two country words, nor "Pakistan, a US ally")."""
+    return any(t.dep_ == "cc" for t in tokens) or bool(CO_SUBJECT_WORDS.search(" ".join(t.text for t in tokens)))
+
+
+# Types whose co-subjects act on each other ("the two countries agreed", "fought", "faced off"); an accusation or a
+# demand by "the two leaders" is aimed at a third party
+RECIPROCAL = UNDIRECTED | {"ASSAULT", "MOBILIZE"}
 
 
 FUTURE = re.compile(r"\b(will|expected to|scheduled to|is set to|are set to|plans? to|is due to|are due to)\b")
@@ -203,6 +286,23 @@ class _ActorIndex:
 
 
 
+# States divided into halves that stories name by their compass point ("the North invaded the South in 1950")
+HALVES = {("PRK", "KOR"): {"north": "PRK", "south": "KOR"}}
+
+
+def _name_halves(doc: Doc, index: _ActorIndex, actors: ActorResult) -> None:
+    """"the North", "the South" as actors, in an article about both halves; not "the South China Sea" (a compound)."""
+    present = {actors.country_of(m.actor_id) for m in actors.mentions}
+    for pair, halves in HALVES.items():
+        if not set(pair) <= present:
+            continue
+        for token in doc:
+            code = halves.get(token.lower_)
+            if code and token.text[0].isupper() and token.pos_ == "PROPN" and token.i > 0 \
+                    and doc[token.i - 1].lower_ == "the" and token.dep_ != "compound" and token.i not in index.by_token:
+                index.by_token[token.i] = code
+
+
 class _Extractor:
     def __init__(self, doc: Doc, article_id: str, actors: ActorResult, pub_range: tuple[date, date] | None) -> None:
         self.doc = doc
@@ -211,6 +311,8 @@ class _Extractor:
         self.index = _ActorIndex(doc, actors)
         self.pub_range = self._window(doc, pub_range)
         self.pair = self._main_pair(actors)
+        _name_halves(doc, self.index, actors)
+        self.distinct: set[str] = set()  # events marked as further acts of their kind ("also agreed")
 
     @staticmethod
     def _window(doc: Doc, pub_range: tuple[date, date] | None) -> tuple[date, date] | None:
@@ -249,6 +351,7 @@ class _Extractor:
     def run(self) -> list[Event]:
         events: list[Event] = []
         previous_times: list[TimeSpan] = []
+        previous_events: list[Event] = []
         previous_end = 0
         text = self.doc.text  # Doc.text joins every token: once per article, not once per sentence
         for s_index, sent in enumerate(self.doc.sents):
@@ -258,8 +361,10 @@ class _Extractor:
             times = self._times(sent)
             found = sentence_triggers(sent, self.index.name_tokens)
             seen: set[tuple] = set()
+            verbal: set[tuple] = set()  # "agreed ... in a deal brokered by China": the deal is the agreement itself
+            relayed: list[TimeSpan] = []  # the previous sentence's times that dated a trigger here: they carry on
             used: list[TimeSpan] = []  # times that dated a trigger here: only these may date the next sentence
-            found = _characterisations(found)
+            found = preconditions(sent, _characterisations(found))
             for n, (token, trig) in enumerate(found):
                 next_char = found[n + 1][0].idx if n + 1 < len(found) else None
                 status = event_status(token, sent)
@@ -268,21 +373,28 @@ class _Extractor:
                     time = time_for(token, times, next_char, attached_only=unreal)
                 elif pluperfect(token):
                     time = None  # background: neither the previous sentence's date nor the news day's
-                elif not unreal:
-                    time = carried_time(token, self._carried(previous_times))
+                elif not unreal or _sequel(token):
+                    # a plan's sequel may take a day after publication; a happened event may not
+                    time = carried_time(token, previous_times if unreal else self._carried(previous_times))
                     if time is not None:
+                        if time not in relayed:
+                            relayed.append(time)  # "... on Wednesday. X said ... . The two ministers agreed ...": still Wednesday
                         time = replace(time, text=f"{time.text} (previous sentence)", carried=True)
                 else:
                     time = None
                 if time is not None and time in times and time not in used:
                     used.append(time)  # it dates a trigger here, even one whose parties are unnamed ("This visit")
                 for event in self._events(sent, s_index, token, trig, status, time):
+                    event = _tense_of_antecedent(event, trig, time, previous_events)
                     key = (event.type, event.source, event.target, event.date_start, event.status)
-                    if key not in seen:
+                    if key not in seen and not (trig.pos == "NOUN" and _undirected_key(event) in verbal):
                         seen.add(key)
                         events.append(event)
-            previous_times = carriable(self.doc, used)  # "In December 2022, Japan committed ...": no trigger, no carry
-        return merge_mentions(self._date_by_peg(events))
+                        if trig.pos == "VERB" and event.type in UNDIRECTED:
+                            verbal.add(_undirected_key(event))
+            previous_events = [e for e in events if e.sentence_index == s_index]
+            previous_times = carriable(self.doc, used) + relayed  # "In December 2022, Japan committed ...": no trigger, no carry
+        return merge_mentions(self._date_by_peg(events), frozenset(self.distinct))
 
     def _date_by_peg(self, events: list[Event]) -> list[Event]:
         """Undated reactions in a news story belong to the day of its lead event, not to the publication day.
@@ -302,6 +414,10 @@ class _Extractor:
                     date_basis=f"{WEAK_BASIS}, news peg {peg.date_basis} (sentence {peg.sentence_index + 1})",
                     cluster_id=cluster_key(event.source, event.target, event.type, event.status, peg.date_start,
                                            peg.date_precision))
+            elif _within_week_of(event, peg):
+                event = replace(
+                    event, date_start=peg.date_start, date_end=peg.date_end, date_precision=peg.date_precision,
+                    date_basis=f"{event.date_basis}, news peg {peg.date_basis} (sentence {peg.sentence_index + 1})")
             out.append(event)
         return out
 
@@ -332,21 +448,43 @@ class _Extractor:
             targets = [c for c in targets if c not in placed]  # "met Biden at a summit in Peru": Peru is the venue
         if len(sources) >= 2 and targets and all(self.index.only_as_location(c, target_tokens) for c in targets):
             targets = []  # "Obama and Castro held a meeting in Panama": the place is not a party
-        if len(sources) >= 2 and (not targets or (trig.type in UNDIRECTED and _absolute_with(token))):
-            # "X and Y agreed"; "Sadat and Begin signed the accords, with Carter looking on": Carter is no party
+        one_way = trig.type not in RECIPROCAL and _co_subjects(source_tokens)
+        if len(sources) >= 2 and not one_way and (not targets or (trig.type in UNDIRECTED and _absolute_with(token))):
+            # "X and Y agreed"; "Sadat and Begin signed the accords, with Carter looking on": Carter is no party.
+            # Not "the two leaders criticised ...": co-subjects of a one-way act do not direct it at each other
             sources, targets = sources[:1], sources[1:]
         if not sources and targets and len(targets) >= 2 and trig.type in ("CONSULT", "AGREE", "COOPERATE", "ASSAULT"):
             sources, targets = targets[:1], targets[1:]
         in_sentence = self.index.countries_in(list(sent))
-        if bool(sources) != bool(targets) and len(in_sentence) == 2:
-            # one side found in the parse, the other is the sentence's only other state
+        if not targets and _everyone(target_tokens):
+            return [], []  # "called on all sides to show restraint": addressed to everybody, no dyad
+        if generic_noun(token, trig) and not (sources and targets):
+            return [], []  # "armed attacks on Philippine vessels": a kind of act, nobody's act
+        states = [c for c in in_sentence if len(c) == 3]
+        hostile = plover_info(trig.type).quad.endswith("conflict")
+        if bool(sources) != bool(targets) and (len(in_sentence) == 2 or (
+                hostile and len(states) == 2 and (sources or targets)[0] in states)):
+            # one side found in the parse, the other is the sentence's only other state (organisations named beside
+            # them, "after talks with the Group of Seven", are not the target of a state's hostile act; they may be
+            # the partner of a cooperative one: "yet to ratify Sweden's membership of NATO")
             known = sources or targets
-            other = [c for c in in_sentence if c not in known]
+            other = [c for c in (in_sentence if len(in_sentence) == 2 else states) if c not in known]
             if len(other) == 1:
                 sources, targets = (sources, other) if sources else (other, targets)
+        if trig.mode == "third-party" and sources and not targets:
+            targets = [c for c in states if c not in sources][:2]  # "a deal brokered by China": the parties it brought
         if not sources and not targets and PAIR_WORDS.search(sent.text):
             pair = self._pair_for(sent)  # "Under a 1996 agreement, the two sides ..."
             sources, targets = pair[:1], pair[1:]
+        if not sources and not targets and dated_background_noun(token, trig) and len(states) == 2:
+            sources, targets = states[:1], states[1:]  # "Washington's obligations under a 1951 treaty with Manila"
+        if len(sources) == 1 and not targets and len(self.pair) == 2 and sources[0] in self.pair and hostile \
+                and trig.type != "REQUEST" and not _co_subjects(source_tokens):
+            # not a request (an invitation or appeal is often to a third party: "urged the world"), nor an act of
+            # co-subjects ("Moscow and Beijing resisted"), whose partner may be the very counterpart
+            counterpart = next(c for c in self.pair if c != sources[0])
+            if counterpart in in_sentence:
+                targets = [counterpart]  # "Santos said China could try to cut off the outpost": of the story's other side
         if len(sources) == 1 and not targets and len(self.pair) == 2 and sources[0] in self.pair:
             others = set(in_sentence) - {sources[0]}
             if not others and trig.type not in ("CONSULT", "AGREE", "COOPERATE", "SUPPORT", "AID"):
@@ -357,6 +495,8 @@ class _Extractor:
                 time: TimeSpan | None) -> list[Event]:
         """One event per (source, target) pair: "Egypt and Syria attacked Israel" is two."""
         length = len(trig.phrase.split())
+        words = token.doc[token.i : min(token.i + length, sent.end)]
+        trigger_span = (words.start_char, words.end_char)
         if trig.pos == "NOUN" and length > 1 and token.i + length - 1 < sent.end:
             token = token.doc[token.i + length - 1]  # "turned water cannon on X": the phrase's head noun has the roles
         if trig.pos == "VERB":
@@ -388,9 +528,12 @@ class _Extractor:
                 and time.start > self.pub_range[1]:
             status = "planned"
         info = plover_info(trig.type, trig.mode)
+        further = _further(token)
         events = []
         pairs = list(product(sources, targets))
-        if trig.type == "CONSULT" and len(sources) == 1 and len(targets) >= 2:
+        if trig.type not in UNDIRECTED and _reciprocal(target_tokens):
+            pairs += [(t, s) for s, t in pairs]  # "troops from both sides faced each other": each side at the other
+        if trig.type == "CONSULT" and trig.mode != "third-party" and len(sources) == 1 and len(targets) >= 2:
             pairs += list(combinations(targets, 2))  # "Biden will host Kishida and Marcos": a trilateral meeting
         for source, target in pairs:
             if source == target or (trig.type in UNDIRECTED and (target, source) in {(e.source, e.target) for e in events}):
@@ -418,9 +561,13 @@ class _Extractor:
                 location=self._location(token),
                 text=sent.text.strip(),
                 trigger=token.text,
+                trigger_start=trigger_span[0],
+                trigger_end=trigger_span[1],
                 cluster_id=cluster_key(source, target, trig.type, status, time.start.isoformat() if time else None,
                                        time.precision if time else None),
             ))
+            if further:
+                self.distinct.add(events[-1].id)
         return events
 
     def _location(self, token: Token) -> str | None:

@@ -11,8 +11,12 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from detente.events.ontology import Trigger, triggers
+from detente.events.status import INTENTION_NOUNS, event_status, governing_words
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# Verbs whose object, not subject, does what their infinitive says ("forced Manila to decide", "urged Seoul to join")
+OBJECT_CONTROL = {"force", "compel", "urge", "ask", "persuade", "press", "pressure", "invite", "allow", "oblige",
+                  "encourage", "push", "tell", "order", "call"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 OBJECT_PREPS = {"to", "with", "against", "on", "at", "from", "between", "toward", "towards", "into", "in", "for"}
 
@@ -38,10 +42,16 @@ def _has_object(token: Token, objects: frozenset[str]) -> bool:
         near.append(token.head)
     if token.pos_ == "NOUN":
         near.extend(token.subtree)
-    if "@place" in objects and any(t.ent_type_ in ("GPE", "LOC", "FAC") for c in token.children if c.dep_ == "dobj"
-                                   for t in c.subtree):
+    if "@place" in objects and any(t.ent_type_ in ("GPE", "LOC", "FAC") or _bare_place_name(t)
+                                   for c in token.children if c.dep_ == "dobj" for t in c.subtree):
         return True
     return any(_object_forms(t) & objects for t in near)
+
+
+def _bare_place_name(token: Token) -> bool:
+    """A one-word proper name the tagger calls an organisation but that is no person or acronym ("seized Crimea")."""
+    return token.pos_ == "PROPN" and token.ent_type_ == "ORG" and token.dep_ == "dobj" and not token.text.isupper() \
+        and not any(c.dep_ == "compound" for c in token.children)
 
 
 def _object_forms(token: Token) -> set[str]:
@@ -69,7 +79,18 @@ def subject_tokens(verb: Token) -> list[Token]:
                 clause = {t.i for t in node.subtree}
                 return [t for t in noun.subtree if t.i not in clause]  # "Xi, who visited Hanoi", "the first leader to visit"
             return []  # "documents signed by X": handled by the agent above
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in OBJECT_CONTROL:
+            controller = [c for c in node.head.children if c.dep_ == "dobj"]
+            if controller:  # "force Manila to decide": the object does the deciding
+                return [t for c in controller for t in c.subtree]
         if node.dep_ in ("xcomp", "conj", "advcl") and node.head != node:
+            node = node.head
+            continue
+        if node.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) \
+                and node.head != node:
+            node = node.head  # "decide whether to ask": an infinitive's subject is its head's
+            continue
+        if node.dep_ == "acomp" and node.head != node:  # "was due to announce", "is ready to sign": the copula's subject
             node = node.head
             continue
         break
@@ -120,9 +141,20 @@ def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
             target.extend(child.subtree)
         elif child.dep_ == "prep" and child.lower_ == "of":
             target.extend(child.subtree)
+        elif reduced_relative(child):  # "a treaty the two countries signed": the parser's apposition is the signers
+            clause = {t.i for c in child.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
+            source.extend(t for t in child.subtree if t.i not in clause)
     if not source and noun.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
         source = subject_tokens(noun.head) if noun.dep_ in ("dobj", "attr") else []
     return source, target
+
+
+def reduced_relative(child: Token) -> bool:
+    """"a security treaty the two countries signed in 1960": a relative clause without "that", which the parser reads
+    as an apposition ("the two countries") carrying a verb; the apposition is the clause's subject."""
+    return child.dep_ == "appos" and child.i > child.head.i and any(
+        c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.i > child.i and c.tag_ in ("VBD", "VBN") for c in child.children) \
+        and any(c.dep_ == "det" for c in child.children)
 
 
 NAMED_CONFLICTS = {"war", "conflict", "crisis", "revolution", "uprising"}
@@ -158,6 +190,40 @@ def _named_or_alleged(token: Token, trig: Trigger) -> bool:
     return False
 
 
+STATE_PREPS = {"at"}  # "still at war", "at peace": a standing condition, not an act
+ALTERNATIVE_WORDS = {"rather", "instead"}  # "an armistice rather than a peace treaty": the treaty never happened
+COMMENT_VERBS = {"describe", "call", "comment", "say", "name", "label", "characterise", "characterize", "confirm",
+                 "discuss", "speculate", "elaborate", "identify", "specify", "term"}
+REFUSING_VERBS = {"decline", "refuse"}
+FRAME_PREPS = {"under"}
+ENDING_VERBS = {"end", "lift", "ease", "scrap", "remove", "suspend", "halt", "stop", "overcome"}
+
+
+def not_an_act(token: Token, trig: Trigger) -> bool:
+    """A trigger word that names no act: a state ("at war"), a rejected alternative ("rather than a treaty"), or a
+    refusal to comment ("declined to describe it as an invasion": declining to use a word is no REJECT)."""
+    if trig.pos == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in STATE_PREPS \
+            and not any(c.dep_ in ("det", "poss") for c in token.children):
+        return True
+    if trig.pos == "NOUN" and token.dep_ == "pobj" and (
+            (token.head.lower_ == "than" and any(t.lower_ in ALTERNATIVE_WORDS for t in token.doc[max(0, token.head.i - 1): token.head.i]))
+            or (token.head.lower_ == "of" and token.head.i > 0 and token.doc[token.head.i - 1].lower_ == "instead")):
+        return True
+    if trig.pos == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in FRAME_PREPS \
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) \
+            and not any(c.dep_ in ("prep", "relcl", "acl", "amod", "compound", "nummod", "poss") for c in token.children):
+        return True  # "Under the deal, the ministers will meet": the frame of what follows, an agreement named before
+    if trig.pos == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in ENDING_VERBS:
+        return True  # "ending a long freeze on contacts", "lifted the embargo": the ending is the news, not the freeze
+    if any(n is not token and n.lemma_.lower() in INTENTION_NOUNS and any(c.dep_ == "det" and c.lower_ == "any" for c in n.children)
+           for n in governing_words(token)) and event_status(token) != "denied":
+        # "opposition to any effort by China to alter the status quo through pressure": no act at all (but "denied
+        # it had any plan to invade" is the denied invasion)
+        return True
+    return token.lemma_.lower() in REFUSING_VERBS and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT_VERBS for c in token.children)
+
+
 def sentence_triggers(sent: Span, names: set[int]) -> list[tuple[Token, Trigger]]:
     """Lexicon triggers of a sentence in order, multi-word ones consuming their words; none inside an org's name."""
     found: list[tuple[Token, Trigger]] = []
@@ -173,7 +239,7 @@ def sentence_triggers(sent: Span, names: set[int]) -> list[tuple[Token, Trigger]
             trig, length = matched
             consumed.update(range(token.i, token.i + length))
             found.append((token, trig))
-    found = [(t, trig) for t, trig in found if not _named_or_alleged(t, trig)]
+    found = [(t, trig) for t, trig in found if not _named_or_alleged(t, trig) and not not_an_act(t, trig)]
     types = {token.i: trig.type for token, trig in found}
     # "agreed to join the community": the joining is what was agreed, one AGREE event, not two; so is a coordinated
     # second complement ("agreed to restore relations and reopen embassies")

@@ -101,8 +101,25 @@ def event_status(trigger: Token, sent: Span | None = None) -> str:
         if below is not None and below.dep_ == "prep" and below.lower_ == "for" and node.pos_ == "VERB" \
                 and lemma in PREPARING_HEADS and trigger.pos_ == "NOUN":
             return "planned"  # "is preparing for his own meeting with Kim"
-        if node is not trigger and node.pos_ == "NOUN" and lemma in INTENTION_NOUNS and trigger.pos_ == "VERB":
+        if node is not trigger and node.pos_ == "NOUN" and lemma in INTENTION_NOUNS and (
+                trigger.pos_ == "VERB" or any(n.pos_ == "VERB" for n in chain[1 : chain.index(node)])):
+            # "a plan to visit", "the need to increase high-level meetings": what is intended has not happened
             return "planned" if lemma == "plan" else "hypothetical"
     if trigger.pos_ in ("NOUN", "PROPN") and any(t.lower_ in UPCOMING for t in trigger.children):
         return "planned"
+    if _future_time_clause(trigger, sent):
+        return "planned"
     return "happened"
+
+
+TIME_MARKS = {"when", "as", "after", "before", "once", "while"}
+
+
+def _future_time_clause(trigger: Token, sent: Span | None) -> bool:
+    """"China will try to boost ties when Xi visits this week": a present-tense time clause of a future clause is
+    future too (English uses the present there)."""
+    if trigger.tag_ not in ("VBZ", "VBP") or trigger.dep_ != "advcl" or trigger.head == trigger:
+        return False
+    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in TIME_MARKS for c in trigger.children):
+        return False
+    return event_status(trigger.head, sent) == "planned"

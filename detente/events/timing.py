@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from detente.dating.expressions import TimeSpan
+from detente.events.roles import reduced_relative
 from detente.events.status import governing_words
 
 
@@ -23,10 +24,14 @@ def _clause_verb(token: Token) -> Token:
     return node
 
 
+def _owner(token: Token) -> Token:
+    """The noun whose phrase is the trigger's: an adjectival verb ("normalizing ties") takes its noun's."""
+    return token.head if token.dep_ in ("amod", "compound") and token.head != token else token
+
+
 def _phrase(token: Token) -> set[int]:
     """Character offsets of the trigger's phrase; an adjectival verb ("normalizing ties") takes its noun's."""
-    owner = token.head if token.dep_ in ("amod", "compound") and token.head != token else token
-    return {t.idx for t in owner.subtree}
+    return {t.idx for t in _owner(token).subtree}
 
 
 MODIFIER_DEPS = {"nummod", "compound", "amod", "nmod", "det", "poss", "quantmod"}
@@ -48,7 +53,8 @@ def _outside_other_clauses(doc: Doc, time: TimeSpan, clause: Token, trigger: Tok
     verb = _clause_verb(root)
     if verb.dep_ == "advcl" and verb != clause and _own_time_clause(verb) and trigger.i not in {t.i for t in verb.subtree}:
         return False  # "Britain announced a freeze, while Germany had halted the pipeline on Tuesday"
-    return verb.dep_ not in ("relcl", "acl") or verb == clause or verb.head == trigger
+    return verb.dep_ not in ("relcl", "acl") or verb == clause or verb.head == trigger or (
+        reduced_relative(verb.head) and verb.head.head == trigger)  # "a treaty the two countries signed in 1960"
 
 
 def _own_time_clause(clause: Token) -> bool:
@@ -64,6 +70,9 @@ def _modifies_other_noun(doc: Doc, time: TimeSpan, phrase: set[int], trigger: To
     root = _span_root(doc, time)
     if root is None:
         return False
+    if trigger is not None and trigger.pos_ == "NOUN" and root.dep_ in MODIFIER_DEPS and root.head.pos_ == "NOUN" \
+            and root.head != _owner(trigger) and root.head.i > trigger.i:
+        return True  # "obligations under a 1951 treaty": the year is the treaty's, inside the obligations' phrase
     return root.dep_ in MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN") and root.head.idx not in phrase \
         and not (trigger is not None and trigger.dep_ in ("relcl", "acl") and trigger.head == root.head)
 

@@ -96,6 +96,7 @@ def gdelt_rows(store: Store) -> list[dict]:
             "IsCopy": int(bool(a.duplicate_of or a.derivative_of)),
             "ClusterId": e.cluster_id,
             "Sentence": e.text,
+            "TriggerOffsets": f"{e.trigger_start}-{e.trigger_end}" if e.trigger_start is not None else "",
         })
     return rows
 
@@ -139,6 +140,7 @@ def plover_records(store: Store) -> list[dict]:
             "quad": e.quad,
             "article": {"id": a.id, "doc_name": a.doc_name, "url": a.url or a.source, "outlet": a.outlet},
             "offsets": [e.char_start, e.char_end],
+            "trigger_offsets": [e.trigger_start, e.trigger_end] if e.trigger_start is not None else None,
         })
     return records
 

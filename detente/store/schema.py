@@ -107,4 +107,9 @@ MIGRATIONS: list[str] = [
         INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker) VALUES ('delete', old.rowid, old.text, old.speaker);
     END;
     """,
+    # 2: the trigger's char offsets on each event (provenance beside the sentence's)
+    """
+    ALTER TABLE events ADD COLUMN trigger_start INTEGER;
+    ALTER TABLE events ADD COLUMN trigger_end INTEGER;
+    """,
 ]

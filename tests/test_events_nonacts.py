@@ -1,0 +1,75 @@
+"""Words that name no happened act: preconditions, states, rejected alternatives, refusals to comment, frames;
+and the parties of third-party, reciprocal and divided-state events.
+
+Constructed sentences (written for these tests), not taken from the gold sets.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from detente.actors import resolve_actors
+from detente.events import extract_events
+from detente.nlp import load_nlp
+
+PUB = (date(2024, 4, 11), date(2024, 4, 11))  # a Thursday
+
+
+def _events(text: str, pub=PUB):
+    doc = load_nlp()(text)
+    return extract_events(doc, "a1", resolve_actors(doc), pub)
+
+
+def _types(text: str) -> set[str]:
+    return {e.type for e in _events(text)}
+
+
+def test_a_precondition_is_one_request_not_the_events_it_lists():
+    text = ("Canada and Mexico met on Tuesday. The Mexican minister said ties could only improve once the Canadian "
+            "tariffs were lifted and the seized cargo was returned.")
+    found = [e for e in _events(text) if e.sentence_index == 1]
+    assert {e.type for e in found} == {"REQUEST"}
+    assert (found[0].source, found[0].target) == ("MEX", "CAN")
+
+
+def test_a_state_of_war_and_a_rejected_alternative_are_no_events():
+    text = "The fighting stopped in 1974 with a ceasefire rather than a peace treaty, leaving Greece and Turkey still at war."
+    assert "AGREE" not in _types(text) and "ASSAULT" not in _types(text)
+
+
+def test_declining_to_describe_is_no_rejection_and_all_sides_is_no_target():
+    text = "India declined to describe Pakistan's strikes as an invasion and called on all sides to show restraint."
+    assert "REJECT" not in _types(text) and "REQUEST" not in _types(text)
+
+
+def test_a_third_party_brokers_between_the_sentence_states():
+    text = "Armenia and Azerbaijan agreed on Friday to reopen their border in a deal brokered by Russia."
+    dyads = {(e.source, e.target, e.type) for e in _events(text)}
+    assert {("RUS", "ARM", "CONSULT"), ("RUS", "AZE", "CONSULT")} <= dyads
+    assert not any(e.type == "CONSULT" and {e.source, e.target} == {"ARM", "AZE"} for e in _events(text))
+    assert len([e for e in _events(text) if e.type == "AGREE"]) == 1  # the deal is the agreement itself
+
+
+def test_each_other_is_both_directions():
+    text = "Since early March, troops from both sides have been facing each other along the border of Armenia and Azerbaijan."
+    dyads = {(e.source, e.target) for e in _events(text) if e.type == "MOBILIZE"}
+    assert dyads == {("ARM", "AZE"), ("AZE", "ARM")}
+
+
+def test_the_north_and_the_south_of_a_divided_state():
+    text = ("North Korea and South Korea held talks on Friday. The war began when the North invaded the South in 1950.")
+    found = [e for e in _events(text) if e.type == "ASSAULT"]
+    assert found and (found[0].source, found[0].target, found[0].date_start) == ("PRK", "KOR", "1950-01-01")
+
+
+def test_under_the_deal_frames_what_follows():
+    text = ("Chile and Peru agreed on Monday to reopen their embassies. Under the deal, the two sides will exchange "
+            "ambassadors next month.")
+    assert not any(e.type == "AGREE" and e.sentence_index == 1 for e in _events(text))
+
+
+def test_an_ended_measure_is_not_itself_an_event():
+    text = "Chile met Peru last week, ending a long freeze on ministerial contacts."
+    assert not any(e.type == "SANCTION" for e in _events(text))
+    lifted = "Chile lifted its embargo on Peruvian fruit on Tuesday."
+    assert {e.type for e in _events(lifted)} == {"CONCEDE"}

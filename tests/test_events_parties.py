@@ -1,0 +1,86 @@
+"""Who an event's parties are: co-subjects, reduced relatives, dated background nouns, generic nouns, organisations.
+
+Constructed sentences (written for these tests), not taken from the gold sets.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from detente.actors import resolve_actors
+from detente.events import extract_events
+from detente.nlp import load_nlp
+
+PUB = (date(2024, 4, 11), date(2024, 4, 11))  # a Thursday
+
+
+def _events(text: str, pub=PUB):
+    doc = load_nlp()(text)
+    return extract_events(doc, "a1", resolve_actors(doc), pub)
+
+
+def _dyads(text: str, etype: str) -> set[tuple[str, str]]:
+    return {(e.source, e.target) for e in _events(text) if e.type == etype}
+
+
+def test_co_subjects_of_a_one_way_act_do_not_target_each_other():
+    text = ("Canada and Mexico met in Ottawa on Tuesday. In a joint statement, the two leaders criticised what they "
+            "called reckless behaviour by Venezuelan officials.")
+    assert ("CAN", "MEX") not in _dyads(text, "ACCUSE") and ("MEX", "CAN") not in _dyads(text, "ACCUSE")
+
+
+def test_co_subjects_of_a_reciprocal_act_are_its_two_sides():
+    assert _dyads("Peru and Chile signed an agreement on Tuesday.", "AGREE") in ({("PER", "CHL")}, {("CHL", "PER")})
+
+
+def test_copula_subject_of_a_planned_act():
+    events = [e for e in _events("The Canadian prime minister was due to announce new sanctions against Iran on Friday.")
+              if e.type == "SANCTION"]
+    assert events and (events[0].source, events[0].target, events[0].status) == ("CAN", "IRN", "planned")
+
+
+def test_reduced_relative_clause_gives_the_signers_and_the_year():
+    text = ("Norway and Iceland are close partners. Their partnership rests on a defence treaty the two countries "
+            "signed in 1975.")
+    found = [e for e in _events(text) if e.type == "AGREE"]
+    assert found and {found[0].source, found[0].target} == {"NOR", "ISL"} and found[0].date_start == "1975-01-01"
+
+
+def test_a_year_on_a_treaty_noun_dates_the_treaty_between_the_sentence_states():
+    text = "An official said Ottawa's obligations under a 1958 air defence treaty covered Danish patrol aircraft."
+    agree = [e for e in _events(text) if e.type == "AGREE"]
+    assert agree and {agree[0].source, agree[0].target} == {"CAN", "DNK"} and agree[0].date_start == "1958-01-01"
+    support = [e for e in _events(text) if e.type == "SUPPORT"]
+    assert support and support[0].date_start != "1958-01-01"  # the obligations are today's, the year is the treaty's
+
+
+def test_a_bare_plural_conflict_noun_is_a_kind_of_act():
+    text = "An official said Ottawa's commitments extended to armed attacks on Danish patrol aircraft."
+    assert _dyads(text, "ASSAULT") == set()
+
+
+def test_a_hostile_act_ignores_organisations_named_beside_the_two_states():
+    text = ("The Canadian prime minister, who on Tuesday condemned what he called a reckless provocation, will "
+            "discuss new measures against Iran with leaders of the Group of Seven on Friday.")
+    assert ("CAN", "IRN") in _dyads(text, "ACCUSE")
+
+
+def test_taking_a_named_territory_is_an_assault():
+    text = "The two countries have been enemies since 1974, when Turkey seized Kyrenia from Cyprus."
+    assert ("TUR", "CYP") in _dyads(text, "ASSAULT")
+
+
+def test_also_marks_a_further_agreement_not_a_repeat():
+    text = ("Canada and Mexico agreed on Wednesday to cut tariffs on steel. The Mexican president also agreed with "
+            "Canada on Wednesday to expand a programme for seasonal farm workers.")
+    assert len([e for e in _events(text) if e.type == "AGREE"]) == 2
+
+
+def test_one_actor_with_two_country_words_still_acts_one_way():
+    # "Croatian Serbs": one actor that names two countries is not two co-subjects; its two words stay its two sides
+    assert _dyads("Croatian Serbs demanded more autonomy on Monday.", "REQUEST")
+
+
+def test_generic_plural_rule_spares_time_adjuncts():
+    text = "Kenyan students threw stones during demonstrations against Ugandan police on Monday."
+    assert _dyads(text, "PROTEST") == {("KEN", "UGA")}
