@@ -242,6 +242,8 @@ class _ActorIndex:
             actor = actors.actor(mention.actor_id)
             if actor is not None and actor.kind in ("org", "igo", "group"):
                 self.name_tokens.update(range(mention.char_start, mention.char_end))
+            if actor is not None and actor.org_type == "media":
+                continue  # "(Reuters)", "told VOA": the outlet reports, it does not act for its home state
             if not country and actor is not None and actor.kind == "igo":
                 country = actor.id  # the EU, NATO, ASEAN act in their own name
             if not country:
@@ -328,7 +330,8 @@ class _Extractor:
         counts: dict[str, int] = {}
         for mention in actors.mentions:
             country = actors.country_of(mention.actor_id)
-            if country and not mention.as_location:
+            actor = actors.actor(mention.actor_id)
+            if country and not mention.as_location and not (actor is not None and actor.org_type == "media"):
                 counts[country] = counts.get(country, 0) + 1
         return sorted(counts, key=lambda c: (-counts[c], c))[:2]
 

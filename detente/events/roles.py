@@ -128,6 +128,11 @@ def object_tokens(head: Token) -> list[Token]:
     return found
 
 
+# nouns that count or bundle acts: "a package of sanctions", "a new round of talks", "a series of strikes"
+COLLECTIVE_NOUNS = frozenset({"package", "round", "set", "series", "wave", "raft", "batch", "slew", "string", "number",
+                              "list", "spate", "flurry", "volley", "barrage"})
+
+
 def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
     """Source and target tokens around an event noun: "X's visit to Y", "a visit to Y by X", "talks between X and Y"."""
     source: list[Token] = []
@@ -144,8 +149,11 @@ def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
         elif reduced_relative(child):  # "a treaty the two countries signed": the parser's apposition is the signers
             clause = {t.i for c in child.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
             source.extend(t for t in child.subtree if t.i not in clause)
-    if not source and noun.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
-        source = subject_tokens(noun.head) if noun.dep_ in ("dobj", "attr") else []
+    head = noun
+    while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in COLLECTIVE_NOUNS:
+        head = head.head.head  # "adopted a new package of sanctions": the package is what the verb takes
+    if not source and head.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
+        source = subject_tokens(head.head) if head.dep_ in ("dobj", "attr") else []
     return source, target
 
 
