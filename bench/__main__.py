@@ -85,9 +85,10 @@ def size_entry(work: Path, size: int, kind: str) -> dict:
 def ray_entry(work: Path, size: int, cpus: int, local: dict | None, kind: str) -> dict:
     folder = write_corpus(work / f"corpus-{kind}-{size}", size, kind=kind)
     local_db, ray_db = work / f"bench-{kind}-{size}.db", work / f"ray-{kind}-{size}.db"
+    local_rss = local_cpu = None
     if local is None or not local_db.exists():
         local = measure("ingest", str(folder), str(local_db))
-        local_wall = local["wall"]
+        local_wall, local_rss, local_cpu = local["wall"], local["peak_rss_mb"], local["cpu"]
     else:
         local_wall = local["pipeline_wall_seconds"]
     distributed = measure("ray", str(folder), str(ray_db), str(cpus))
@@ -98,6 +99,8 @@ def ray_entry(work: Path, size: int, cpus: int, local: dict | None, kind: str) -
         "local_wall_seconds": round(local_wall, 2),
         "ray_wall_seconds": round(distributed["wall"], 2),
         "ray_speedup": round(local_wall / distributed["wall"], 3),
+        "local_peak_rss_mb": local_rss,  # the one-process run at this size (None when the size table has it)
+        "local_cpu_seconds": round(local_cpu, 2) if local_cpu is not None else None,
         "identical_records": same,
         "load_average": os.getloadavg()[0],
     }
