@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from itertools import combinations, pairwise, product
 
 from spacy.tokens import Doc, Span, Token
@@ -24,15 +24,23 @@ from detente.events.clusters import WEAK_BASIS, cluster_key, merge_mentions
 from detente.events.conditions import preconditions
 from detente.events.generic import dated_background_noun, generic_noun
 from detente.events.ontology import UNDIRECTED, Trigger, plover_info
+from detente.events.parties import ActorIndex, name_halves
 from detente.events.roles import (
-    VENUE_NOUNS,
     noun_roles,
     object_tokens,
     sentence_triggers,
     subject_tokens,
 )
 from detente.events.status import event_status, governing_words
-from detente.events.timing import carriable, carried_time, pluperfect, time_for
+from detente.events.timing import (
+    carriable,
+    carried_time,
+    is_peg,
+    pluperfect,
+    time_for,
+    within_publication,
+    within_week_of,
+)
 from detente.records import Event
 
 PAIR_WORDS = re.compile(
@@ -41,30 +49,6 @@ PAIR_WORDS = re.compile(
     r"delegations|militaries|armies|navies|rivals|adversaries|Koreas|capitals|nuclear-armed neighbours)|both (sides|countries|nations|governments|parties)|their|they|bilateral)\b",
     re.I,
 )
-
-
-PEG_WORDS = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)\b", re.I)
-
-
-def _within_week_of(event: Event, peg: Event) -> bool:
-    """"during a two-day visit this week" beside "documents signed on Tuesday" by the same two states: the week's
-    event of that pair is the pegged day's, not any day of the week."""
-    if event is peg or event.status != "happened" or not event.date_start or not peg.date_start:
-        return False
-    if "week" not in (event.date_basis or "") or {event.source, event.target} != {peg.source, peg.target}:
-        return False
-    return event.date_start <= peg.date_start and (peg.date_end or peg.date_start) <= (event.date_end or event.date_start)
-
-
-def _is_peg(event: Event, pub_range: tuple[date, date] | None) -> bool:
-    """A happened event dated to one day by a weekday or "yesterday"/"today", in the week before publication."""
-    if pub_range is None or event.status != "happened" or event.date_precision != "day" or not event.date_start:
-        return False
-    basis = event.date_basis or ""
-    if basis.startswith(WEAK_BASIS) or "previous sentence" in basis or not PEG_WORDS.search(basis):
-        return False
-    day = date.fromisoformat(event.date_start)
-    return pub_range[0] - timedelta(days=7) <= day <= pub_range[1]
 
 
 CHARACTERISING_VERBS = {"call", "describe", "label", "brand", "term", "characterise", "characterize", "denounce"}
@@ -86,56 +70,6 @@ def _characterisations(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, 
             continue
         out.append((token, trig))
     return sorted(out, key=lambda pair: pair[0].i)
-
-
-VENUE_VERBS = {"hold", "take", "open", "begin", "end", "close", "start", "conclude", "convene"}
-
-
-def _is_venue(noun: Token) -> bool:
-    """"the APEC Summit held from November 10-11" is a venue; "the APEC forum has agreed" is a party that acts."""
-    if noun.lemma_.lower() not in VENUE_NOUNS:
-        return False
-    if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in VENUE_VERBS | {"host"} for c in noun.children):
-        return True  # "a summit held in ...", "the forum hosted by ..."
-    return not (noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() not in VENUE_VERBS)
-
-
-MULTILATERAL_GATHERINGS = frozenset({"summit", "forum", "conference", "ministerial", "session", "gathering", "congress"})
-
-
-def _hosts_gathering(root: Token) -> bool:
-    """A place that hosts a multilateral gathering ("a NATO summit in Vilnius") rather than a two-sided meeting
-    ("talks in Beijing", whose host usually is a party)."""
-    prep = root.head
-    return (root.dep_ == "pobj" and prep.lower_ in ("in", "at") and prep.head.lemma_.lower() in MULTILATERAL_GATHERINGS)
-
-
-def _within_publication(time: TimeSpan, status: str, pub_range: tuple[date, date]) -> TimeSpan:
-    """A relative time clipped to what the tense allows: a planned event does not start before the earliest
-    publication day, a past one does not end after the latest ("are scheduled to visit this week", published in
-    December: not November's last days)."""
-    lo, hi = pub_range
-    start, end = time.start, time.end
-    if status == "planned" and start < lo <= end:
-        start = lo
-    elif status == "happened" and start <= hi < end:
-        end = hi
-    if (start, end) == (time.start, time.end):
-        return time
-    precision = "day" if start == end else "month" if (start.year, start.month) == (end.year, end.month) and \
-        start.day == 1 and (end + timedelta(days=1)).day == 1 else "range"
-    return replace(time, start=start, end=end, precision=precision)
-
-
-def _next_word(doc: Doc, i: int) -> Token:
-    """The word after a name, past a bracketed acronym ("Asia-Pacific Economic Cooperation (APEC) Summit")."""
-    if i < len(doc) and doc[i].text in ("(", "[") and i + 2 < len(doc) and doc[i + 2].text in (")", "]"):
-        i += 3  # the name, then its acronym
-    elif i < len(doc) and doc[i].text in (")", "]"):
-        i += 1  # the acronym itself, in brackets after the name
-    if i >= len(doc):
-        return doc[-1]
-    return doc[i]
 
 
 def _absolute_with(token: Token) -> bool:
@@ -228,92 +162,15 @@ def _event_id(article_id: str, char_start: int, etype: str, source: str | None, 
     return hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
-class _ActorIndex:
-    """Token → country code of the actor mentioned there."""
-
-    def __init__(self, doc: Doc, actors: ActorResult) -> None:
-        self.by_token: dict[int, str] = {}
-        self.location_tokens: set[int] = set()
-        self.actor_by_token: dict[int, str] = {}
-        self.name_tokens: set[int] = set()  # tokens inside the name of an org ("Asia-Pacific Economic Cooperation")
-        char_to_token = {t.idx: t.i for t in doc}
-        for mention in actors.mentions:
-            country = actors.country_of(mention.actor_id)
-            actor = actors.actor(mention.actor_id)
-            if actor is not None and actor.kind in ("org", "igo", "group"):
-                self.name_tokens.update(range(mention.char_start, mention.char_end))
-            if actor is not None and actor.org_type == "media":
-                continue  # "(Reuters)", "told VOA": the outlet reports, it does not act for its home state
-            if not country and actor is not None and actor.kind == "igo":
-                country = actor.id  # the EU, NATO, ASEAN act in their own name
-            if not country:
-                continue
-            span = doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
-            if span is None:
-                start = char_to_token.get(mention.char_start)
-                if start is None:
-                    continue
-                span = doc[start : start + 1]
-            if actor is not None and actor.kind == "igo" and (
-                    (span.root.dep_ in ("compound", "nmod", "amod") and span.root.head.lemma_.lower() in VENUE_NOUNS)
-                    or _is_venue(_next_word(doc, span.end))):
-                continue  # "the Apec summit", "the Asia-Pacific Economic Cooperation (APEC) Summit": a venue, not a party
-            if mention.as_location and _hosts_gathering(span.root):
-                continue  # "at a NATO summit in Vilnius": the host city of a multilateral gathering is not a party
-            for token in span:
-                self.by_token[token.i] = country
-                if mention.actor_id != country:
-                    self.actor_by_token[token.i] = mention.actor_id
-                if mention.as_location:
-                    self.location_tokens.add(token.i)
-
-    def countries_in(self, tokens) -> list[str]:
-        seen: list[str] = []
-        for token in tokens:
-            country = self.by_token.get(token.i)
-            if country and country not in seen:
-                seen.append(country)
-        return seen
-
-    def only_as_location(self, country: str, tokens) -> bool:
-        """The country appears among ``tokens`` only as a place ("in Panama"), never as an actor."""
-        hits = [t.i for t in tokens if self.by_token.get(t.i) == country]
-        return bool(hits) and all(i in self.location_tokens for i in hits)
-
-    def actor_in(self, tokens) -> str | None:
-        for token in tokens:
-            if token.i in self.actor_by_token:
-                return self.actor_by_token[token.i]
-        return None
-
-
-
-# States divided into halves that stories name by their compass point ("the North invaded the South in 1950")
-HALVES = {("PRK", "KOR"): {"north": "PRK", "south": "KOR"}}
-
-
-def _name_halves(doc: Doc, index: _ActorIndex, actors: ActorResult) -> None:
-    """"the North", "the South" as actors, in an article about both halves; not "the South China Sea" (a compound)."""
-    present = {actors.country_of(m.actor_id) for m in actors.mentions}
-    for pair, halves in HALVES.items():
-        if not set(pair) <= present:
-            continue
-        for token in doc:
-            code = halves.get(token.lower_)
-            if code and token.text[0].isupper() and token.pos_ == "PROPN" and token.i > 0 \
-                    and doc[token.i - 1].lower_ == "the" and token.dep_ != "compound" and token.i not in index.by_token:
-                index.by_token[token.i] = code
-
-
 class _Extractor:
     def __init__(self, doc: Doc, article_id: str, actors: ActorResult, pub_range: tuple[date, date] | None) -> None:
         self.doc = doc
         self.article_id = article_id
         self.actors = actors
-        self.index = _ActorIndex(doc, actors)
+        self.index = ActorIndex(doc, actors)
         self.pub_range = self._window(doc, pub_range)
         self.pair = self._main_pair(actors)
-        _name_halves(doc, self.index, actors)
+        name_halves(doc, self.index, actors)
         self.distinct: set[str] = set()  # events marked as further acts of their kind ("also agreed")
 
     @staticmethod
@@ -406,7 +263,7 @@ class _Extractor:
         condemnation is Sunday's. The peg is the first happened event the article dates by a weekday or
         "yesterday"/"today" within the week before publication; events dated only by the publication date take it.
         """
-        peg = next((e for e in events if _is_peg(e, self.pub_range)), None)
+        peg = next((e for e in events if is_peg(e, self.pub_range)), None)
         if peg is None or peg.date_start is None:
             return events
         out = []
@@ -417,7 +274,7 @@ class _Extractor:
                     date_basis=f"{WEAK_BASIS}, news peg {peg.date_basis} (sentence {peg.sentence_index + 1})",
                     cluster_id=cluster_key(event.source, event.target, event.type, event.status, peg.date_start,
                                            peg.date_precision))
-            elif _within_week_of(event, peg):
+            elif within_week_of(event, peg):
                 event = replace(
                     event, date_start=peg.date_start, date_end=peg.date_end, date_precision=peg.date_precision,
                     date_basis=f"{event.date_basis}, news peg {peg.date_basis} (sentence {peg.sentence_index + 1})")
@@ -526,7 +383,7 @@ class _Extractor:
                 time = TimeSpan(lo, hi, "day" if lo == hi else "range", WEAK_BASIS, relative=True)
                 basis = WEAK_BASIS + " (no time expression in or before the sentence)"
         if time is not None and time.relative and self.pub_range is not None:
-            time = _within_publication(time, status, self.pub_range)
+            time = within_publication(time, status, self.pub_range)
         if time is not None and not time.carried and status == "happened" and self.pub_range \
                 and time.start > self.pub_range[1]:
             status = "planned"

@@ -2,16 +2,23 @@
 
 A sentence often carries several events with their own dates ("fought a war in 1979 and clashed in 1988 before
 normalizing ties in 1991"): each trigger takes a time expression standing between it and the next trigger, else one
-inside its own phrase, else one in its clause, else the nearest one not buried in another (relative) clause.
+inside its own phrase, else one in its clause, else the nearest one not buried in another (relative) clause. A
+relative time is clipped to what the tense allows, and a day named by its weekday is the story's peg.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
 from spacy.tokens import Doc, Token
 
 from detente.dating.expressions import TimeSpan
+from detente.events.clusters import WEAK_BASIS
 from detente.events.roles import reduced_relative
 from detente.events.status import governing_words
+from detente.records import Event
 
 
 def _clause_verb(token: Token) -> Token:
@@ -165,3 +172,44 @@ def time_for(token: Token, times: list[TimeSpan], next_trigger_char: int | None,
             same_clause.append(t)
     pool = same_clause or own
     return min(pool, key=lambda t: abs(t.char_start - token.idx)) if pool else None
+
+
+PEG_WORDS = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)\b", re.I)
+
+
+def within_week_of(event: Event, peg: Event) -> bool:
+    """"during a two-day visit this week" beside "documents signed on Tuesday" by the same two states: the week's
+    event of that pair is the pegged day's, not any day of the week."""
+    if event is peg or event.status != "happened" or not event.date_start or not peg.date_start:
+        return False
+    if "week" not in (event.date_basis or "") or {event.source, event.target} != {peg.source, peg.target}:
+        return False
+    return event.date_start <= peg.date_start and (peg.date_end or peg.date_start) <= (event.date_end or event.date_start)
+
+
+def is_peg(event: Event, pub_range: tuple[date, date] | None) -> bool:
+    """A happened event dated to one day by a weekday or "yesterday"/"today", in the week before publication."""
+    if pub_range is None or event.status != "happened" or event.date_precision != "day" or not event.date_start:
+        return False
+    basis = event.date_basis or ""
+    if basis.startswith(WEAK_BASIS) or "previous sentence" in basis or not PEG_WORDS.search(basis):
+        return False
+    day = date.fromisoformat(event.date_start)
+    return pub_range[0] - timedelta(days=7) <= day <= pub_range[1]
+
+
+def within_publication(time: TimeSpan, status: str, pub_range: tuple[date, date]) -> TimeSpan:
+    """A relative time clipped to what the tense allows: a planned event does not start before the earliest
+    publication day, a past one does not end after the latest ("are scheduled to visit this week", published in
+    December: not November's last days)."""
+    lo, hi = pub_range
+    start, end = time.start, time.end
+    if status == "planned" and start < lo <= end:
+        start = lo
+    elif status == "happened" and start <= hi < end:
+        end = hi
+    if (start, end) == (time.start, time.end):
+        return time
+    precision = "day" if start == end else "month" if (start.year, start.month) == (end.year, end.month) and \
+        start.day == 1 and (end + timedelta(days=1)).day == 1 else "range"
+    return replace(time, start=start, end=end, precision=precision)

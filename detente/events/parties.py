@@ -1,0 +1,118 @@
+"""Who a token of the article stands for: the state or organisation each actor mention names, with the places
+and venues that are no party to an event ("a NATO summit in Vilnius", "the APEC Summit held in Da Nang")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from detente.actors import ActorResult
+from detente.events.roles import VENUE_NOUNS
+
+VENUE_VERBS = {"hold", "take", "open", "begin", "end", "close", "start", "conclude", "convene"}
+
+
+def is_venue(noun: Token) -> bool:
+    """"the APEC Summit held from November 10-11" is a venue; "the APEC forum has agreed" is a party that acts."""
+    if noun.lemma_.lower() not in VENUE_NOUNS:
+        return False
+    if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in VENUE_VERBS | {"host"} for c in noun.children):
+        return True  # "a summit held in ...", "the forum hosted by ..."
+    return not (noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() not in VENUE_VERBS)
+
+
+MULTILATERAL_GATHERINGS = frozenset({"summit", "forum", "conference", "ministerial", "session", "gathering", "congress"})
+
+
+def hosts_gathering(root: Token) -> bool:
+    """A place that hosts a multilateral gathering ("a NATO summit in Vilnius") rather than a two-sided meeting
+    ("talks in Beijing", whose host usually is a party)."""
+    prep = root.head
+    return (root.dep_ == "pobj" and prep.lower_ in ("in", "at") and prep.head.lemma_.lower() in MULTILATERAL_GATHERINGS)
+
+
+def next_word(doc: Doc, i: int) -> Token:
+    """The word after a name, past a bracketed acronym ("Asia-Pacific Economic Cooperation (APEC) Summit")."""
+    if i < len(doc) and doc[i].text in ("(", "[") and i + 2 < len(doc) and doc[i + 2].text in (")", "]"):
+        i += 3  # the name, then its acronym
+    elif i < len(doc) and doc[i].text in (")", "]"):
+        i += 1  # the acronym itself, in brackets after the name
+    if i >= len(doc):
+        return doc[-1]
+    return doc[i]
+
+
+class ActorIndex:
+    """Token → country code of the actor mentioned there."""
+
+    def __init__(self, doc: Doc, actors: ActorResult) -> None:
+        self.by_token: dict[int, str] = {}
+        self.location_tokens: set[int] = set()
+        self.actor_by_token: dict[int, str] = {}
+        self.name_tokens: set[int] = set()  # tokens inside the name of an org ("Asia-Pacific Economic Cooperation")
+        char_to_token = {t.idx: t.i for t in doc}
+        for mention in actors.mentions:
+            country = actors.country_of(mention.actor_id)
+            actor = actors.actor(mention.actor_id)
+            if actor is not None and actor.kind in ("org", "igo", "group"):
+                self.name_tokens.update(range(mention.char_start, mention.char_end))
+            if actor is not None and actor.org_type == "media":
+                continue  # "(Reuters)", "told VOA": the outlet reports, it does not act for its home state
+            if not country and actor is not None and actor.kind == "igo":
+                country = actor.id  # the EU, NATO, ASEAN act in their own name
+            if not country:
+                continue
+            span = doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+            if span is None:
+                start = char_to_token.get(mention.char_start)
+                if start is None:
+                    continue
+                span = doc[start : start + 1]
+            if actor is not None and actor.kind == "igo" and (
+                    (span.root.dep_ in ("compound", "nmod", "amod") and span.root.head.lemma_.lower() in VENUE_NOUNS)
+                    or is_venue(next_word(doc, span.end))):
+                continue  # "the Apec summit", "the Asia-Pacific Economic Cooperation (APEC) Summit": a venue, not a party
+            if mention.as_location and hosts_gathering(span.root):
+                continue  # "at a NATO summit in Vilnius": the host city of a multilateral gathering is not a party
+            for token in span:
+                self.by_token[token.i] = country
+                if mention.actor_id != country:
+                    self.actor_by_token[token.i] = mention.actor_id
+                if mention.as_location:
+                    self.location_tokens.add(token.i)
+
+    def countries_in(self, tokens) -> list[str]:
+        seen: list[str] = []
+        for token in tokens:
+            country = self.by_token.get(token.i)
+            if country and country not in seen:
+                seen.append(country)
+        return seen
+
+    def only_as_location(self, country: str, tokens) -> bool:
+        """The country appears among ``tokens`` only as a place ("in Panama"), never as an actor."""
+        hits = [t.i for t in tokens if self.by_token.get(t.i) == country]
+        return bool(hits) and all(i in self.location_tokens for i in hits)
+
+    def actor_in(self, tokens) -> str | None:
+        for token in tokens:
+            if token.i in self.actor_by_token:
+                return self.actor_by_token[token.i]
+        return None
+
+
+
+# States divided into halves that stories name by their compass point ("the North invaded the South in 1950")
+HALVES = {("PRK", "KOR"): {"north": "PRK", "south": "KOR"}}
+
+
+def name_halves(doc: Doc, index: ActorIndex, actors: ActorResult) -> None:
+    """"the North", "the South" as actors, in an article about both halves; not "the South China Sea" (a compound)."""
+    present = {actors.country_of(m.actor_id) for m in actors.mentions}
+    for pair, halves in HALVES.items():
+        if not set(pair) <= present:
+            continue
+        for token in doc:
+            code = halves.get(token.lower_)
+            if code and token.text[0].isupper() and token.pos_ == "PROPN" and token.i > 0 \
+                    and doc[token.i - 1].lower_ == "the" and token.dep_ != "compound" and token.i not in index.by_token:
+                index.by_token[token.i] = code
