@@ -179,3 +179,18 @@ def test_pasting_a_few_paragraphs_of_another_story_is_not_rewriting_it():
     assert evidence.phrase_share > 0.3  # the pasted paragraphs alone would look like heavy rewording
     assert evidence.score < THRESHOLD - EMBED_WEIGHT  # decided on the cheap signals, without the encoder
     assert evidence.embedding == 0.0 and any("word for word" in r for r in evidence.reasons)
+
+
+def test_a_decided_mostly_copied_link_takes_its_evidence_without_the_encoder(monkeypatch):
+    from detente.dedup import embed
+
+    def side(text):
+        return Side(text, re.split(r"(?<=[.!?])\s+|\n\n+", text))
+
+    original = (EXAMPLES / "104_russia_invades_ukraine.txt").read_text(encoding="utf-8")
+    kept = [p for p in original.split("\n") if p.strip()][:-2]  # the copy drops the last two paragraphs
+    copy = "\n\n".join(kept) + "\n\nThis report was compiled from wire services and updated with new figures."
+    monkeypatch.setattr(embed, "embed", lambda sentences: pytest.fail("the encoder ran"))
+    evidence = derivative_score(side(copy), side(original), facts, align=True)
+    assert evidence.score >= THRESHOLD and len(evidence.aligned) >= 10
+    assert all(p.similarity == 1.0 for p in evidence.aligned) and any("word for word" in r for r in evidence.reasons)

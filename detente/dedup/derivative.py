@@ -23,6 +23,7 @@ from detente.dedup.embed import AlignedPair, compare
 
 THRESHOLD = 0.65
 EMBED_WEIGHT = 0.2
+MOSTLY_COPIED = 0.5  # share of word-for-word sentences above which a decided link needs no encoder for its evidence
 
 _WORD = re.compile(r"[a-z0-9]+")
 STOP = frozenset(
@@ -186,7 +187,11 @@ def derivative_score(
         reasons.append("published before the other article")
     embedding, aligned = 0.0, []
     undecided = THRESHOLD - EMBED_WEIGHT <= score < THRESHOLD
-    if use_embeddings and (undecided or (align and score + EMBED_WEIGHT >= THRESHOLD)):
+    if use_embeddings and align and not undecided and score >= THRESHOLD and verbatim >= MOSTLY_COPIED:
+        # decided, and mostly copied word for word: those sentences are the evidence, no encoder needed
+        _, aligned = compare(candidate.sentences, original.sentences, encode=False)
+        reasons.append(f"{len(aligned)} sentences are the original's word for word")
+    elif use_embeddings and (undecided or (align and score + EMBED_WEIGHT >= THRESHOLD)):
         embedding, aligned = compare(candidate.sentences, original.sentences)
         score += EMBED_WEIGHT * _clip((embedding - 0.5) / 0.25)
         reasons.append(f"{len(aligned)} sentences align with the original (mean best cosine {embedding:.2f})")

@@ -69,13 +69,15 @@ def _key(sentence: str) -> str:
     return " ".join(sentence.split()).casefold()
 
 
-def compare(candidate: list[str], original: list[str], threshold: float = ALIGN_MIN) -> tuple[float, list[AlignedPair]]:
+def compare(candidate: list[str], original: list[str], threshold: float = ALIGN_MIN,
+            encode: bool = True) -> tuple[float, list[AlignedPair]]:
     """Mean best-match cosine of the candidate's sentences against the original's, and a greedy one-to-one
     alignment above ``threshold`` (one-to-one so that one generic sentence cannot explain many of the copy).
 
     A sentence the candidate repeats verbatim aligns with its source at 1.0 without the encoder: a syndicated
     copy is mostly such sentences, and encoding them would cost more than the parse of the whole article. The
-    rest of the candidate is compared with the original's sentences that no verbatim copy has claimed.
+    rest of the candidate is compared with the original's sentences that no verbatim copy has claimed (unless
+    ``encode`` is false: then only the verbatim pairs are returned, and the rest counts as unmatched).
     """
     keep_c = [i for i, s in enumerate(candidate) if len(s.split()) >= MIN_WORDS]
     keep_o = [j for j, s in enumerate(original) if len(s.split()) >= MIN_WORDS]
@@ -98,7 +100,7 @@ def compare(candidate: list[str], original: list[str], threshold: float = ALIGN_
             used_o.add(j)
             pairs.append(AlignedPair(i, j, 1.0))
     rest_o = [j for j in keep_o if j not in used_o]
-    if rest_c and not rest_o:
+    if rest_c and (not rest_o or not encode):
         best += [0.0] * len(rest_c)  # material of its own: every sentence of the original is already matched
     elif rest_c:
         vectors = embed([candidate[i] for i in rest_c] + [original[j] for j in rest_o])
