@@ -18,6 +18,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from detente.dating.refine import refine_undated
 from detente.dedup.link import forget_indexes, link_copies, link_derivatives
 from detente.ingest import DEFAULT_MAX_BYTES, IngestError, iter_documents
 from detente.ingest.htmldepth import PARSER_DEPTH, nesting_depth
@@ -86,6 +87,7 @@ def ingest(
         process(store, pending, report, notify, batch_size)
     if report.added:
         link_stories(store)
+        refine_undated(store)  # undated articles' weekday-dated events, dated to a day by other articles
     return report
 
 

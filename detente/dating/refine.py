@@ -1,0 +1,88 @@
+"""Publication-date feedback across articles: an undated article's weekday-dated event, dated to a day elsewhere.
+
+An undated article says "Biden and Kishida met at the White House on Wednesday"; a dated article puts the same
+meeting (same pair, same type) on 2024-04-10. News names a past day by its weekday only within the week after it, so
+the undated article was published in [2024-04-10, 2024-04-16] (:mod:`detente.dating.feedback` holds that logic).
+This pass runs once an ingest has stored its articles, over the store's undated articles only, and takes the day
+only from articles whose own publication date is stated, so no estimate feeds another.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from detente.dating.feedback import DAY_WORDS, WEEKDAY, DatedMention, tighten_pub_range
+from detente.events.ontology import UNDIRECTED
+from detente.store import Store
+
+SLACK = timedelta(days=7)  # a weekday names a day at most a week from publication
+
+
+def _known_day(store: Store, article_id: str, event: tuple, lo: date, hi: date) -> date | None:
+    """The one day that dated articles give the same event (same type and pair), if they agree on one."""
+    source, target, etype = event
+    pairs = [(source, target), (target, source)] if etype in UNDIRECTED else [(source, target)]
+    days: set[str] = set()
+    for src, tgt in pairs:
+        rows = store.conn.execute(
+            """SELECT DISTINCT e.date_start FROM events e JOIN articles a ON a.id = e.article_id
+               WHERE e.article_id != ? AND e.type = ? AND e.source = ? AND e.target = ? AND e.date_precision = 'day'
+                 AND a.pub_date IS NOT NULL AND a.duplicate_of IS NULL AND e.date_start BETWEEN ? AND ?""",
+            (article_id, etype, src, tgt, (lo - SLACK).isoformat(), (hi + SLACK).isoformat()),
+        )
+        days.update(r[0] for r in rows)
+    return date.fromisoformat(days.pop()) if len(days) == 1 else None
+
+
+def refine_undated(store: Store) -> int:
+    """Tighten the publication range of undated articles from events dated elsewhere; returns how many changed.
+
+    The events that gave the bound take the known day, since they are that event, and so do the article's other
+    events dated by the same words."""
+    changed = 0
+    undated = store.conn.execute(
+        """SELECT id, pub_date_start, pub_date_end, pub_date_basis FROM articles
+           WHERE pub_date IS NULL AND pub_date_start IS NOT NULL AND pub_date_end IS NOT NULL
+             AND pub_date_start < pub_date_end"""
+    ).fetchall()
+    for article_id, start, end, basis in undated:
+        lo, hi = date.fromisoformat(start), date.fromisoformat(end)
+        mentions: list[tuple[str, DatedMention]] = []
+        events = store.conn.execute(
+            """SELECT id, source, target, type, status, date_basis FROM events
+               WHERE article_id = ? AND source IS NOT NULL AND target IS NOT NULL AND status IN ('happened', 'planned')
+                 AND date_basis LIKE '%relative to publication date%'""",
+            (article_id,),
+        ).fetchall()
+        relative: list[tuple[str, str]] = []  # (event id, the words that dated it)
+        for event_id, source, target, etype, status, event_basis in events:
+            words = (event_basis or "").split(" relative to publication date")[0]
+            if not (WEEKDAY.search(words) or any(w in words.lower() for w in DAY_WORDS)):
+                continue
+            relative.append((event_id, words))
+            day = _known_day(store, article_id, (source, target, etype), lo, hi)
+            if day is not None:
+                mentions.append((event_id, DatedMention(words, status == "planned", day)))
+        if not mentions:
+            continue
+        # the same words in the same article name the same day: "on Wednesday" for the meeting and for its deal
+        day_of = {m.basis: m.known_day for _, m in mentions}
+        mentions += [(event_id, DatedMention(words, False, day_of[words])) for event_id, words in relative
+                     if words in day_of and event_id not in {e for e, _ in mentions}]
+        (new_lo, new_hi), why = tighten_pub_range((lo, hi), [m for _, m in mentions])
+        if (new_lo, new_hi) == (lo, hi):
+            continue
+        with store.transaction() as conn:
+            conn.execute(
+                "UPDATE articles SET pub_date_start = ?, pub_date_end = ?, pub_date_basis = ? WHERE id = ?",
+                (new_lo.isoformat(), new_hi.isoformat(),
+                 f"{basis}; same event dated in another article: " + "; ".join(why), article_id),
+            )
+            for event_id, mention in mentions:
+                conn.execute(
+                    """UPDATE events SET date_start = ?, date_end = ?, date_precision = 'day',
+                       date_basis = date_basis || ' = the day another article gives this event' WHERE id = ?""",
+                    (mention.known_day.isoformat(), mention.known_day.isoformat(), event_id),
+                )
+        changed += 1
+    return changed
