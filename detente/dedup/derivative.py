@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from detente.dedup.embed import AlignedPair, compare
+from detente.dedup.embed import AlignedPair, compare, sentence_key
 
 THRESHOLD = 0.65
 EMBED_WEIGHT = 0.2
@@ -88,10 +88,6 @@ def phrases(text: str) -> frozenset[str]:
     })
 
 
-def _key(sentence: str) -> str:
-    return " ".join(sentence.split()).casefold()
-
-
 def split_verbatim(candidate: list[str], original: list[str], min_words: int = 5) -> tuple[float, list[str]]:
     """The share of the candidate's sentences (of ``min_words`` or more) found word for word in the original,
     and the candidate's other sentences."""
@@ -99,14 +95,14 @@ def split_verbatim(candidate: list[str], original: list[str], min_words: int = 5
     if not kept:
         return 0.0, []
     source = _keys(tuple(original))
-    rest = [s for s in kept if _key(s) not in source]
+    rest = [s for s in kept if sentence_key(s) not in source]
     return 1 - len(rest) / len(kept), rest
 
 
 @lru_cache(maxsize=1024)
 def _keys(sentences: tuple[str, ...]) -> frozenset[str]:
     """Cached: a stored article is the original side for every newcomer it is compared with."""
-    return frozenset(map(_key, sentences))
+    return frozenset(map(sentence_key, sentences))
 
 
 # the same for sentences, in a cache of its own: sentences are many and small, bodies few and large

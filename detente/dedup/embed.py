@@ -65,7 +65,8 @@ def embed(sentences: list[str]) -> np.ndarray:
     return rows
 
 
-def _key(sentence: str) -> str:
+def sentence_key(sentence: str) -> str:
+    """A sentence as compared word for word: case and spacing do not count."""
     return " ".join(sentence.split()).casefold()
 
 
@@ -85,13 +86,13 @@ def compare(candidate: list[str], original: list[str], threshold: float = ALIGN_
         return 0.0, []
     source: dict[str, int] = {}
     for j in keep_o:
-        source.setdefault(_key(original[j]), j)
+        source.setdefault(sentence_key(original[j]), j)
     pairs: list[AlignedPair] = []
     best: list[float] = []
     used_o: set[int] = set()
     rest_c: list[int] = []
     for i in keep_c:
-        j = source.get(_key(candidate[i]))
+        j = source.get(sentence_key(candidate[i]))
         if j is None:
             rest_c.append(i)
             continue
