@@ -42,6 +42,8 @@ def test_an_event_dated_elsewhere_bounds_an_undated_articles_week(tmp_path):
     assert "another article" in undated.pub_date_basis
     meeting = [e for e in events if e.article_id == undated.id and e.type == "CONSULT"]
     assert meeting and meeting[0].date_start == meeting[0].date_end == "2024-04-10"
+    dated = [e for e in events if e.article_id != undated.id and e.type == "CONSULT"]
+    assert meeting[0].cluster_id == dated[0].cluster_id  # one real meeting, counted once
 
 
 def test_without_a_dated_mention_the_range_is_left_alone(tmp_path):

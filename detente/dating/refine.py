@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from detente.dating.feedback import DAY_WORDS, WEEKDAY, DatedMention, tighten_pub_range
+from detente.events.clusters import cluster_key
 from detente.events.ontology import UNDIRECTED
 from detente.store import Store
 
@@ -79,10 +80,13 @@ def refine_undated(store: Store) -> int:
                  f"{basis}; same event dated in another article: " + "; ".join(why), article_id),
             )
             for event_id, mention in mentions:
-                conn.execute(
-                    """UPDATE events SET date_start = ?, date_end = ?, date_precision = 'day',
+                day = mention.known_day.isoformat()
+                source, target, etype, status = conn.execute(
+                    "SELECT source, target, type, status FROM events WHERE id = ?", (event_id,)).fetchone()
+                conn.execute(  # the cluster follows the date: it is now the other article's event's cluster
+                    """UPDATE events SET date_start = ?, date_end = ?, date_precision = 'day', cluster_id = ?,
                        date_basis = date_basis || ' = the day another article gives this event' WHERE id = ?""",
-                    (mention.known_day.isoformat(), mention.known_day.isoformat(), event_id),
+                    (day, day, cluster_key(source, target, etype, status, day, "day"), event_id),
                 )
         changed += 1
     return changed
