@@ -66,13 +66,13 @@ def refine_undated(store: Store) -> int:
                 mentions.append((event_id, DatedMention(words, status == "planned", day)))
         if not mentions:
             continue
+        (new_lo, new_hi), why = tighten_pub_range((lo, hi), [m for _, m in mentions])
+        if (new_lo, new_hi) == (lo, hi):
+            continue
         # the same words in the same article name the same day: "on Wednesday" for the meeting and for its deal
         day_of = {m.basis: m.known_day for _, m in mentions}
         mentions += [(event_id, DatedMention(words, False, day_of[words])) for event_id, words in relative
                      if words in day_of and event_id not in {e for e, _ in mentions}]
-        (new_lo, new_hi), why = tighten_pub_range((lo, hi), [m for _, m in mentions])
-        if (new_lo, new_hi) == (lo, hi):
-            continue
         with store.transaction() as conn:
             conn.execute(
                 "UPDATE articles SET pub_date_start = ?, pub_date_end = ?, pub_date_basis = ? WHERE id = ?",
