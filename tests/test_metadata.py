@@ -67,6 +67,16 @@ def test_an_outlet_name_in_lower_case_is_ordinary_prose():
                  .replace("spoke to the Australian delegation", "spoke to The Australian")).outlet == "The Australian"
 
 
+def test_self_reference_counts_each_mention_once_under_its_longest_name():
+    # "VOA News" is one self-reference, not two (the table knows both "VOA" and "VOA News")
+    once = f"{PARA}\nAn aide told VOA News the talks went well."
+    assert _meta(once).outlet is None
+    twice = once + "\nIn an email to VOA News, the ministry said it would comment later."
+    assert _meta(twice).outlet == "Voice of America"
+    # "to VOA" inside "into VOA..." is not a cue followed by a name the table knows
+    assert _meta(f"{PARA}\nHe looked into VOAX files.\nShe spoke to VOAX staff.").outlet is None
+
+
 def test_cited_agency_and_photo_credit_are_not_the_outlet():
     text = f"Border talks resume\nPhoto Credit: Sputnik\n{PARA}\nThe agency Reuters reported the meeting first.\n{PARA_2}"
     assert _meta(text).outlet is None

@@ -74,31 +74,52 @@ COPYRIGHT_CUE = re.compile(
 )
 CORPORATE_SUFFIX = re.compile(r"\s+(?:media group|group|ltd\.?|limited|inc\.?|llc|holdings|corporation|company|co\.)$", re.I)
 # Self-references: the outlet as the one asking, reached or told.
-_SELF = (
-    r"(?P<o>{name})(?:'s|’s)? (?:reached out|contacted|questions|asked|requests? for comment)"
-    r"|(?:told|to|with|contacted by|speaking to|spoke to|in an email to|in an interview with|in a statement to) (?P<o2>{name})\b"
+# An outlet refers to itself next to a reporting cue: "VOA's questions", "told VOA", "in an email to VOA".
+_CUE_BEFORE_NAME = re.compile(
+    r"(?:told|to|with|contacted by|speaking to|spoke to|in an email to|in an interview with|in a statement to) ", re.I
 )
+_CUE_AFTER_NAME = re.compile(r"(?:'s|’s)? (?:reached out|contacted|questions|asked|requests? for comment)", re.I)
 DATELINE_CUE = re.compile(r"^[A-Z][\w .,'’/]{0,40}\((?P<o>[A-Z][\w .&]{1,40})\)\s*[—–-]{1,2}\s")
+_KEY = 3  # aliases are indexed by their first and last three characters; shorter ones are too ambiguous
 
 
 @cache
-def _self_reference(alias: str) -> re.Pattern[str]:
-    """Compiled once per alias: a run meets the same few hundred aliases in every article."""
-    return re.compile(_SELF.format(name=re.escape(alias)), re.I)
+def _aliases_by_edge() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """(first three characters → aliases, last three → aliases), longest first, so one lookup per cue."""
+    by_alias, _ = outlet_index()
+    heads: dict[str, list[str]] = {}
+    tails: dict[str, list[str]] = {}
+    for alias in sorted(by_alias, key=len, reverse=True):
+        if len(alias) >= _KEY:
+            heads.setdefault(alias[:_KEY], []).append(alias)
+            tails.setdefault(alias[-_KEY:], []).append(alias)
+    return heads, tails
 
 
 def _outlet_from_body(text: str) -> str | None:
-    """The known outlet the text refers to as itself at least twice (VOA reached out ... told VOA ...)."""
+    """The known outlet the text refers to as itself at least twice (VOA reached out ... told VOA ...).
+
+    The cues are found first (a few per article) and the name is looked up beside each, so the cost does not grow
+    with the hundreds of outlets the table knows."""
     by_alias, _ = outlet_index()
+    heads, tails = _aliases_by_edge()
     counts: Counter[str] = Counter()
-    lowered = text.lower()
-    for alias, name in by_alias.items():
-        if len(alias) < 3 or alias not in lowered:
+    for cue in _CUE_BEFORE_NAME.finditer(text):
+        at = cue.end()
+        if not text[at : at + 1].isupper():  # "told The Australian", not "told the Australian government"
             continue
-        for match in _self_reference(alias).finditer(text):
-            written = match.group("o") or match.group("o2")
-            if written[:1].isupper():  # "told The Australian", not "told the Australian government"
-                counts[name] += 1
+        following = text[at : at + 60].lower()
+        for alias in heads.get(following[:_KEY], ()):
+            if following.startswith(alias) and not following[len(alias) : len(alias) + 1].isalnum():
+                counts[by_alias[alias]] += 1
+                break
+    for cue in _CUE_AFTER_NAME.finditer(text):
+        preceding = text[max(0, cue.start() - 60) : cue.start()]
+        lowered = preceding.lower()
+        for alias in tails.get(lowered[-_KEY:], ()):
+            if lowered.endswith(alias) and preceding[len(preceding) - len(alias) :][:1].isupper():
+                counts[by_alias[alias]] += 1
+                break
     if not counts:
         return None
     name, hits = counts.most_common(1)[0]

@@ -11,6 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -282,10 +283,22 @@ NEEDLES: dict[str, re.Pattern[str]] = {
 }
 
 
-def find_time_expressions(text: str, ref: tuple[date, date], future: bool = False, offset: int = 0) -> list[TimeSpan]:
-    """All time expressions in ``text`` (longest first, no overlaps), resolved against ``ref``."""
-    taken: list[tuple[int, int]] = []
-    found: list[TimeSpan] = []
+@dataclass(frozen=True)
+class _Candidate:
+    """A pattern match before resolution: what the text says, whatever the reference date."""
+
+    kind: str
+    start: int
+    end: int
+    groups: dict[str, str | None]
+    words: str
+
+
+@lru_cache(maxsize=8192)
+def _candidates(text: str) -> tuple[_Candidate, ...]:
+    """Every pattern match in ``text``, in pattern order. Cached: the dating stages read the same sentence
+    against several references (a weekday pin, the publication window, the event's own time)."""
+    found: list[_Candidate] = []
     present: dict[re.Pattern[str], bool] = {}
     for kind, pattern in PATTERNS:
         needle = NEEDLES.get(kind)  # a pattern without a prefilter is always tried
@@ -298,19 +311,29 @@ def find_time_expressions(text: str, ref: tuple[date, date], future: bool = Fals
             start, end = match.span()
             if kind in ("rel_wd", "year", "month") and match.group(0)[:1].isspace():
                 start += len(match.group(0)) - len(match.group(0).lstrip())
-            if any(start < e and s < end for s, e in taken):
-                continue
             if kind == "year" and not _plausible_year(text, match):
                 continue
-            try:
-                resolved = resolve_expression(kind, match.groupdict(), match.group(0), ref, future)
-            except (OverflowError, ValueError):  # a reference at the calendar's ends (year 1, 9999): unresolvable
-                continue
-            if resolved is None:
-                continue
-            taken.append((start, end))
-            d1, d2, precision, relative = resolved
-            found.append(TimeSpan(d1, d2, precision, text[start:end].strip(), offset + start, offset + end, relative))
+            found.append(_Candidate(kind, start, end, match.groupdict(), match.group(0)))
+    return tuple(found)
+
+
+def find_time_expressions(text: str, ref: tuple[date, date], future: bool = False, offset: int = 0) -> list[TimeSpan]:
+    """All time expressions in ``text`` (longest first, no overlaps), resolved against ``ref``."""
+    taken: list[tuple[int, int]] = []
+    found: list[TimeSpan] = []
+    for candidate in _candidates(text):
+        start, end = candidate.start, candidate.end
+        if any(start < e and s < end for s, e in taken):
+            continue
+        try:
+            resolved = resolve_expression(candidate.kind, candidate.groups, candidate.words, ref, future)
+        except (OverflowError, ValueError):  # a reference at the calendar's ends (year 1, 9999): unresolvable
+            continue
+        if resolved is None:
+            continue
+        taken.append((start, end))
+        d1, d2, precision, relative = resolved
+        found.append(TimeSpan(d1, d2, precision, text[start:end].strip(), offset + start, offset + end, relative))
     return sorted(found, key=lambda t: t.char_start)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from detente.dating.datable import bounds_from_meetings, datable_events
+from detente.dating.datable import any_keyword, bounds_from_meetings, datable_events
 from detente.dating.expressions import find_time_expressions
 
 FUTURE = re.compile(
@@ -77,7 +77,7 @@ def meeting_weekday_pins(sentences: list[str], lo: date, hi: date) -> list[tuple
     pins: list[tuple[date, date, str]] = []
     for sentence in sentences:
         named = {m.group(1).lower() for m in WEEKDAY.finditer(sentence)}
-        if not named:
+        if not named or not any_keyword().search(sentence):  # one search rules out most sentences
             continue
         days = {
             (event.name, day)

@@ -112,4 +112,9 @@ MIGRATIONS: list[str] = [
     ALTER TABLE events ADD COLUMN trigger_start INTEGER;
     ALTER TABLE events ADD COLUMN trigger_end INTEGER;
     """,
+    # 3: the dating feedback looks up one event (pair, type) by its day in every other article; by dyad alone
+    # it scanned every event of a busy pair (China-Vietnam) once per undated article
+    """
+    CREATE INDEX events_dyad_type_day ON events(source, target, type, date_start);
+    """,
 ]
