@@ -68,7 +68,7 @@ def ingest(
     elif engine != "local":
         raise ValueError(f"unknown engine {engine!r}: use local or ray")
     pending: list[RawDocument] = []
-    seen_raw: set[str] = set()
+    seen_raw: set[str] = set()  # the pending batch's raw hashes; stored ones are the store's to know
     for item in iter_documents(paths, max_bytes=max_bytes):
         if isinstance(item, IngestError):
             report.errors.append(item)
@@ -82,7 +82,7 @@ def ingest(
         pending.append(item)
         if len(pending) >= (batch_size if engine == "local" else CHUNK):
             process(store, pending, report, notify, batch_size)
-            pending = []
+            pending, seen_raw = [], set()
     if pending:
         process(store, pending, report, notify, batch_size)
     if report.added:

@@ -10,6 +10,7 @@ same stories as clustering the whole corpus; a story's id derives from its small
 from __future__ import annotations
 
 import hashlib
+import sys
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ BIN_DAYS = 30
 PERSON_SCAN = 500  # newest same-dyad articles naming a person that an undated article is compared with
 
 
-@dataclass
+@dataclass(slots=True)  # one per stored article, held for the life of the store's index
 class StoryInput:
     article_id: str
     title: str | None
@@ -133,7 +134,8 @@ def story_input(store: Store, row) -> StoryInput:
         lo, hi = date.fromisoformat(row["pub_date_start"]), date.fromisoformat(row["pub_date_end"])
         when, span = lo + (hi - lo) / 2, (lo, hi)
     n_events = store.conn.execute("SELECT COUNT(*) FROM events WHERE article_id = ?", (aid,)).fetchone()[0]
-    persons = frozenset(r[0] for r in store.conn.execute(
+    # actor ids recur in thousands of articles: interned, the index holds each once
+    persons = frozenset(sys.intern(r[0]) for r in store.conn.execute(
         "SELECT x.actor_id FROM article_actors x JOIN actors a ON a.id = x.actor_id"
         " WHERE x.article_id = ? AND a.kind = 'person'", (aid,)))
     return StoryInput(aid, row["title"], main_pair(store, aid), when, row["duplicate_of"] or row["derivative_of"],
@@ -149,7 +151,7 @@ def main_pair(store: Store, article_id: str) -> tuple[str, ...]:
            WHERE m.article_id = ? GROUP BY m.actor_id ORDER BY n DESC, m.actor_id LIMIT 2""",
         (article_id,),
     ).fetchall()
-    return tuple(sorted(r[0] for r in rows))
+    return tuple(sorted(sys.intern(r[0]) for r in rows))
 
 
 _COLUMNS = "id, title, pub_date_start, pub_date_end, duplicate_of, derivative_of"
@@ -161,7 +163,7 @@ def _index(store: Store) -> StoryIndex:
     if store not in _INDEXES:
         index = StoryIndex()
         query = f"SELECT {_COLUMNS}, story_id FROM articles WHERE story_id IS NOT NULL ORDER BY rowid"
-        for row in store.conn.execute(query).fetchall():
+        for row in store.conn.execute(query):  # streamed: a stored corpus is never held as rows
             item = story_input(store, row)
             index.items[item.article_id] = item
             index.story_of[item.article_id] = story_id = row["story_id"]
@@ -177,37 +179,49 @@ def _index(store: Store) -> StoryIndex:
 
 def link_stories(store: Store) -> int:
     """Place the articles that have no story yet (the ones just added), merging stories they bridge; only
-    touched stories are rewritten. Returns how many articles were placed."""
+    touched stories are rewritten. Returns how many articles were placed.
+
+    The new articles are streamed from the store in insertion order; one whose original is new too and not yet
+    placed waits until the rest are in, so the copy link is always seen (single-link grouping does not depend
+    on the order otherwise)."""
     index = _index(store)
-    rows = store.conn.execute(f"SELECT {_COLUMNS} FROM articles WHERE story_id IS NULL ORDER BY rowid").fetchall()
-    if not rows:
-        return 0
-    new_ids = [r["id"] for r in rows]
     # stored articles that were just linked to one of the new ones (a rewrite whose original arrived later)
     linked: dict[str, list[str]] = {}
-    marks = ",".join("?" * len(new_ids))
-    if len(new_ids) <= 900:
-        query = f"SELECT id, derivative_of FROM articles WHERE derivative_of IN ({marks}) AND story_id IS NOT NULL"
-        back = store.conn.execute(query, new_ids).fetchall()
-    else:
-        fresh = set(new_ids)
-        back = [r for r in store.conn.execute("SELECT id, derivative_of FROM articles WHERE derivative_of IS NOT NULL"
-                                               " AND story_id IS NOT NULL") if r[1] in fresh]
-    for copy, original in back:
+    for copy, original in store.conn.execute(
+        """SELECT a.id, a.derivative_of FROM articles a JOIN articles o ON o.id = a.derivative_of
+           WHERE a.story_id IS NOT NULL AND o.story_id IS NULL"""
+    ):
         linked.setdefault(original, []).append(copy)
     touched: set[str] = set()
     removed: set[str] = set()
-    items = [story_input(store, row) for row in rows]
-    known = set(index.story_of) | set(new_ids)
-    items.sort(key=lambda i: i.original is not None and i.original in known and i.original not in index.story_of)
-    for item in items:
+    waiting: list[StoryInput] = []
+    placed = 0
+
+    def place(item: StoryInput) -> None:
         story_id, merged = index.add(item, linked.get(item.article_id, ()))
-        removed |= merged
-        touched -= merged
+        removed.update(merged)
+        touched.difference_update(merged)
         touched.add(story_id)
-    removed -= touched
-    store.save_stories([index.story(s) for s in sorted(touched)], sorted(removed))
-    return len(items)
+
+    new = f"SELECT {_COLUMNS} FROM articles WHERE story_id IS NULL ORDER BY rowid"
+    for row in store.conn.execute(new):
+        item = story_input(store, row)
+        placed += 1
+        if item.original and item.original not in index.story_of and _unplaced(store, item.original):
+            waiting.append(item)
+        else:
+            place(item)
+    for item in waiting:
+        place(item)
+    if placed:
+        removed -= touched
+        store.save_stories((index.story(s) for s in sorted(touched)), sorted(removed))
+    return placed
+
+
+def _unplaced(store: Store, article_id: str) -> bool:
+    row = store.conn.execute("SELECT story_id FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return row is not None and row[0] is None
 
 
 def rebuild_stories(store: Store) -> None:

@@ -3,8 +3,12 @@
 datasketch's MinHashLSH keeps one Python set per bucket and the band bytes per key: measured at ~25 KB per
 article for our two indexes, i.e. gigabytes at 100k articles. This index uses datasketch's choice of bands
 and rows for a threshold, but stores each (band, bucket) → row entry as 12 bytes in sorted numpy arrays
-(a small dict buffers recent inserts and is merged in when it grows, so inserts stay amortised O(log n)),
-and the signatures themselves in one matrix, so a query costs a binary search per band, never a scan.
+(a small dict of at most ``BUFFER`` entries holds recent inserts and is merged in when full, so memory does
+not grow with a buffer sized to the corpus), and keeps of each signature only the low 8 bits of every hash
+value, in one matrix: enough to estimate Jaccard similarity at an eighth of the memory (two different hash
+values agree in their low bits once in 256; the estimate is corrected for it, and what is left is far below
+MinHash's own sampling error of ~0.04 at 128 permutations). A query costs a binary search per band, never a
+scan.
 """
 
 from __future__ import annotations
@@ -13,6 +17,9 @@ import numpy as np
 from datasketch.lsh import _optimal_param
 
 _MIX = np.uint64(0x9E3779B97F4A7C15)
+BUFFER = 100_000  # recent (bucket → row) entries held in a dict before they are merged into the sorted arrays
+_LOW = np.uint64(0xFF)
+_CHANCE = 1 / 256  # two different hash values share their low 8 bits this often
 
 
 class CompactLSH:
@@ -26,7 +33,7 @@ class CompactLSH:
         self._salt = rng.integers(1, 2**63, size=self.bands, dtype=np.uint64)
         self.ids: list[str] = []
         self.row_of: dict[str, int] = {}
-        self._signatures = np.zeros((1024, num_perm), dtype=np.uint32)
+        self._signatures = np.zeros((1024, num_perm), dtype=np.uint8)  # low 8 bits of each hash value
         self._keys = np.zeros(0, dtype=np.uint64)  # sorted bucket keys
         self._members = np.zeros(0, dtype=np.int32)  # row of each key
         self._buffer: dict[int, int | list[int]] = {}  # a bare row while a bucket has one member
@@ -48,9 +55,11 @@ class CompactLSH:
         if article_id in self.row_of:
             return
         row = len(self.ids)
-        if row == len(self._signatures):
-            self._signatures = np.concatenate([self._signatures, np.zeros_like(self._signatures)])
-        self._signatures[row] = hashvalues
+        if row == len(self._signatures):  # grow by half: doubling would leave up to half of it unused
+            grown = np.zeros((row + row // 2, self.num_perm), dtype=np.uint8)
+            grown[:row] = self._signatures
+            self._signatures = grown
+        self._signatures[row] = _low_bits(hashvalues)
         self.ids.append(article_id)
         self.row_of[article_id] = row
         for key in self._bucket_keys(hashvalues).tolist():
@@ -62,16 +71,16 @@ class CompactLSH:
             else:
                 held.append(row)
         self._buffered += self.bands
-        if self._buffered > max(200_000, len(self._keys) // 2):
+        if self._buffered >= BUFFER:
             self._merge()
 
     def _merge(self) -> None:
-        pairs = [(k, r) for k, v in self._buffer.items() for r in ((v,) if isinstance(v, int) else v)]
+        """Insert the buffered entries into the sorted arrays: one linear pass, not a sort of the whole index."""
+        pairs = sorted((k, r) for k, v in self._buffer.items() for r in ((v,) if isinstance(v, int) else v))
         keys = np.fromiter((k for k, _ in pairs), dtype=np.uint64, count=len(pairs))
         rows = np.fromiter((r for _, r in pairs), dtype=np.int32, count=len(pairs))
-        keys, rows = np.concatenate([self._keys, keys]), np.concatenate([self._members, rows])
-        order = np.argsort(keys, kind="stable")
-        self._keys, self._members = keys[order], rows[order]
+        at = np.searchsorted(self._keys, keys, side="right")
+        self._keys, self._members = np.insert(self._keys, at, keys), np.insert(self._members, at, rows)
         self._buffer, self._buffered = {}, 0
 
     def query(self, hashvalues: np.ndarray) -> list[tuple[str, float]]:
@@ -90,6 +99,11 @@ class CompactLSH:
         if not found:
             return []
         rows = np.fromiter(found, dtype=np.int64, count=len(found))
-        mine = np.asarray(hashvalues, dtype=np.uint32)
-        jaccard = (self._signatures[rows] == mine).mean(axis=1)
+        mine = _low_bits(hashvalues)
+        agree = (self._signatures[rows] == mine).mean(axis=1)
+        jaccard = np.clip((agree - _CHANCE) / (1 - _CHANCE), 0.0, 1.0)  # take out the chance agreements
         return [(self.ids[r], float(j)) for r, j in zip(rows.tolist(), jaccard.tolist(), strict=True)]
+
+
+def _low_bits(hashvalues: np.ndarray) -> np.ndarray:
+    return (np.asarray(hashvalues, dtype=np.uint64) & _LOW).astype(np.uint8)

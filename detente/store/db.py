@@ -173,7 +173,7 @@ class Store:
                 )
                 conn.executemany("UPDATE articles SET story_id = ? WHERE id = ?", [(story.id, aid) for aid in story.article_ids])
 
-    def save_stories(self, stories: list[Story], removed: Iterable[str] = ()) -> None:
+    def save_stories(self, stories: Iterable[Story], removed: Iterable[str] = ()) -> None:
         """Incremental story update in one transaction: drop merged-away stories, upsert the touched ones."""
         with self.transaction() as conn:
             conn.executemany("DELETE FROM stories WHERE id = ?", [(s,) for s in removed])
