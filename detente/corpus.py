@@ -25,6 +25,7 @@ from detente.ingest.htmldepth import PARSER_DEPTH, nesting_depth
 from detente.nlp import load_nlp
 from detente.pipeline import Prepared, analyze_parsed, parse_captions, prepare
 from detente.records import Analysis, RawDocument
+from detente.scale.heap import steady_heap
 from detente.scale.ray_engine import CHUNK
 from detente.store import Store
 from detente.stories import link_stories
@@ -56,6 +57,7 @@ def ingest(
 
     ``engine="ray"`` analyses on Ray Data (a local cluster, or ``ray_address``); the store is written here either way.
     """
+    steady_heap()  # a long run frees large arrays all the time: keep resident memory to what it holds
     report = IngestReport()
     notify = progress or (lambda event, source: None)
     process = _process_batch

@@ -42,7 +42,9 @@ class AnalyzeBatch:
 
     def __init__(self) -> None:
         from detente.nlp import load_nlp
+        from detente.scale.heap import steady_heap
 
+        steady_heap()  # an actor lives as long as the run, freeing parse arrays batch after batch
         self.nlp = load_nlp()
 
     def __call__(self, batch: dict) -> dict:
