@@ -115,9 +115,11 @@ def run_one(n: int, batch: int = 64) -> dict:
     """Time one size in this process: the store writer with copy and rewrite linking, then stories."""
     from detente.corpus import IngestReport, store_analyses
     from detente.dedup.embed import model
+    from detente.scale.heap import steady_heap
     from detente.store import Store
     from detente.stories import link_stories
 
+    steady_heap()  # as detente.corpus.ingest does before it drives this writer
     t0 = time.perf_counter()
     model()  # the one-off import of torch and the model is not what scales: load it before the clock
     load_seconds = time.perf_counter() - t0
