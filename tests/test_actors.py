@@ -11,6 +11,11 @@ def _resolve(text: str):
     return resolve_actors(load_nlp()(text))
 
 
+def _people(result) -> dict:
+    """The resolved people of a result, by name."""
+    return {a.name: a for a in result.actors if a.kind == "person"}
+
+
 def test_states_from_names_adjectives_capitals_and_metonyms():
     result = _resolve("Hanoi agreed with the Kremlin. Sino-Indian talks resumed as the U.S. and Japanese envoys watched.")
     ids = {m.actor_id for m in result.mentions}
@@ -28,7 +33,7 @@ def test_people_get_roles_and_countries_from_titles_and_appositions():
         "Brazilian Foreign Minister Carla Mendes met Tomas Reyes, a senior fellow at the Brookings Institution, "
         "in Brasilia on Tuesday."
     )
-    people = {a.name: a for a in result.actors if a.kind == "person"}
+    people = _people(result)
     assert people["Carla Mendes"].country == "BRA" and "Foreign Minister" in people["Carla Mendes"].role
     assert people["Tomas Reyes"].role.startswith("senior fellow")
 
@@ -41,7 +46,7 @@ def test_a_title_right_after_a_closing_quote_has_no_quote_mark():
 
 def test_an_international_organisations_officer_keeps_its_name_and_takes_no_neighbours_country():
     result = _resolve("Envoys met US Treasury Secretary Steven Mnuchin and World Bank President David Malpass in Washington.")
-    people = {a.name: a for a in result.actors if a.kind == "person"}
+    people = _people(result)
     assert people["Steven Mnuchin"].country == "USA"
     assert people["David Malpass"].role == "World Bank President" and people["David Malpass"].country is None
 
@@ -100,7 +105,7 @@ def test_an_experts_country_is_where_their_institution_is_not_their_subject():
         "Tom Hale, a researcher on Russian security policy at a university in Miami, disagreed. "
         "Li Wei, an Australian writer held in China since 2019, was not released."
     )
-    people = {a.name: a for a in result.actors if a.kind == "person"}
+    people = _people(result)
     assert people["Anna Lind"].country == "NOR" and people["Anna Lind"].role.startswith("China analyst")
     assert people["Tom Hale"].country == "USA"  # Miami, from the cities table
     assert people["Li Wei"].country == "AUS"
@@ -115,7 +120,7 @@ def test_a_counterpart_holds_the_office_of_the_person_they_meet():
 
 def test_an_office_holder_named_before_the_name_with_a_comma():
     result = _resolve("Brazil's top diplomat, Carla Mendes, hailed the deal. The armed forces chief, General Tomas Reyes, said nothing.")
-    people = {a.name: a for a in result.actors if a.kind == "person"}
+    people = _people(result)
     assert people["Carla Mendes"].role == "top diplomat" and people["Carla Mendes"].country == "BRA"
     assert people["Tomas Reyes"].role == "armed forces chief"
 
