@@ -22,11 +22,11 @@ from detente.dating.refine import refine_undated
 from detente.dedup.link import forget_indexes, link_copies, link_derivatives
 from detente.ingest import DEFAULT_MAX_BYTES, IngestError, iter_documents
 from detente.ingest.htmldepth import PARSER_DEPTH, nesting_depth
-from detente.nlp import load_nlp
+from detente.nlp import load_nlp, transient_strings
 from detente.pipeline import Prepared, analyze_parsed, parse_captions, prepare
 from detente.records import Analysis, RawDocument
 from detente.scale.heap import steady_heap
-from detente.scale.ray_engine import CHUNK
+from detente.scale.ray_engine import chunk_size
 from detente.store import Store
 from detente.stories import link_stories
 
@@ -61,12 +61,14 @@ def ingest(
     report = IngestReport()
     notify = progress or (lambda event, source: None)
     process = _process_batch
+    chunk = batch_size
     if engine == "ray":
         from detente.scale.ray_engine import init_ray
 
         cpus = init_ray(ray_address, None)
         batch_size = max(batch_size, 8)
         process = _ray_processor(cpus)
+        chunk = chunk_size(cpus)
     elif engine != "local":
         raise ValueError(f"unknown engine {engine!r}: use local or ray")
     pending: list[RawDocument] = []
@@ -82,7 +84,7 @@ def ingest(
             continue
         seen_raw.add(item.raw_hash)
         pending.append(item)
-        if len(pending) >= (batch_size if engine == "local" else CHUNK):
+        if len(pending) >= chunk:
             process(store, pending, report, notify, batch_size)
             pending, seen_raw = [], set()
     if pending:
@@ -117,19 +119,22 @@ def analyse_documents(
             continue
         prepared.append(item)
     analyses = []
-    try:
-        parse_captions(nlp, prepared, batch_size)
-    except Exception:  # a caption that breaks the batch parse is parsed alone later, with its article
+    with transient_strings(nlp, len(prepared)):  # the analyses are plain records: no Doc leaves this block
+        try:
+            parse_captions(nlp, prepared, batch_size)
+        except Exception:  # a caption that breaks the batch parse is parsed alone later, with its article
+            for item in prepared:
+                item.caption_docs = None
+        for item, doc in _parse(nlp, prepared, report, notify, batch_size):
+            try:
+                with time_limit(ARTICLE_SECONDS):
+                    analyses.append(analyze_parsed(item, doc))
+            except ArticleTimeout:
+                _fail(report, notify, item.raw.source, f"analysis took over {ARTICLE_SECONDS:g} s and was skipped")
+            except Exception as exc:
+                _fail(report, notify, item.raw.source, f"analysis failed ({exc.__class__.__name__}: {exc})")
         for item in prepared:
             item.caption_docs = None
-    for item, doc in _parse(nlp, prepared, report, notify, batch_size):
-        try:
-            with time_limit(ARTICLE_SECONDS):
-                analyses.append(analyze_parsed(item, doc))
-        except ArticleTimeout:
-            _fail(report, notify, item.raw.source, f"analysis took over {ARTICLE_SECONDS:g} s and was skipped")
-        except Exception as exc:
-            _fail(report, notify, item.raw.source, f"analysis failed ({exc.__class__.__name__}: {exc})")
     return analyses
 
 
