@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 
 import spacy
@@ -31,3 +33,24 @@ def load_nlp(model: str = MODEL_NAME) -> Language:
         ) from None
     nlp.add_pipe("detente_paragraph_breaks", before="parser")
     return nlp
+
+
+# Articles a process parses before its parses go into memory zones: spaCy fills its tokenizer cache only
+# outside a zone, so the common words are cached first, as spaCy's memory-management guide advises.
+WARM_ARTICLES = 2000
+_parsed = 0
+
+
+@contextmanager
+def transient_strings(nlp: Language, articles: int) -> Iterator[None]:
+    """Parse ``articles`` inside a spaCy memory zone once the process is warm: the words and strings they add to
+    the vocabulary (names, numbers, typos: the long tail of a year of news) are dropped when the block ends, so
+    a long ingest does not grow with its vocabulary. Docs and spans must not outlive the block."""
+    global _parsed
+    warm = _parsed >= WARM_ARTICLES
+    _parsed += articles
+    if not warm:
+        yield
+        return
+    with nlp.memory_zone():
+        yield

@@ -34,7 +34,7 @@ class StoryInput:
     original: str | None  # duplicate_of or derivative_of
     events: int = 0
     span: tuple[date, date] | None = None  # the publication range
-    persons: frozenset[str] = frozenset()
+    persons: tuple[str, ...] = ()  # a tuple holds a few names in a quarter of a frozenset's memory
 
     @property
     def narrow(self) -> bool:
@@ -47,7 +47,7 @@ def _same_story(a: StoryInput, b: StoryInput, window_days: int) -> bool:
         return False  # publication ranges too far apart
     if a.narrow and b.narrow and a.when and b.when and abs((a.when - b.when).days) <= window_days:
         return True
-    return len(a.persons & b.persons) >= 2
+    return len(set(a.persons).intersection(b.persons)) >= 2
 
 
 def _story(story_id: str, group: list[StoryInput]) -> Story:
@@ -128,16 +128,16 @@ def cluster_stories(items: list[StoryInput], window_days: int = WINDOW_DAYS) -> 
 
 def story_input(store: Store, row) -> StoryInput:
     """One article's story features from the store: main dyad, dates, people, event count, copy link."""
-    aid = row["id"]
+    aid = sys.intern(row["id"])  # the same string object as the dedup indexes hold
     when = span = None
     if row["pub_date_start"] and row["pub_date_end"]:
         lo, hi = date.fromisoformat(row["pub_date_start"]), date.fromisoformat(row["pub_date_end"])
         when, span = lo + (hi - lo) / 2, (lo, hi)
     n_events = store.conn.execute("SELECT COUNT(*) FROM events WHERE article_id = ?", (aid,)).fetchone()[0]
     # actor ids recur in thousands of articles: interned, the index holds each once
-    persons = frozenset(sys.intern(r[0]) for r in store.conn.execute(
+    persons = tuple(sorted({sys.intern(r[0]) for r in store.conn.execute(
         "SELECT x.actor_id FROM article_actors x JOIN actors a ON a.id = x.actor_id"
-        " WHERE x.article_id = ? AND a.kind = 'person'", (aid,)))
+        " WHERE x.article_id = ? AND a.kind = 'person'", (aid,))}))
     return StoryInput(aid, row["title"], main_pair(store, aid), when, row["duplicate_of"] or row["derivative_of"],
                       n_events, span, persons)
 

@@ -12,7 +12,7 @@ from tests.conftest import SEEDS
 
 def _item(aid, pair=("CHN", "VNM"), span=None, persons=(), original=None):
     when = span[0] + (span[1] - span[0]) / 2 if span else None
-    return StoryInput(aid, aid, pair, when, original, 0, span, frozenset(persons))
+    return StoryInput(aid, aid, pair, when, original, 0, span, tuple(persons))
 
 
 def _groups(items):

@@ -55,11 +55,18 @@ class Gazetteer:
                     Entry(entry_id, kind, "metonym", row["name"], row.get("country") or None, row.get("type")))
         self.exceptions = {row["phrase"] for row in load_table("demonym_exceptions.tsv")}
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        # match keys are looked up by hash at every call: kept for good even when the gazetteer is built inside a
+        # memory zone (``detente.nlp.transient_strings``), whose strings are dropped when it ends
         for i, phrase in enumerate(self.entries):
-            self.matcher.add(str(i), [nlp.make_doc(phrase)])
-        self._keys = list(self.entries)
+            self.matcher.add(self._key(nlp, str(i)), [nlp.make_doc(phrase)])
+        self._phrase_of = {nlp.vocab.strings[str(i)]: phrase for i, phrase in enumerate(self.entries)}
         self.exception_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.exception_matcher.add("x", [nlp.make_doc(p) for p in self.exceptions])
+        self.exception_matcher.add(self._key(nlp, "x"), [nlp.make_doc(p) for p in self.exceptions])
+
+    @staticmethod
+    def _key(nlp: Language, key: str) -> str:
+        nlp.vocab.strings.add(key, allow_transient=False)
+        return key
 
     def _add(self, phrase: str, entry: Entry) -> None:
         variants = {phrase}
@@ -81,8 +88,7 @@ class Gazetteer:
         for match_id, start, end in spans:
             if taken.intersection(range(start, end)):
                 continue
-            phrase = doc.vocab.strings[match_id]
-            entries = self.entries[self._keys[int(phrase)]]
+            entries = self.entries[self._phrase_of[match_id]]
             taken.update(range(start, end))
             found.append((start, end, entries[0]))
         return sorted(found, key=lambda m: m[0])

@@ -74,7 +74,7 @@ class DerivativeEvidence:
         }
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)  # whole bodies: a batch and its candidates fit; more only fills memory
 def phrases(text: str) -> frozenset[str]:
     """Word trigrams with at least two content words: phrasing a rewrite keeps, minus function-word glue.
 

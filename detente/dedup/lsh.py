@@ -2,16 +2,19 @@
 
 datasketch's MinHashLSH keeps one Python set per bucket and the band bytes per key: measured at ~25 KB per
 article for our two indexes, i.e. gigabytes at 100k articles. This index uses datasketch's choice of bands
-and rows for a threshold, but stores each (band, bucket) → row entry as 12 bytes in sorted numpy arrays
+and rows for a threshold, but stores each (band, bucket) → row entry as 8 bytes in sorted numpy arrays
 (a small dict of at most ``BUFFER`` entries holds recent inserts and is merged in when full, so memory does
 not grow with a buffer sized to the corpus), and keeps of each signature only the low 8 bits of every hash
 value, in one matrix: enough to estimate Jaccard similarity at an eighth of the memory (two different hash
 values agree in their low bits once in 256; the estimate is corrected for it, and what is left is far below
 MinHash's own sampling error of ~0.04 at 128 permutations). A query costs a binary search per band, never a
-scan.
+scan. Bucket keys are 32-bit: two buckets sharing a key only add a candidate, which the signature estimate
+then scores for what it is.
 """
 
 from __future__ import annotations
+
+import sys
 
 import numpy as np
 from datasketch.lsh import _optimal_param
@@ -34,7 +37,7 @@ class CompactLSH:
         self.ids: list[str] = []
         self.row_of: dict[str, int] = {}
         self._signatures = np.zeros((1024, num_perm), dtype=np.uint8)  # low 8 bits of each hash value
-        self._keys = np.zeros(0, dtype=np.uint64)  # sorted bucket keys
+        self._keys = np.zeros(0, dtype=np.uint32)  # sorted bucket keys
         self._members = np.zeros(0, dtype=np.int32)  # row of each key
         self._buffer: dict[int, int | list[int]] = {}  # a bare row while a bucket has one member
         self._buffered = 0
@@ -46,10 +49,10 @@ class CompactLSH:
         return article_id in self.row_of
 
     def _bucket_keys(self, hashvalues: np.ndarray) -> np.ndarray:
-        """One 64-bit key per band: a multiply-add hash of the band's values, salted by the band number."""
+        """One 32-bit key per band: the top half of a multiply-add hash of the band's values, salted by band."""
         bands = np.asarray(hashvalues[: self.bands * self.rows], dtype=np.uint64).reshape(self.bands, self.rows)
         with np.errstate(over="ignore"):
-            return ((bands * self._weights).sum(axis=1) ^ self._salt) * _MIX
+            return ((((bands * self._weights).sum(axis=1) ^ self._salt) * _MIX) >> np.uint64(32)).astype(np.uint32)
 
     def insert(self, article_id: str, hashvalues: np.ndarray) -> None:
         if article_id in self.row_of:
@@ -60,6 +63,7 @@ class CompactLSH:
             grown[:row] = self._signatures
             self._signatures = grown
         self._signatures[row] = _low_bits(hashvalues)
+        article_id = sys.intern(article_id)  # one string per article however many indexes hold it
         self.ids.append(article_id)
         self.row_of[article_id] = row
         for key in self._bucket_keys(hashvalues).tolist():
@@ -77,7 +81,7 @@ class CompactLSH:
     def _merge(self) -> None:
         """Insert the buffered entries into the sorted arrays: one linear pass, not a sort of the whole index."""
         pairs = sorted((k, r) for k, v in self._buffer.items() for r in ((v,) if isinstance(v, int) else v))
-        keys = np.fromiter((k for k, _ in pairs), dtype=np.uint64, count=len(pairs))
+        keys = np.fromiter((k for k, _ in pairs), dtype=np.uint32, count=len(pairs))
         rows = np.fromiter((r for _, r in pairs), dtype=np.int32, count=len(pairs))
         at = np.searchsorted(self._keys, keys, side="right")
         self._keys, self._members = np.insert(self._keys, at, keys), np.insert(self._members, at, rows)

@@ -3,7 +3,7 @@
 Two indexes: word 5-gram shingles for near duplicates (syndicated copies with new clutter and small edits),
 and the set of names and numbers for derivative candidates (a paraphrase keeps those, not the wording).
 Signatures are kept as bare hash arrays with one shared set of permutations, so an index over millions of
-articles holds ~0.5 KB per signature plus 12 bytes per band (see ``lsh``).
+articles holds 128 bytes per signature plus 8 bytes per band (see ``lsh``).
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ FACT_THRESHOLD = 0.2  # names and numbers a rewrite keeps; low, because scoring 
 MAX_CANDIDATES = 12  # the most similar fact sets are scored; a hub name shared by thousands is not a lead
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)  # keyed by whole bodies, like ``phrases``: sized to a batch and its candidates
 def facts(text: str) -> frozenset[bytes]:
     """Names and numbers of a text: what survives a sentence-by-sentence paraphrase (cached like ``phrases``)."""
     return frozenset(m.group(0).lower().encode() for m in _FACT.finditer(text))
