@@ -45,7 +45,8 @@ _parsed = 0
 def transient_strings(nlp: Language, articles: int) -> Iterator[None]:
     """Parse ``articles`` inside a spaCy memory zone once the process is warm: the words and strings they add to
     the vocabulary (names, numbers, typos: the long tail of a year of news) are dropped when the block ends, so
-    a long ingest does not grow with its vocabulary. Docs and spans must not outlive the block."""
+    a long ingest does not grow with its vocabulary. Docs and spans must not outlive the block, and no other
+    thread may parse with the same model meanwhile (an ingest is its process's single parser)."""
     global _parsed
     warm = _parsed >= WARM_ARTICLES
     _parsed += articles

@@ -19,19 +19,34 @@ from detente.store import Store
 SLACK = timedelta(days=7)  # a weekday names a day at most a week from publication
 
 
-def _known_day(store: Store, article_id: str, event: tuple, lo: date, hi: date) -> date | None:
+def _dated_keys(store: Store) -> set[tuple[str, str, str]]:
+    """(type, source, target) of every event dated to a day by an article with a stated date: one pass, as many
+    keys as pairs and types (not articles), so that events no dated article shares are not looked up at all."""
+    return {tuple(r) for r in store.conn.execute(
+        """SELECT DISTINCT e.type, e.source, e.target FROM events e JOIN articles a ON a.id = e.article_id
+           WHERE e.date_precision = 'day' AND a.pub_date IS NOT NULL AND a.duplicate_of IS NULL
+             AND e.source IS NOT NULL AND e.target IS NOT NULL""")}
+
+
+def _known_day(store: Store, article_id: str, event: tuple, lo: date, hi: date,
+               dated: set[tuple[str, str, str]] | None = None) -> date | None:
     """The one day that dated articles give the same event (same type and pair), if they agree on one."""
     source, target, etype = event
     pairs = [(source, target), (target, source)] if etype in UNDIRECTED else [(source, target)]
+    if dated is not None:
+        pairs = [(src, tgt) for src, tgt in pairs if (etype, src, tgt) in dated]
     days: set[str] = set()
     for src, tgt in pairs:
-        rows = store.conn.execute(
+        rows = store.conn.execute(  # two days are already one too many: a busy dyad is not scanned to the end
             """SELECT DISTINCT e.date_start FROM events e JOIN articles a ON a.id = e.article_id
                WHERE e.article_id != ? AND e.type = ? AND e.source = ? AND e.target = ? AND e.date_precision = 'day'
-                 AND a.pub_date IS NOT NULL AND a.duplicate_of IS NULL AND e.date_start BETWEEN ? AND ?""",
+                 AND a.pub_date IS NOT NULL AND a.duplicate_of IS NULL AND e.date_start BETWEEN ? AND ?
+               LIMIT 2""",
             (article_id, etype, src, tgt, (lo - SLACK).isoformat(), (hi + SLACK).isoformat()),
         )
         days.update(r[0] for r in rows)
+        if len(days) > 1:
+            return None
     return date.fromisoformat(days.pop()) if len(days) == 1 else None
 
 
@@ -41,6 +56,9 @@ def refine_undated(store: Store) -> int:
     The events that gave the bound take the known day, since they are that event, and so do the article's other
     events dated by the same words."""
     changed = 0
+    dated = _dated_keys(store)
+    if not dated:
+        return 0
     undated = store.conn.execute(
         """SELECT id, pub_date_start, pub_date_end, pub_date_basis FROM articles
            WHERE pub_date IS NULL AND pub_date_start IS NOT NULL AND pub_date_end IS NOT NULL
@@ -61,7 +79,7 @@ def refine_undated(store: Store) -> int:
             if not (WEEKDAY.search(words) or any(w in words.lower() for w in DAY_WORDS)):
                 continue
             relative.append((event_id, words))
-            day = _known_day(store, article_id, (source, target, etype), lo, hi)
+            day = _known_day(store, article_id, (source, target, etype), lo, hi, dated)
             if day is not None:
                 mentions.append((event_id, DatedMention(words, status == "planned", day)))
         if not mentions:
