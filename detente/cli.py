@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import sqlite3
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -16,6 +18,9 @@ from rich.table import Table
 from rich.text import Text
 
 from detente.ingest import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:
+    from detente.store import Store
 
 app = typer.Typer(
     name="detente",
@@ -36,14 +41,18 @@ DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file (crea
 DEFAULT_DB = Path("detente.db")
 
 
-def _open(db: Path, readonly: bool = True):
+@contextmanager
+def _open(db: Path) -> Iterator[Store]:
+    """The store, read-only and as one snapshot: a listing or export run beside an ingest shows one state of it."""
     from detente.store import Store
 
     try:
-        return Store(db, readonly=readonly)
+        store = Store(db, readonly=True)
     except FileNotFoundError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
+    with store, store.snapshot():
+        yield store
 
 
 def _ingest(paths: list[str], db: Path, max_bytes: int, batch_size: int, engine: str = "local", address: str | None = None) -> int:
@@ -160,7 +169,8 @@ def serve(
 
     from detente.web import create_app
 
-    _open(db).close()  # a clear error now if the database is missing
+    with _open(db):  # a clear error now if the database is missing
+        pass
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"[yellow]warning:[/yellow] serving on {host}: anyone who can reach this address can read the database")
     console.print(f"Détente on [bold]http://{host}:{port}/[/bold] over {escape(str(db))} — Ctrl+C to stop")

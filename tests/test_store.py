@@ -95,3 +95,20 @@ def test_a_failed_batch_leaves_earlier_batches_stored(tmp_path):
             raise RuntimeError("crash mid-batch")
         assert store.count("articles") == 4
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_snapshot_reads_one_state_while_a_writer_commits(tmp_path):
+    """The web app reads an article and its rewrite evidence in two queries: both must come from one commit."""
+    path = tmp_path / "s.db"
+    with Store(path) as writer:
+        writer.conn.execute("CREATE TABLE t (x INTEGER)")
+        writer.conn.commit()
+        reader = Store(path, readonly=True)
+        with reader.snapshot():
+            before = reader.conn.execute("SELECT count(*) FROM t").fetchone()[0]
+            with writer.transaction() as conn:
+                conn.execute("INSERT INTO t VALUES (1)")
+            during = reader.conn.execute("SELECT count(*) FROM t").fetchone()[0]
+        after = reader.conn.execute("SELECT count(*) FROM t").fetchone()[0]
+        reader.close()
+    assert (before, during, after) == (0, 0, 1)

@@ -72,6 +72,18 @@ class Store:
             self.conn.rollback()
             raise
 
+    @contextmanager
+    def snapshot(self) -> Iterator[Store]:
+        """Read in one transaction, so queries made together see one state of the store while a writer commits."""
+        if self.conn.in_transaction:
+            yield self
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield self
+        finally:
+            self.conn.rollback()
+
     # -- writes -------------------------------------------------------------
     def has_raw(self, raw_hash: str) -> bool:
         return self.conn.execute("SELECT 1 FROM articles WHERE raw_hash = ? LIMIT 1", (raw_hash,)).fetchone() is not None

@@ -66,13 +66,14 @@ def _templates() -> Jinja2Templates:
 
 
 def open_store(request: Request) -> Iterator[Store]:
-    """A read-only connection for one request, closed after it (readers never block an ingest)."""
+    """A read-only connection for one request, reading one snapshot, closed after it (readers never block an ingest)."""
     try:
         opened = Store(request.app.state.db_path, readonly=True)
     except FileNotFoundError as exc:
         raise HTTPException(503, str(exc)) from None
     try:
-        yield opened
+        with opened.snapshot():
+            yield opened
     finally:
         opened.close()
 
