@@ -115,7 +115,7 @@ def run_one(n: int, batch: int = 64) -> dict:
     """Time one size in this process: the store writer with copy and rewrite linking, then stories."""
     from detente.corpus import IngestReport, store_analyses
     from detente.dedup.embed import model
-    from detente.scale.heap import steady_heap
+    from detente.scale.heap import release_free_memory, steady_heap
     from detente.store import Store
     from detente.stories import link_stories
 
@@ -136,6 +136,7 @@ def run_one(n: int, batch: int = 64) -> dict:
                 break
             t = time.perf_counter()
             store_analyses(store, chunk, report, lambda event, source: None)
+            release_free_memory()  # as detente.corpus does after each batch it drives this writer with
             link += time.perf_counter() - t
         t = time.perf_counter()
         link_stories(store)

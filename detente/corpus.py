@@ -25,7 +25,7 @@ from detente.ingest.htmldepth import PARSER_DEPTH, nesting_depth
 from detente.nlp import load_nlp, transient_strings
 from detente.pipeline import Prepared, analyze_parsed, parse_captions, prepare
 from detente.records import Analysis, RawDocument
-from detente.scale.heap import steady_heap
+from detente.scale.heap import release_free_memory, steady_heap
 from detente.scale.ray_engine import chunk_size
 from detente.store import Store
 from detente.stories import link_stories
@@ -200,6 +200,7 @@ def _ray_processor(cpus: int):
             analyses.append(analysis)
             if len(analyses) >= batch_size:  # store while the actors go on with the rest of the chunk
                 store_analyses(store, analyses, report, notify)
+                release_free_memory()
                 analyses = []
         if analyses:
             store_analyses(store, analyses, report, notify)
@@ -217,6 +218,7 @@ def _fail(report: IngestReport, notify: Progress, source: str, reason: str) -> N
 
 def _process_batch(store: Store, raws: list[RawDocument], report: IngestReport, notify: Progress, batch_size: int) -> None:
     store_analyses(store, analyse_documents(raws, report, notify, batch_size), report, notify)
+    release_free_memory()  # the batch's parse and link arrays are freed: give their pages back
 
 
 def store_analyses(store: Store, analyses: list[Analysis], report: IngestReport, notify: Progress) -> None:

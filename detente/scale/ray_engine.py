@@ -56,6 +56,7 @@ class AnalyzeBatch:
 
     def __call__(self, batch: dict) -> dict:
         from detente.corpus import IngestReport, analyse_documents
+        from detente.scale.heap import release_free_memory
 
         raws = [RawDocument(**json.loads(item)) for item in batch["raw"]]
         report = IngestReport()
@@ -66,6 +67,7 @@ class AnalyzeBatch:
             analysis = analyses.get(raw.source)
             results.append(analysis_to_json(analysis) if analysis else "")
             failures.append(errors.get(raw.source, "") if not analysis else "")
+        release_free_memory()  # an actor lives as long as the run: give each batch's freed parse arrays back
         return {"analysis": results, "error": failures, "source": [r.source for r in raws]}
 
 
