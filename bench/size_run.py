@@ -1,7 +1,6 @@
 """One benchmark measurement in a fresh process (so each peak RSS is its own), printed as one JSON line.
 
-    python -m bench.size_run spacy FOLDER          # bare nlp.pipe over the cleaned bodies, streamed
-    python -m bench.size_run ingest FOLDER DB      # first ingest, then re-ingest of the unchanged corpus
+    python -m bench.size_run ingest FOLDER DB      # first ingest (with its paired reference parse), then re-ingest
     python -m bench.size_run ray FOLDER DB CPUS    # first ingest on a local Ray cluster of CPUS CPUs
 
 Times are CPU seconds of this process (``process_time``: the parse is single-threaded, and on a shared
@@ -50,30 +49,6 @@ def _clock() -> tuple[float, float]:
     return time.process_time(), time.perf_counter()
 
 
-def run_spacy(folder: Path) -> dict:
-    from detente.nlp import load_nlp
-
-    nlp = load_nlp()
-    warm_up()
-    # the bodies are cleaned before the clock starts: cleaning is pipeline work, not parse work
-    bodies = list(_bodies(folder)) if _count(folder) <= 2000 else None
-    cpu, wall = _clock()
-    n = 0
-    for _ in nlp.pipe(bodies if bodies is not None else _bodies(folder), batch_size=32):
-        n += 1
-    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-    if bodies is None:  # streamed: take the cleaning back out
-        clean_cpu, _ = _clock()
-        for _ in _bodies(folder):
-            pass
-        cpu -= time.process_time() - clean_cpu
-    return {"articles": n, "cpu": cpu, "wall": wall, "peak_rss_mb": _peak_rss_mb()}
-
-
-def _count(folder: Path) -> int:
-    return sum(1 for _ in folder.glob("*.txt"))
-
-
 def _ingest(folder: Path, db: Path, **options) -> tuple[float, float, int, int]:
     from detente.corpus import ingest
     from detente.store import Store
@@ -84,35 +59,29 @@ def _ingest(folder: Path, db: Path, **options) -> tuple[float, float, int, int]:
     return time.process_time() - cpu, time.perf_counter() - wall, report.added, len(report.errors)
 
 
-def _bare_parse(folder: Path) -> tuple[float, float]:
-    """CPU and wall seconds of a bare ``nlp.pipe`` over the cleaned bodies (cleaned before the clock)."""
-    from detente.nlp import load_nlp
-
-    nlp = load_nlp()
-    bodies = list(_bodies(folder))
-    cpu, wall = _clock()
-    for _ in nlp.pipe(bodies, batch_size=32):
-        pass
-    return time.process_time() - cpu, time.perf_counter() - wall
-
-
 def run_ingest(folder: Path, db: Path) -> dict:
-    """First ingest and re-ingest; for corpora small enough to hold their bodies, also the bare parse in this
-    same process, before and after the ingest (the lesser of the two is the reference: a shared machine slows
-    one process at a time, so a reference taken in another process measures other neighbours)."""
+    """First ingest, paired batch by batch with the reference parse of the same bodies (bench.reference), then
+    re-ingest of the unchanged corpus."""
+    from bench.reference import PairedReference
+
+    reference = PairedReference(folder)
     warm_up(writer=True)
-    small = _count(folder) <= 2000
-    before = _bare_parse(folder) if small else None
-    cpu, wall, added, errors = _ingest(folder, db)
+    stored = [0]
+
+    def take_turns(event: str, source: str) -> None:
+        if event == "stored":
+            stored[0] += 1
+            if stored[0] % 32 == 0:
+                reference.parse(32)
+
+    cpu, wall, added, errors = _ingest(folder, db, progress=take_turns)
+    wall -= reference.waited
+    bare = reference.finish()
     rss = _peak_rss_mb()  # before the re-ingest, which holds less
     re_cpu, re_wall, re_added, _ = _ingest(folder, db)
-    result = {"articles": added, "errors": errors, "cpu": cpu, "wall": wall, "peak_rss_mb": rss,
-              "reingest_cpu": re_cpu, "reingest_wall": re_wall, "reingest_added": re_added}
-    if small:
-        after = _bare_parse(folder)
-        result["spacy_cpu_same_process"] = min(before[0], after[0])
-        result["spacy_wall_same_process"] = min(before[1], after[1])
-    return result
+    return {"articles": added, "errors": errors, "cpu": cpu, "wall": wall, "peak_rss_mb": rss,
+            "reingest_cpu": re_cpu, "reingest_wall": re_wall, "reingest_added": re_added,
+            "spacy_cpu": bare["cpu"], "spacy_wall": bare["wall"], "spacy_articles": bare["articles"]}
 
 
 def run_ray(folder: Path, db: Path, cpus: int) -> dict:
@@ -132,9 +101,7 @@ def main(argv: list[str]) -> None:
     for suffix in ("", "-wal", "-shm"):
         if len(argv) > 2:
             Path(f"{argv[2]}{suffix}").unlink(missing_ok=True)
-    if kind == "spacy":
-        result = run_spacy(folder)
-    elif kind == "ingest":
+    if kind == "ingest":
         result = run_ingest(folder, Path(argv[2]))
     elif kind == "ray":
         result = run_ray(folder, Path(argv[2]), int(argv[3]))
