@@ -10,10 +10,10 @@ Results are printed and written to bench/results/.
 
 Every size runs in its own process (so peak RSS at each size is independent). Times are CPU seconds (the parse
 is single-threaded; on a shared machine wall time measures the neighbours), wall seconds are recorded too.
-The reference bare parse runs in the ingest's own process, before and after it, for corpora up to 2k articles
-(the lesser time counts): a reference taken in another process, minutes apart, met other neighbours (the same
-120 bodies took 11 to 16 CPU seconds across runs). Model load and one-time table setup are a warm-up outside the
-clock for both sides.
+The reference is spaCy as shipped (``spacy.load``, ``nlp.pipe``) over the same cleaned bodies, in a worker that
+takes turns with the ingest, 32 articles each (bench/reference.py), so both sides meet the same neighbours: on a
+shared machine the same 120 bodies took 11 to 16 CPU seconds across runs. Model loads and one-time table setup are
+a warm-up outside the clock for both sides.
 """
 
 from __future__ import annotations
