@@ -55,7 +55,8 @@ class PairedReference:
         return totals
 
 
-def _bodies(folder: Path) -> Iterator[str]:
+def cleaned_bodies(folder: Path) -> Iterator[str]:
+    """The bodies the ingest will parse, in its reading order (cleaning is the pipeline's work, not the parse's)."""
     from detente.ingest import iter_documents
     from detente.pipeline import prepare
     from detente.records import RawDocument
@@ -72,7 +73,7 @@ def serve(folder: Path) -> None:
 
     nlp = spacy.load(MODEL_NAME)
     nlp(WARM_UP)
-    bodies = _bodies(folder)
+    bodies = cleaned_bodies(folder)
     totals = {"articles": 0, "cpu": 0.0, "wall": 0.0}
     print(json.dumps(totals), flush=True)
     for line in sys.stdin:

@@ -14,22 +14,11 @@ import json
 import resource
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 
 def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _bodies(folder: Path) -> Iterator[str]:
-    from detente.ingest import iter_documents
-    from detente.pipeline import prepare
-    from detente.records import RawDocument
-
-    for doc in iter_documents([folder]):
-        if isinstance(doc, RawDocument):
-            yield prepare(doc).cleaned.body
 
 
 def warm_up(writer: bool = False) -> None:
