@@ -201,7 +201,7 @@ def make_attribute_lookup(nlp: Language, name: str, source: str) -> CompiledRule
     """The rules of the pipeline's attribute ruler ``source`` as lookup tables (see :func:`use_attribute_lookup`)."""
     compiled = compile_rules(nlp.get_pipe(source))
     if compiled is None:
-        raise ValueError(f"the rules of {source!r} use more than equality and set membership; keep that component")
+        raise ValueError(f"the rules of {source!r} go beyond equality, sets and regexes; keep that component")
     return compiled
 
 
