@@ -75,6 +75,8 @@ def size_entry(work: Path, size: int, kind: str) -> dict:
         "spacy_wall_seconds": round(run["spacy_wall"], 2),
         "spacy_articles": run["spacy_articles"],
         "pipeline_cpu_seconds": round(run["cpu"], 2),
+        "pipeline_usage": run["usage"],  # user/sys seconds and page faults of each side: where a gap comes from
+        "spacy_usage": run["spacy_usage"],
         "pipeline_wall_seconds": round(run["wall"], 2),
         "pipeline_spacy_ratio": round(run["cpu"] / run["spacy_cpu"], 3),
         "pipeline_spacy_ratio_wall": round(run["wall"] / run["spacy_wall"], 3),

@@ -74,15 +74,19 @@ def serve(folder: Path) -> None:
     nlp = spacy.load(MODEL_NAME)
     nlp(WARM_UP)
     bodies = cleaned_bodies(folder)
-    totals = {"articles": 0, "cpu": 0.0, "wall": 0.0}
+    from bench.size_run import usage, usage_since
+
+    totals = {"articles": 0, "cpu": 0.0, "wall": 0.0, "usage": {}}
     print(json.dumps(totals), flush=True)
     for line in sys.stdin:
         n = int(line)
         # cleaned before the clock: cleaning is the pipeline's work, not the parse's
         batch = list(bodies) if n < 0 else [body for _, body in zip(range(n), bodies, strict=False)]
-        cpu, wall = time.process_time(), time.perf_counter()
+        cpu, wall, before = time.process_time(), time.perf_counter(), usage()
         for _ in nlp.pipe(batch, batch_size=32):
             pass
+        for key, value in usage_since(before).items():
+            totals["usage"][key] = round(totals["usage"].get(key, 0) + value, 2)
         totals["cpu"] += time.process_time() - cpu
         totals["wall"] += time.perf_counter() - wall
         totals["articles"] += len(batch)

@@ -38,6 +38,16 @@ def _clock() -> tuple[float, float]:
     return time.process_time(), time.perf_counter()
 
 
+def usage() -> dict[str, float]:
+    """User and system CPU seconds and page faults of this process so far: where a CPU-time difference comes from."""
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return {"user": ru.ru_utime, "sys": ru.ru_stime, "minflt": ru.ru_minflt, "majflt": ru.ru_majflt}
+
+
+def usage_since(before: dict[str, float]) -> dict[str, float]:
+    return {k: round(v - before[k], 2) for k, v in usage().items()}
+
+
 def _ingest(folder: Path, db: Path, **options) -> tuple[float, float, int, int]:
     from detente.corpus import ingest
     from detente.store import Store
@@ -63,14 +73,17 @@ def run_ingest(folder: Path, db: Path) -> dict:
             if stored[0] % 32 == 0:
                 reference.parse(32)
 
+    before = usage()
     cpu, wall, added, errors = _ingest(folder, db, progress=take_turns)
+    used = usage_since(before)
     wall -= reference.waited
     bare = reference.finish()
     rss = _peak_rss_mb()  # before the re-ingest, which holds less
     re_cpu, re_wall, re_added, _ = _ingest(folder, db)
     return {"articles": added, "errors": errors, "cpu": cpu, "wall": wall, "peak_rss_mb": rss,
             "reingest_cpu": re_cpu, "reingest_wall": re_wall, "reingest_added": re_added,
-            "spacy_cpu": bare["cpu"], "spacy_wall": bare["wall"], "spacy_articles": bare["articles"]}
+            "spacy_cpu": bare["cpu"], "spacy_wall": bare["wall"], "spacy_articles": bare["articles"],
+            "usage": used, "spacy_usage": bare["usage"]}
 
 
 def run_ray(folder: Path, db: Path, cpus: int) -> dict:
