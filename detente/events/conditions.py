@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from detente.events.ontology import Trigger
+from detente.nlp import span_text
 
 CONDITION_MARKS = {"once", "if", "until", "unless", "when", "after"}
 REQUEST = Trigger("precondition", "VERB", "REQUEST", None, frozenset())
@@ -17,6 +18,12 @@ REQUEST = Trigger("precondition", "VERB", "REQUEST", None, frozenset())
 
 def _precondition_verb(sent: Span) -> tuple[Token, Token] | None:
     """The verb of a clause like "X could only become normal once Y", and the condition's mark ("once")."""
+    if "only" not in span_text(sent).lower():
+        return None  # most sentences: no need to look at their words one by one
+    return _scan_for_precondition(sent)
+
+
+def _scan_for_precondition(sent: Span) -> tuple[Token, Token] | None:
     for token in sent:
         if token.pos_ not in ("VERB", "AUX"):
             continue

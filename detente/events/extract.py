@@ -41,6 +41,7 @@ from detente.events.timing import (
     within_publication,
     within_week_of,
 )
+from detente.nlp import doc_text, span_text
 from detente.records import Event
 
 PAIR_WORDS = re.compile(
@@ -178,7 +179,8 @@ class _Extractor:
         """A short publication range narrowed by the story's weekday references (dating/window.py)."""
         if pub_range is None:
             return None
-        sentences = [(s.text, bool(FUTURE.search(s.text))) for s in doc.sents]
+        texts = [span_text(s) for s in doc.sents]
+        sentences = [(text, bool(FUTURE.search(text))) for text in texts]
         return compact_window(sentences, pub_range)[0]
 
     @staticmethod
@@ -213,7 +215,7 @@ class _Extractor:
         previous_times: list[TimeSpan] = []
         previous_events: list[Event] = []
         previous_end = 0
-        text = self.doc.text  # Doc.text joins every token: once per article, not once per sentence
+        text = doc_text(self.doc)
         for s_index, sent in enumerate(self.doc.sents):
             if "\n" in text[previous_end : sent.start_char]:
                 previous_times = []  # temporal anaphora stays inside a paragraph
@@ -292,8 +294,8 @@ class _Extractor:
             ref = (date(2000, 1, 1), date(2000, 1, 1))
         else:
             ref = self.pub_range
-        future = bool(FUTURE.search(sent.text))
-        spans = find_time_expressions(sent.text, ref, future, offset=sent.start_char)
+        text = span_text(sent)
+        spans = find_time_expressions(text, ref, bool(FUTURE.search(text)), offset=sent.start_char)
         if self.pub_range is None:
             spans = [s for s in spans if not s.relative]
         return spans

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors import ActorResult
+from detente.nlp import doc_text
 from detente.quotes.cues import channel_of, complement, cues, governing_cue, inside, is_cue
 from detente.quotes.spans import quote_spans, word_count
 from detente.quotes.speakers import Speaker, SpeakerMemory, subject_of
@@ -43,7 +44,7 @@ class _Unit:
 
 def extract_quotes(doc: Doc, article_id: str, actors: ActorResult) -> list[Quote]:
     """Direct, mixed and indirect quotations of one parsed article, with speakers resolved to actors."""
-    body = doc.text
+    body = doc_text(doc)
     spans = [s for s in quote_spans(body) if not _is_name(body[s[0] : s[1]])]
     claims: dict[int, list[tuple[int, int]]] = {}
     unclaimed: list[tuple[int, int]] = []
