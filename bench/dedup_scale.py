@@ -177,8 +177,8 @@ def main() -> None:
     if len(results) > 1:
         ratio = results[-1]["total_seconds"] / max(results[0]["total_seconds"], 1e-9)
         size = results[-1]["articles"] / results[0]["articles"]
-        print(f"time ratio {ratio:.1f}× for {size:.0f}× the articles (target ≤ 12×); "
-              f"peak RSS {max(r['peak_rss_mb'] for r in results)} MB (target ≤ 2048)")
+        print(f"time ratio {ratio:.1f}× for {size:.0f}× the articles ({ratio / size:.2f}× the time per article; "
+              f"linear is 1.00); peak RSS {max(r['peak_rss_mb'] for r in results)} MB (target ≤ 2048)")
 
 
 if __name__ == "__main__":

@@ -36,7 +36,8 @@ for batch in range(30):
     del blocks
     faults.append(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - start)
     trims += release_free_memory(creep=creep << 20)
-print(json.dumps({"growth_mb": rss() - before, "trims": trims, "faults_per_batch": sorted(faults[1:])[len(faults) // 2]}))
+median_faults = sorted(faults[1:])[len(faults) // 2]
+print(json.dumps({"growth_mb": rss() - before, "trims": trims, "faults_per_batch": median_faults}))
 """
 
 

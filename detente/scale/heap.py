@@ -11,8 +11,8 @@ So the mmap threshold is glibc's own ceiling (32 MB, above the parse's largest a
 articles), glibc keeps up to 256 MB free at the top of the heap instead of returning it on every ``free``, and
 after a batch the heap's free pages go back to the system only when resident memory at a batch's end has grown by
 more than 64 MB over its level at the end of the first batch after the last trim: in the steady state the parse
-reuses the pages it freed without a fault, and a long run's creep is bounded. (``mallinfo2().fordblks`` cannot serve as the trigger: it
-counts free pages already given back.)
+reuses the pages it freed without a fault, and a long run's creep is bounded. (``mallinfo2().fordblks`` cannot
+be the trigger: it counts free pages already given back.)
 """
 
 from __future__ import annotations
