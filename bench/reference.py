@@ -13,6 +13,7 @@ count in the ingest's peak memory; each side's CPU time is its own process's.
 from __future__ import annotations
 
 import json
+import resource
 import subprocess
 import sys
 import time
@@ -55,6 +56,16 @@ class PairedReference:
         return totals
 
 
+def usage() -> dict[str, float]:
+    """User and system CPU seconds and page faults of this process so far: where a CPU-time difference comes from."""
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return {"user": ru.ru_utime, "sys": ru.ru_stime, "minflt": ru.ru_minflt, "majflt": ru.ru_majflt}
+
+
+def usage_since(before: dict[str, float]) -> dict[str, float]:
+    return {k: round(v - before[k], 2) for k, v in usage().items()}
+
+
 def cleaned_bodies(folder: Path) -> Iterator[str]:
     """The bodies the ingest will parse, in its reading order (cleaning is the pipeline's work, not the parse's)."""
     from detente.ingest import iter_documents
@@ -74,8 +85,6 @@ def serve(folder: Path) -> None:
     nlp = spacy.load(MODEL_NAME)
     nlp(WARM_UP)
     bodies = cleaned_bodies(folder)
-    from bench.size_run import usage, usage_since
-
     totals = {"articles": 0, "cpu": 0.0, "wall": 0.0, "usage": {}}
     print(json.dumps(totals), flush=True)
     for line in sys.stdin:

@@ -38,16 +38,6 @@ def _clock() -> tuple[float, float]:
     return time.process_time(), time.perf_counter()
 
 
-def usage() -> dict[str, float]:
-    """User and system CPU seconds and page faults of this process so far: where a CPU-time difference comes from."""
-    ru = resource.getrusage(resource.RUSAGE_SELF)
-    return {"user": ru.ru_utime, "sys": ru.ru_stime, "minflt": ru.ru_minflt, "majflt": ru.ru_majflt}
-
-
-def usage_since(before: dict[str, float]) -> dict[str, float]:
-    return {k: round(v - before[k], 2) for k, v in usage().items()}
-
-
 def _ingest(folder: Path, db: Path, **options) -> tuple[float, float, int, int]:
     from detente.corpus import ingest
     from detente.store import Store
@@ -61,7 +51,7 @@ def _ingest(folder: Path, db: Path, **options) -> tuple[float, float, int, int]:
 def run_ingest(folder: Path, db: Path) -> dict:
     """First ingest, paired batch by batch with the reference parse of the same bodies (bench.reference), then
     re-ingest of the unchanged corpus."""
-    from bench.reference import PairedReference
+    from bench.reference import PairedReference, usage, usage_since
 
     reference = PairedReference(folder)
     warm_up(writer=True)
