@@ -1,6 +1,7 @@
 """One benchmark measurement in a fresh process (so each peak RSS is its own), printed as one JSON line.
 
     python -m bench.size_run ingest FOLDER DB      # first ingest (with its paired reference parse), then re-ingest
+    python -m bench.size_run memory FOLDER DB      # first ingest alone (no reference parse), then re-ingest
     python -m bench.size_run ray FOLDER DB CPUS    # first ingest on a local Ray cluster of CPUS CPUs
 
 Times are CPU seconds of this process (``process_time``: the parse is single-threaded, and on a shared
@@ -48,17 +49,18 @@ def _ingest(folder: Path, db: Path, **options) -> tuple[float, float, int, int]:
     return time.process_time() - cpu, time.perf_counter() - wall, report.added, len(report.errors)
 
 
-def run_ingest(folder: Path, db: Path) -> dict:
+def run_ingest(folder: Path, db: Path, paired: bool = True) -> dict:
     """First ingest, paired batch by batch with the reference parse of the same bodies (bench.reference), then
-    re-ingest of the unchanged corpus."""
+    re-ingest of the unchanged corpus. Unpaired, the ingest runs alone: half the time, for memory and throughput
+    at sizes where the pair would take hours (the reference lives in another process, so peak RSS is the same)."""
     from bench.reference import PairedReference, usage, usage_since
 
-    reference = PairedReference(folder)
+    reference = PairedReference(folder) if paired else None
     warm_up(writer=True)
     stored = [0]
 
     def take_turns(event: str, source: str) -> None:
-        if event == "stored":
+        if event == "stored" and reference is not None:
             stored[0] += 1
             if stored[0] % 32 == 0:
                 reference.parse(32)
@@ -66,14 +68,17 @@ def run_ingest(folder: Path, db: Path) -> dict:
     before = usage()
     cpu, wall, added, errors = _ingest(folder, db, progress=take_turns)
     used = usage_since(before)
-    wall -= reference.waited
-    bare = reference.finish()
-    rss = _peak_rss_mb()  # before the re-ingest, which holds less
+    result = {"articles": added, "errors": errors, "cpu": cpu, "wall": wall, "peak_rss_mb": _peak_rss_mb(),
+              "usage": used}
+    if reference is not None:
+        result["wall"] -= reference.waited
+        bare = reference.finish()
+        result.update(spacy_cpu=bare["cpu"], spacy_wall=bare["wall"], spacy_articles=bare["articles"],
+                      spacy_usage=bare["usage"])
+    # peak RSS is read above, before the re-ingest, which holds less
     re_cpu, re_wall, re_added, _ = _ingest(folder, db)
-    return {"articles": added, "errors": errors, "cpu": cpu, "wall": wall, "peak_rss_mb": rss,
-            "reingest_cpu": re_cpu, "reingest_wall": re_wall, "reingest_added": re_added,
-            "spacy_cpu": bare["cpu"], "spacy_wall": bare["wall"], "spacy_articles": bare["articles"],
-            "usage": used, "spacy_usage": bare["usage"]}
+    result.update(reingest_cpu=re_cpu, reingest_wall=re_wall, reingest_added=re_added)
+    return result
 
 
 def run_ray(folder: Path, db: Path, cpus: int) -> dict:
@@ -93,8 +98,8 @@ def main(argv: list[str]) -> None:
     for suffix in ("", "-wal", "-shm"):
         if len(argv) > 2:
             Path(f"{argv[2]}{suffix}").unlink(missing_ok=True)
-    if kind == "ingest":
-        result = run_ingest(folder, Path(argv[2]))
+    if kind in ("ingest", "memory"):
+        result = run_ingest(folder, Path(argv[2]), paired=kind == "ingest")
     elif kind == "ray":
         result = run_ray(folder, Path(argv[2]), int(argv[3]))
     else:
