@@ -1,11 +1,14 @@
-"""The compact LSH index: what it finds after many merges, and how close its Jaccard estimate stays."""
+"""The compact LSH index and the fact counts beside it: what they find, and how close their estimates stay."""
 
 from __future__ import annotations
+
+from collections import Counter
 
 import numpy as np
 
 from detente.dedup import lsh
 from detente.dedup.lsh import CompactLSH
+from detente.dedup.near import FactCounts
 
 PERM = 128
 
@@ -45,3 +48,45 @@ def test_inserting_an_id_twice_keeps_the_first_signature():
     index.insert("a", first)
     index.insert("a", second)
     assert len(index) == 1 and dict(index.query(first))["a"] == 1.0
+
+
+def test_merging_in_place_keeps_every_entry_sorted_by_key_then_insertion(monkeypatch):
+    """The merge moves stored entries up from the back a slice at a time; the result must be what sorting every
+    (bucket key, row) entry by key, stably, gives."""
+    monkeypatch.setattr(lsh, "BUFFER", 400)
+    monkeypatch.setattr(lsh, "SLICE", 97)  # many slices per merge, not a multiple of anything
+    monkeypatch.setattr(lsh, "GROWTH", 64)  # the signature matrix grows in place dozens of times
+    index = CompactLSH(0.5, PERM)
+    signatures = _signatures(2500, seed=5)
+    for i, hashvalues in enumerate(signatures):
+        index.insert(f"a{i}", hashvalues)
+    index._merge()
+    expected_keys = np.concatenate([index._bucket_keys(h) for h in signatures])
+    expected_rows = np.repeat(np.arange(len(signatures), dtype=np.int32), index.bands)
+    order = np.argsort(expected_keys, kind="stable")
+    assert np.array_equal(index._keys, expected_keys[order])
+    assert np.array_equal(index._members, expected_rows[order])
+    assert np.array_equal(index._signatures[: len(signatures)], (signatures & 0xFF).astype(np.uint8))
+
+
+def test_fact_counts_are_exact_for_a_small_corpus_and_never_too_low_when_cells_are_shared(monkeypatch):
+    rng = np.random.default_rng(11)
+    articles = [{f"name{int(k)}".encode() for k in rng.zipf(1.3, size=40) if k < 10**6} for _ in range(2000)]
+    exact: Counter[bytes] = Counter()
+    for found in articles:
+        exact.update(found)
+    counts = FactCounts()
+    for found in articles:
+        counts.add(found)
+    assert all(counts[fact] == n for fact, n in exact.items())
+    assert counts[b"never seen"] == 0
+
+    monkeypatch.setattr(FactCounts, "WIDTH", 512)  # far more facts than cells: most share a cell with another
+    crowded = FactCounts()
+    for found in articles:
+        crowded.add(found)
+    estimates = {fact: crowded[fact] for fact in exact}
+    assert len(exact) > 4 * 512 and all(estimates[f] >= n for f, n in exact.items())
+    assert any(estimates[f] > n for f, n in exact.items())  # shared cells do over-count here
+    common = exact.most_common(5)
+    assert all(estimates[f] == n for f, n in common)  # a frequent fact's count is its own: others only add to it
