@@ -17,7 +17,10 @@ from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
-MEMO_LIMIT = 200_000  # (word, POS, morphology) triples kept (~40 MB at most); cleared when full, then refilled
+# (word, POS, morphology) triples kept, ~280 bytes each: 14 MB at most. Words come in Zipf's order, the common
+# ones within the first articles, so a full memo stops taking new triples (rare names and numbers, lemmatized
+# directly) rather than starting over: its size then stays flat however long the run, a cleared one would not.
+MEMO_LIMIT = 50_000
 COLUMNS = [ORTH, POS, MORPH, LEMMA]
 
 
@@ -46,9 +49,10 @@ class LemmaMemo:
             text = memo.get(key)
             if text is None:
                 text = lemmatize(doc[i])[0]
-                if len(memo) >= self.limit:
-                    memo.clear()
-                memo[key] = text
+                if len(memo) < self.limit:
+                    memo[key] = text
+                elif len(self.lemmatizer.cache) > self.limit:  # spaCy's own, of inflected forms: unbounded
+                    self.lemmatizer.cache.clear()
             lemmas.append(add(text))
         doc.from_array([LEMMA], np.asarray(lemmas, dtype=np.uint64).reshape(-1, 1))
         return doc
