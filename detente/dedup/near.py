@@ -93,8 +93,9 @@ class FactCounts:
     An exact counter keeps every name and number ever seen, ~110 bytes each: a year of news brings a million
     of them. Here each fact has a cell in each of two rows of 2**21 counters (16 MB, whatever the corpus) and its
     count is the smaller of its two cells; cells only grow as far as their smallest fact needs (conservative
-    update). A count can be too high, never too low, and only when another fact shares both cells: at a
-    million distinct facts that is rare, and it only lowers a rarity weight."""
+    update). A count can be too high, never too low: when both of its cells are shared, by up to the smaller
+    sharer's count. At a million distinct facts about one in seven shares both, mostly with other rare facts
+    (most names and numbers are rare), so a rare name still weighs as rare."""
 
     WIDTH = 1 << 21
 
