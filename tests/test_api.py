@@ -33,7 +33,7 @@ def test_open_filters_and_to_pandas(seeds_db):
 
 
 def test_bad_dyad_is_a_clear_error(seeds_db):
-    with detente.open(seeds_db, readonly=True) as corpus, pytest.raises(ValueError, match="two state codes"):
+    with detente.open(seeds_db, readonly=True) as corpus, pytest.raises(ValueError, match="not two known states"):
         corpus.events(dyad="CHN")
 
 
