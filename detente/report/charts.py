@@ -13,7 +13,7 @@ long the span.
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 
 from detente.analysis.dyad import DyadPeriod, period_bounds, periods_between
 
@@ -80,7 +80,7 @@ def dyad_figure(periods: list[DyadPeriod], title: str, by: str) -> dict:
          "customdata": labels, "hovertemplate": "%{customdata}: %{y} events<extra>" + label + "</extra>"}
         for quad, (label, colour, sign) in QUAD_STYLE.items()
     ]
-    data.append(_goldstein_line(periods, by, first, last))
+    data.append(_goldstein_line(periods, by))
     spread = _coarse_goldstein(periods, by)
     if spread:
         data.append(spread)
@@ -102,10 +102,11 @@ def dyad_figure(periods: list[DyadPeriod], title: str, by: str) -> dict:
     return {"data": data, "layout": layout}
 
 
-def _goldstein_line(periods: list[DyadPeriod], by: str, first: date, last: date) -> dict:
-    """The summed score on every ``by`` period from first to last; None (a gap) where nothing happened."""
+def _goldstein_line(periods: list[DyadPeriod], by: str) -> dict:
+    """The summed score on every ``by`` period from the first to the last that has one; None (a gap) where
+    nothing happened."""
     fine = {p.period: p for p in periods if p.level == by}
-    grid = periods_between(first.isoformat(), last.isoformat(), by) if fine else []
+    grid = periods_between(period_bounds(min(fine))[0].isoformat(), period_bounds(max(fine))[0].isoformat(), by) if fine else []
     y: list[float | None] = []
     custom: list[list[str]] = []
     for period in grid:

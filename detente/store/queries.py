@@ -327,7 +327,7 @@ def events(store: Store, f: Filters, *, newest_first: bool = False) -> Page[Even
     window, wparams = _window(f)
     rows = store.conn.execute(
         f"""SELECT e.*, a.doc_name AS doc_name FROM events e JOIN articles a ON a.id = e.article_id {w.sql()}
-            ORDER BY e.date_start IS NULL, {order}, a.rowid, e.char_start {window}""", (*w.params, *wparams)).fetchall()
+            ORDER BY e.date_start IS NULL, {order}, a.rowid, e.char_start, e.trigger_start, e.id {window}""", (*w.params, *wparams)).fetchall()
     total = _count(store, f"SELECT COUNT(*) FROM events e {w.sql()}", w.params)
     return Page([EventRow(_event(r), r["doc_name"]) for r in rows], total)
 
@@ -395,7 +395,7 @@ def quotes(store: Store, f: Filters) -> Page[QuoteRow]:
     rows = store.conn.execute(
         f"""SELECT q.*, {day} AS day, a.doc_name AS doc_name, s.name AS speaker_name
             FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors s ON s.id = q.speaker_actor
-            {w.sql()} ORDER BY day IS NULL, day, a.rowid, q.char_start {window}""", (*w.params, *wparams)).fetchall()
+            {w.sql()} ORDER BY day IS NULL, day, a.rowid, q.char_start, q.id {window}""", (*w.params, *wparams)).fetchall()
     total = _count(store, f"SELECT COUNT(*) FROM quotes q JOIN articles a ON a.id = q.article_id {w.sql()}", w.params)
     return Page([QuoteRow(_quote(r), r["day"], r["doc_name"], r["speaker_name"]) for r in rows], total)
 
