@@ -400,7 +400,7 @@ def quotes(
     db: DbOption = DEFAULT_DB,
     speaker: Annotated[str | None, typer.Option(help="Speaker (as written, or the resolved actor's name) contains this.")] = None,
     country: CountryOption = None,
-    about: Annotated[str | None, typer.Option(callback=_checked(queries.parse_dyad),
+    about: Annotated[str | None, typer.Option("--about", "--dyad", callback=_checked(queries.parse_dyad),
                                               help="Only articles with events between this pair, e.g. CHN-VNM.")] = None,
     since: SinceOption = None,
     until: UntilOption = None,

@@ -228,3 +228,10 @@ def test_a_plain_table_lines_up_its_columns(capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].index("bb") == lines[1].index("1") == lines[2].index("yy")
     assert lines[-1] == "showing 2 of 2 rows"
+
+
+def test_quotes_take_a_dyad_too(db):
+    about = rows_of(detente("quotes", "--db", db, "--about", "CHN-PHL", "--format", "json", "--limit", "0"), "json")
+    dyad = rows_of(detente("quotes", "--db", db, "--dyad", "Philippines/China", "--format", "json", "--limit", "0"), "json")
+    everything = rows_of(detente("quotes", "--db", db, "--format", "json", "--limit", "0"), "json")
+    assert about and [q["id"] for q in about] == [q["id"] for q in dyad] and len(about) < len(everything)
