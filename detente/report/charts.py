@@ -67,7 +67,7 @@ def dyad_figure(periods: list[DyadPeriod], title: str, by: str) -> dict:
     last = max(period_bounds(p.period)[1] for p in periods)
     span_days = (last - first).days + 1
     min_days = span_days * MIN_BAR_SHARE
-    drawn = sorted(periods, key=lambda p: p.level == by)  # coarse periods first: finer bars are drawn over them
+    drawn = sorted(periods, key=lambda p: p.level != by)  # coarse periods last: the legend shows a plain bar
     coarse = [p.level != by for p in drawn]
     x = [_middle(p.period) for p in drawn]
     labels = [_label(p, by) for p in drawn]
