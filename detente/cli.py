@@ -60,7 +60,7 @@ StatusChoice = Literal[queries.STATUSES]  # type: ignore[valid-type]
 TypeChoice = Literal[queries.event_types()]  # type: ignore[valid-type]
 KindChoice = Literal[queries.KINDS]  # type: ignore[valid-type]
 PeriodChoice = Literal[queries.PERIODS]  # type: ignore[valid-type]
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _checked(parse):
@@ -281,7 +281,7 @@ def _filters(**given) -> Filters:
 
 def _printable(value: object) -> str:
     """A cell as terminal text: control characters and bidi overrides (which could move the cursor, recolour
-    the terminal or reorder what is shown) become spaces."""
+    the terminal or reorder what is shown) become spaces, line breaks too (a piped row stays one line)."""
     return _UNPRINTABLE.sub(" ", "" if value is None else str(value))
 
 

@@ -167,8 +167,10 @@ def test_hostile_text_cannot_drive_the_terminal_or_a_spreadsheet(examples_db, tm
         src.backup(dst)
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE articles SET title = ? WHERE rowid = 1",
-                     ("=HYPERLINK(\"http://x\") \x1b]0;owned\x07\x1b[31mred\u202egnp.exe",))
+                     ("=HYPERLINK(\"http://x\") \x1b]0;owned\x07\x1b[31mred\u202egnp.exe\nsecond line",))
     table = detente("articles", "--db", str(db), "--limit", "0")
+    with Store(db, readonly=True) as store:
+        assert len(table.stdout.splitlines()) == 1 + store.count("articles") + 1  # header, one line per article, count
     assert "\x1b" not in table.stdout and "\x07" not in table.stdout and "\u202e" not in table.stdout
     assert "red" in table.stdout
     rows = rows_of(detente("articles", "--db", str(db), "--limit", "0", "--format", "csv"), "csv")
