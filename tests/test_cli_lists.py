@@ -237,3 +237,12 @@ def test_quotes_take_a_dyad_too(db):
     dyad = rows_of(detente("quotes", "--db", db, "--dyad", "Philippines/China", "--format", "json", "--limit", "0"), "json")
     everything = rows_of(detente("quotes", "--db", db, "--format", "json", "--limit", "0"), "json")
     assert about and [q["id"] for q in about] == [q["id"] for q in dyad] and len(about) < len(everything)
+
+
+def test_stories_take_a_dyad_either_way_round(db, examples_db):
+    with Store(examples_db, readonly=True) as store:
+        pair = store.stories()[0].dyads[0]
+        expected = {s.id for s in store.stories() if pair in s.dyads}
+    a, b = pair.split("-")
+    rows = rows_of(detente("stories", "--db", db, "--dyad", f"{b}/{a}", "--format", "json"), "json")
+    assert {s["id"] for s in rows} == expected and len(expected) < len(rows_of(detente("stories", "--db", db, "--format", "json"), "json"))
