@@ -51,6 +51,10 @@ def _read_source(record: dict) -> str | None:
     source = record.get("source") or ""
     path, _, line = source.partition("#")
     try:
+        if line and path.lower().endswith(".json"):  # a .json file of one article or a list: "#N" is the item
+            obj = json.loads(Path(path).read_text(encoding="utf-8"))
+            item = (obj if isinstance(obj, list) else [obj])[int(line) - 1]
+            return (item.get("text") or item.get("html")) if isinstance(item, dict) else None
         if line:
             with open(path, encoding="utf-8") as fh:
                 for number, text in enumerate(fh, start=1):
@@ -59,5 +63,5 @@ def _read_source(record: dict) -> str | None:
                         return obj.get("text") or obj.get("html")
             return None
         return Path(path).read_text(encoding="utf-8", errors="replace")
-    except (OSError, ValueError):
+    except (OSError, ValueError, IndexError):
         return None
