@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from detente.eval import evaluate, load_gold
-from detente.eval.gold import validate_gold
 from detente.eval.fields_events import date_ok
 from detente.eval.fields_quotes import speaker_ok
+from detente.eval.gold import validate_gold
 from detente.eval.normalize import find_all, norm
 
 BODY = "Ministers met in Lima on Monday. “We agreed,” said Ana Ruiz, a senior analyst. Peru then sent aid."
