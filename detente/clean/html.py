@@ -15,9 +15,14 @@ import trafilatura
 from htmldate import find_date
 from trafilatura.settings import use_config
 
-from detente.clean.lines import Line, classify_lines, words
-from detente.clean.pagedate import choose_page_day
+from detente.clean.bylines import byline_from_lines, normalize_byline, reporting_credit
+from detente.clean.datelines import StatedDate, first_published, stated_dates
+from detente.clean.header import find_body_start, header_zones
+from detente.clean.lines import Line, classify_lines, is_caption, words
+from detente.clean.pagedate import choose_page_day, day_first, declared_date
+from detente.clean.pagefacts import PageFacts, page_facts
 from detente.clean.recover import recover_paragraphs
+from detente.clean.sitename import SEPARATOR, self_name, strip_site_suffix
 from detente.records import Cleaned
 
 _CONFIG = use_config()
@@ -184,14 +189,111 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
         if data.get(key)
     }
     metadata.pop("date", None)
-    stated, basis = dated_page(html, url)
+    page_url = url or metadata.get("url")
+    facts = page_facts(html)
+    site = site_name(facts, metadata.get("sitename"), page_url)
+    if site:
+        metadata["sitename"] = site
+    title = displayed_title(facts, metadata.get("title"), site, page_url)
+    if title:
+        metadata["title"] = title
+    cleaned = clean_extracted(text, title=metadata.get("title"))
+    zones = header_zones(facts.lines, title, find_body_start(facts.lines, cleaned.body))
+    metadata.pop("author", None)
+    author = page_byline(facts, zones, data.get("author"))
+    if author:
+        metadata["author"] = author
+    stated, basis = page_day(html, page_url, zones)
     if stated:
         metadata["date"] = stated
         metadata["date_basis"] = basis
-    cleaned = clean_extracted(text, title=metadata.get("title"))
     for caption in figure_captions(html):
         if caption not in cleaned.captions:
             cleaned.captions.append(caption)
     cleaned.metadata.update(metadata)
     cleaned.title = metadata.get("title") or cleaned.title
     return cleaned
+
+
+def site_name(facts: PageFacts, extracted: str | None, url: str | None) -> str | None:
+    """The site as it names itself: og:site_name, the ``<title>``'s tail, application-name, the publisher, checked
+    against the page's host when it is known (a URL, the developer's app or a wire service is not the site)."""
+    tail: list[str | None] = []
+    if url and facts.title_tag:
+        tail = list(reversed(SEPARATOR.split(facts.title_tag)[1:]))
+    candidates = [facts.first("og:site_name"), *tail, facts.first("application-name"), *facts.ld_publishers, extracted]
+    return self_name(candidates, url)
+
+
+def _words(text: str | None) -> set[str]:
+    return {w.lower() for w in words(text or "")}
+
+
+def displayed_title(facts: PageFacts, extracted: str | None, site: str | None, url: str | None) -> str | None:
+    """The headline as displayed: the ``<h1>`` that the page's declared titles agree with; otherwise the declared
+    title without the site's name appended ("Title | Site")."""
+    declared = [t for t in (extracted, facts.first("og:title"), facts.first("twitter:title"), facts.title_tag) if t]
+    best, best_share = None, 0.0
+    for h1 in facts.h1:
+        mine = _words(h1)
+        if len(mine) < 3:
+            continue
+        for title in declared:
+            theirs = _words(strip_site_suffix(title, site, url))
+            share = len(mine & theirs) / min(len(mine), len(theirs)) if theirs else 0.0
+            if share >= 0.8 and len(mine & theirs) / max(len(mine), len(theirs)) >= 0.5 and share > best_share:
+                best, best_share = h1, share
+    if best:
+        return best
+    if declared:
+        return strip_site_suffix(declared[0], site, url)
+    return next((h1 for h1 in facts.h1 if len(_words(h1)) >= 4), None)
+
+
+def page_byline(facts: PageFacts, zones: list[list[str]], extracted: str | None) -> str | None:
+    """The byline printed in the article's header; else a declared author the page also shows (a meta author
+    tag may name the site's web developer); else the persons of a "(Reporting by ...)" credit."""
+    for zone in zones:
+        found, _ = byline_from_lines(zone[:BYLINE_LINES])
+        if found:
+            return found
+    shown = " ".join(words(" ".join(facts.lines))).lower()
+    declared = [*facts.meta.get("author", []), *facts.meta.get("article:author", []), *facts.ld_authors, extracted]
+    for value in declared:
+        found = normalize_byline(value)
+        if found and all(" ".join(words(name)).lower() in shown for name in found.split(" and ")):
+            return found
+    return reporting_credit(facts.lines)
+
+
+DATE_LINES = 8  # a header's date is printed within its first lines; further down are teasers and sidebars
+BYLINE_LINES = 12
+
+
+def zone_dates(zones: list[list[str]], day_first: bool) -> list[StatedDate]:
+    """The dates stated in the first header that states any, on its first lines (captions are not datelines)."""
+    for zone in zones:
+        lines = [line for line in zone[:DATE_LINES] if not is_caption(line)]
+        found = [d for d in stated_dates(lines, day_first) if d.kind != "cited"]
+        if found:
+            return found
+    return []
+
+
+def page_day(html: str, url: str | None, zones: list[list[str]]) -> tuple[str | None, str]:
+    """The article's first-published day. The date printed under the headline is the one a reader sees; it
+    decides when the page declares no timestamp (htmldate then guesses from the text, and may take the site's
+    banner of the day), and when it is within a day of the declared one (a UTC stamp read in another zone).
+    An update shown alone stands only when nothing earlier is known."""
+    found = zone_dates(zones, day_first(html, url))
+    stated = first_published(found)
+    day, basis = dated_page(html, url)
+    if stated:
+        shown = stated.day.isoformat()
+        declared = declared_date(html, url)
+        if day is None or shown == day or declared is None or abs((stated.day - declared.day).days) <= 1:
+            return shown, f"stated on the page: {stated.line!r}" + (f" (htmldate: {day})" if day and day != shown else "")
+    updates = [d for d in found if d.kind == "updated"]
+    if updates and (day is None or day > updates[0].day.isoformat()):
+        return updates[0].day.isoformat(), f"stated on the page (an update, no first date shown): {updates[0].line!r}"
+    return day, basis

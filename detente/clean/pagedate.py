@@ -136,6 +136,20 @@ def _page_region(html: str) -> str | None:
     return match.group(1).upper() if match else None
 
 
+HTML_LANG = re.compile(r"<html\b[^>]*\blang=[\"']?([a-z]{2,3})\b", re.I)
+
+
+def day_first(html: str, url: str | None) -> bool:
+    """Whether the page writes numeric dates day first (05/12/2020 = 5 December): everywhere but the United
+    States, by the URL's country domain or the page's language region; an English page of no known country is
+    read month first."""
+    country = _url_country(url) or _page_region(html)
+    if country:
+        return country != "US"
+    match = HTML_LANG.search(html[:20000])
+    return bool(match) and match.group(1).lower() != "en"
+
+
 def declared_date(html: str, url: str | None) -> DeclaredDate | None:
     """The first declared publication timestamp that parses, as the publisher's local day."""
     for source, value in declared_values(html):
