@@ -34,7 +34,7 @@ PUBLISHED_CUE = re.compile(
 CITED_CUE = re.compile(
     r"\b(?:source|sources|according to|via|cited|citing|report(?:ed)? by|joined|member since|born|since|until)\b", re.I
 )
-RANGE_AFTER = re.compile(r"^\s*[\-–—]\s*\d")
+RANGE_AFTER = re.compile(r"^\s*[\-–—~]\s*(?:\d|open\b|today\b|present\b|now\b)", re.I)
 TIME = re.compile(r"\b\d{1,2}(?:[:h.]\d\d)+\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b", re.I)
 ZONE = re.compile(r"\b(?:[A-Z]{1,4}T|UTC|GMT|IST|ist|et|ET)(?:\s*[+\-]\s*\d{1,2}(?::?\d\d)?)?\b")
 WEEKDAY = re.compile(
@@ -75,8 +75,9 @@ def _day(m: re.Match[str], day_first: bool) -> date | None:
 def is_dateline(line: str) -> bool:
     """A line that states when, not a sentence or a teaser with a date in it: short, and little left besides its
     dates, times, zones, weekdays and a few words (a cue, a byline, a place)."""
-    if len(line) > MAX_DATELINE_CHARS or not DATE.search(line):
-        return False
+    first = DATE.search(line)
+    if len(line) > MAX_DATELINE_CHARS or not first or RANGE_AFTER.match(line[first.end() :]):
+        return False  # no date, or a span ("2018.04.05 ~ 2018.05.01"): a schedule, not when the page was written
     rest = WEEKDAY.sub(" ", ZONE.sub(" ", TIME.sub(" ", DATE.sub(" ", line))))
     return len(re.findall(r"\w+", rest)) <= MAX_OTHER_WORDS
 

@@ -15,6 +15,7 @@ import trafilatura
 from htmldate import find_date
 from trafilatura.settings import use_config
 
+from detente.clean.articles import drop_other_articles
 from detente.clean.bylines import byline_from_lines, normalize_byline, reporting_credit
 from detente.clean.datelines import StatedDate, first_published, stated_dates
 from detente.clean.header import find_body_start, header_zones
@@ -30,7 +31,7 @@ _CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # signals do not work off the
 
 ALWAYS_DROP = {"furniture", "caption", "bio", "contributor", "pullquote"}
 PRECISE_MIN_SHARE = 0.5
-EDGE_DROP = {"byline", "dateline"}  # dropped only outside the run of paragraphs
+EDGE_DROP = {"byline", "dateline", "separator"}  # dropped only outside the run of paragraphs
 FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>", re.I | re.S)
 TAG = re.compile(r"<[^>]+>")
 # Edge lines that end a page rather than an article: author contact and social prompts, bare links and stamps.
@@ -46,6 +47,16 @@ AUTHOR_BLURB = re.compile(
     r"^[A-Z][\w.’'\-]+(?:\s+[A-Z][\w.’'\-]+){0,3}\s*(?:\([^)]{1,60}\))?\s+(?:is|was|covers|writes)\b.{0,120}"
     r"\b(?:editor|writer|reporter|correspondent|journalist|author|columnist|contributor|producer|publisher|covers)\b"
 )
+# A press release's closing "About the company" paragraph: "Acme is a global provider of ...".
+COMPANY_BLURB = re.compile(
+    r"^(?:about [A-Z][\w&.\- ]{1,40}[:\-–—]?\s*)?[A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,4},? (?:is|are) "
+    r"(?:(?:a|an|the) (?:[\w\-]+ ){0,6}(?:company|provider|leader|firm|manufacturer|developer|organi[sz]ation|supplier"
+    r"|group|corporation|platform|maker|operator|specialist)\b|headquartered in\b)",
+)
+# Teaser titles closing a page: "Section | Headline of another story".
+TEASER_TITLE = re.compile(r"^[^|.?!]{2,60}\s\|\s[^|]{5,120}$")
+COPYRIGHT_LINE = re.compile(r"^(?:©|copyright|\(c\))\s.{0,60}\b(?:19|20)\d\d\b.{0,80}$", re.I)
+CLICK_PROMPT = re.compile(r"\b(?:click|tap) here\b", re.I)
 FOLLOW_PROMPT = re.compile(r"\bfollow (?:us|him|her|them|@\w+) on (?:twitter|facebook|instagram)\b", re.I)
 URL_IN_LINE = re.compile(r"https?://|www\.\w")
 SUBSCRIBE_PROMPT = re.compile(r"\b(?:subscribe|sign up|newsletters?|in your inbox|join (?:us|now))\b", re.I)
@@ -113,8 +124,11 @@ def _sign_off(line: Line) -> bool:
         or TAIL_FURNITURE.match(text)
         or EDGE_STAMP.match(text)
         or AUTHOR_BLURB.match(text)
+        or COMPANY_BLURB.match(text)
         or FOLLOW_PROMPT.search(text)
-        or (len(words(text)) <= 30 and (URL_IN_LINE.search(text) or SUBSCRIBE_PROMPT.search(text)))
+        or COPYRIGHT_LINE.match(text)
+        or (line.label != "paragraph" and TEASER_TITLE.match(text))
+        or (len(words(text)) <= 30 and (URL_IN_LINE.search(text) or SUBSCRIBE_PROMPT.search(text) or CLICK_PROMPT.search(text)))
     )
 
 
@@ -180,9 +194,6 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     data = _extract(html, url, precise=False)
     if not data:
         return Cleaned(body="", captions=figure_captions(html))
-    text = data.get("text") or ""
-    if text.strip():
-        text = recover_paragraphs(html, choose_text(text, _extract(html, url, precise=True).get("text") or ""))
     metadata = {
         key: str(data[key])
         for key in ("title", "author", "sitename", "date", "url", "hostname", "description", "language")
@@ -197,8 +208,14 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     title = displayed_title(facts, metadata.get("title"), site, page_url)
     if title:
         metadata["title"] = title
+    text = data.get("text") or ""
+    if text.strip():
+        text = recover_paragraphs(html, choose_text(text, _extract(html, url, precise=True).get("text") or ""))
+        text = drop_other_articles(facts.root, text, title)
     cleaned = clean_extracted(text, title=metadata.get("title"))
-    zones = header_zones(facts.lines, title, find_body_start(facts.lines, cleaned.body))
+    # A "headline" that is the site's own name is the masthead: what follows it is the site's banner, not a header.
+    masthead = bool(site and title and _words(site) == _words(title))
+    zones = [] if masthead else header_zones(facts.lines, title, find_body_start(facts.lines, cleaned.body))
     metadata.pop("author", None)
     author = page_byline(facts, zones, data.get("author"))
     if author:

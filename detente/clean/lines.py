@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from detente.clean import datelines
 from detente.records import Cleaned
 
 WORD = re.compile(r"[\w’'\-]+")
@@ -26,11 +27,23 @@ BYLINE_ROLE = re.compile(
     re.I,
 )
 BYLINE = re.compile(r"^(?:by|written by|words by|story by)\s+([A-Z][\w.’'\-]+(?:\s+(?:[A-Z][\w.’'\-]+|de|van|von|bin|al|and|&|,))*)\s*[,|]?.*$", re.I)
+# Credit and editor lines closing (or heading) a story: who reported, edited or supplied it, and where it came from.
 CONTRIBUTOR = re.compile(
-    r"(contributed (reporting )?to this (report|story|article)|^(additional )?reporting by\b|^editing by\b|^writing by\b"
-    r"|^compiled by\b|^\(reporting by\b)",
+    r"(contributed (reporting )?to this (report|story|article)"
+    r"|\bcontributed(?: additional)?(?: reporting| research| writing)?(?: from [\w ,.'’\-]{2,60})?\.?\)?$"
+    r"|^\(?(?:additional |with )?(?:reporting|writing|editing|research|compiled|produced|translated) by\b"
+    r"|^(?:sources?|credits?)\s*:\s*(?=.{2,80}$)(?!.*[.?!]\s+[A-Z])"
+    r"|^this (?:article|story|report|content) (?:has been|was|is) (?:adapted|updated|corrected|amended|edited"
+    r"|produced|republished|originally published|reproduced)\b)",
     re.I,
 )
+# A teaser for another page: an excerpt cut off with a bracketed ellipsis ("... on the occa (...)").
+TEASER_CUT = re.compile(r"(?:\(\s*(?:\.\s*){3}\)|\[\s*(?:\.\s*){3}\]|[(\[]…[)\]])\s*$")
+# A rule between parts of a page ("- - -", "_____", "* * *"): inside an article it parts sections, at its end
+# it parts the article from what follows.
+SEPARATOR = re.compile(r"[\-–—_*=~•·#.\s]{3,}")
+SIGNED_CHANGE = re.compile(r"(?:^|\s|\()[+\-−–]\s?\d[\d.,]*\s?%|[▲▼↑↓]")
+NUMERIC_TOKEN = re.compile(r"^[+\-−–$€£¥(]*\d[\d.,:/]*[%)kKmMbB]*$")
 # A caption ends with a credit, or places people in the frame.
 CAPTION_CREDIT = re.compile(
     r"(\b(photo|image|picture|credit|photograph)s?( by| credit)?\s*[:/]\s*[\w .,&/'’\-]{1,60}$"
@@ -74,12 +87,21 @@ def is_furniture(line: str) -> bool:
 
 
 def is_dateline(line: str) -> bool:
-    """A line that is mostly a date ("Nov. 24, 2017 | | 0 comments", "Published 11 April 2024 09:15 GMT")."""
-    match = DATE_IN_LINE.search(line)
-    if not match:
+    """A line that is mostly a date ("Nov. 24, 2017 | | 0 comments", "Published 11 April 2024 09:15 GMT",
+    "segunda-feira, 22 de janeiro de 2018 às 0:13", "05/10/2018 - Publicado por: ... - Categoria: ...")."""
+    if TERMINAL.search(line.rstrip(" |")):
         return False
-    rest = DATE_IN_LINE.sub(" ", line)
-    return len(words(rest)) <= 6 and not TERMINAL.search(line.rstrip(" |"))
+    if DATE_IN_LINE.search(line) and len(words(DATE_IN_LINE.sub(" ", line))) <= 6:
+        return True
+    return datelines.is_dateline(line)
+
+
+def is_tag_list(line: str) -> bool:
+    """A keyword list ("stock car 2018, stock car brasil, stock car cascavel, ..."): many short comma-separated
+    items and no sentence."""
+    items = [item.strip() for item in line.split(",") if item.strip()]
+    return (len(items) >= 5 and all(len(item.split()) <= 6 for item in items)
+            and not TERMINAL.search(line) and sum(1 for item in items if item[:1].islower()) >= len(items) / 2)
 
 
 def is_caption(line: str) -> bool:
@@ -103,6 +125,23 @@ def is_bio(line: str) -> bool:
         return False
     short = sum(1 for f in fragments if len(words(f)) <= 5)
     return short >= 3 and short >= len(fragments) - 1 and all(len(words(f)) <= 9 for f in fragments)
+
+
+def is_data_row(line: str) -> bool:
+    """A line of live figures, not prose: mostly numbers and prices with a signed change ("DOW 28,051.41 -1.2%",
+    "Nikkei ▲ 1.2%"), as a market ticker or a live data table prints them. Scores, standings and schedules carry
+    no signed change: they are often the article itself."""
+    tokens = [t for t in line.replace("|", " ").split() if any(c.isalnum() for c in t)]
+    if not tokens or (TERMINAL.search(line.rstrip(" |")) and len(tokens) > 6):
+        return False
+    numeric = sum(1 for t in tokens if NUMERIC_TOKEN.match(t))
+    lower = sum(1 for t in tokens if t[:1].islower())
+    return bool(SIGNED_CHANGE.search(line)) and numeric >= max(1, 0.5 * len(tokens)) and lower <= 2
+
+
+def is_teaser(line: str) -> bool:
+    """An excerpt of another article, cut off with a bracketed ellipsis."""
+    return bool(TEASER_CUT.search(line.strip()))
 
 
 def is_paragraph(line: str) -> bool:
@@ -140,7 +179,9 @@ def classify_lines(text: str) -> list[Line]:
     keys = [_norm_key(line.text) for line in lines]
     for line in lines:
         t = line.text
-        if is_furniture(t):
+        if SEPARATOR.fullmatch(t):
+            line.label = "separator"
+        elif is_furniture(t) or is_teaser(t) or is_tag_list(t):
             line.label = "furniture"
         elif (BYLINE.match(t) and len(words(t)) <= 12) or (is_name_role_byline(t)):
             line.label = "byline"
@@ -152,6 +193,8 @@ def classify_lines(text: str) -> list[Line]:
             line.label = "furniture"  # "— Lucia Ferrer": the attribution of a pull quote
         elif is_caption(t):
             line.label = "caption"
+        elif is_data_row(t):
+            line.label = "furniture"
         elif is_bio(t):
             line.label = "bio"
         elif is_paragraph(t):
@@ -159,6 +202,7 @@ def classify_lines(text: str) -> list[Line]:
         else:
             line.label = "short"
     _demote_headline_lead(lines)
+    _mark_live_tables(lines)
     # Pull quotes: a line repeated inside a longer line of the page; exact repeats keep the first copy only.
     seen: set[str] = set()
     for line, key in zip(lines, keys, strict=True):
@@ -173,6 +217,25 @@ def classify_lines(text: str) -> list[Line]:
         elif line.label == "paragraph" and _is_quoted_excerpt(line.text, key, keys):
             line.label = "pullquote"
     return lines
+
+
+def _mark_live_tables(lines: list[Line]) -> None:
+    """A table ("| a | b |" rows) whose rows are mostly live figures with signed changes is a ticker, not the
+    article's table (results and schedules have no +1.2% or ▲): every row of it goes, header included."""
+    i = 0
+    while i < len(lines):
+        if not lines[i].text.startswith("|"):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].text.startswith("|"):
+            j += 1
+        rows = [line for line in lines[i:j] if re.search(r"\w", line.text)]
+        live = sum(1 for line in rows if SIGNED_CHANGE.search(line.text) and is_data_row(line.text))
+        if rows and live >= 0.5 * len(rows):
+            for line in lines[i:j]:
+                line.label = "furniture"
+        i = j
 
 
 def _is_quoted_excerpt(text: str, key: str, keys: list[str]) -> bool:

@@ -28,6 +28,7 @@ class PageFacts:
     meta: dict[str, list[str]] = field(default_factory=dict)  # lower-cased name/property -> contents in page order
     ld_authors: list[str] = field(default_factory=list)  # JSON-LD author names of the page's article
     ld_publishers: list[str] = field(default_factory=list)
+    root: etree._Element | None = None  # the parsed page (scripts, styles and the head removed)
 
     def first(self, *keys: str) -> str | None:
         """The first non-empty meta content under any of ``keys``."""
@@ -123,5 +124,6 @@ def page_facts(markup: str) -> PageFacts:
             facts.ld_authors += [n for n in _names(item.get("author")) if n not in facts.ld_authors]
             facts.ld_publishers += [n for n in _names(item.get("publisher")) if n not in facts.ld_publishers]
     facts.lines = visible_lines(root)
+    facts.root = root
     facts.h1 = [text for h in root.iter("h1") if (text := _text(h))]
     return facts
