@@ -171,6 +171,10 @@ def byline_from_lines(lines: list[str]) -> tuple[str | None, bool]:
 
 
 def _is_credit_part(part: str) -> bool:
-    """An agency or outlet, a newsroom title, or a place in a credit line."""
-    p = part.strip(" .,:;").lower()
+    """An agency or outlet (a known one, or "The" and capitalised words: persons are not "The ..."), a newsroom
+    title, or a place in a credit line."""
+    p = part.strip(" .,:;")
+    if re.fullmatch(r"The(?: [A-Z][\w&.'’\-]*){1,5}", p):
+        return True
+    p = p.lower()
     return bool(p) and (p in credit_names() or p in place_names() or bool(ROLE.search(p)))

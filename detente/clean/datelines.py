@@ -34,7 +34,7 @@ PUBLISHED_CUE = re.compile(
 CITED_CUE = re.compile(
     r"\b(?:source|sources|according to|via|cited|citing|report(?:ed)? by|joined|member since|born|since|until)\b", re.I
 )
-RANGE_AFTER = re.compile(r"^\s*[\-–—~]\s*(?:\d|open\b|today\b|present\b|now\b)", re.I)
+RANGE_AFTER = re.compile(r"^\s*[\-–—~]\s*(?:\d{4}|\d{1,2}(?![\d:h])|open\b|today\b|present\b|now\b)", re.I)
 TIME = re.compile(r"\b\d{1,2}(?:[:h.]\d\d)+\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b", re.I)
 ZONE = re.compile(r"\b(?:[A-Z]{1,4}T|UTC|GMT|IST|ist|et|ET)(?:\s*[+\-]\s*\d{1,2}(?::?\d\d)?)?\b")
 WEEKDAY = re.compile(
@@ -94,7 +94,7 @@ def dates_in_line(line: str, cue: str | None = None, day_first: bool = False) ->
         if day is None or prefix.count("(") > prefix.count(")") or RANGE_AFTER.match(line[m.end() :]):
             continue
         before = line[start : m.start()]
-        if not found and cue and not before.strip(" |,:-–—"):
+        if not found and cue and not WEEKDAY.sub(" ", ZONE.sub(" ", TIME.sub(" ", before))).strip(" |,:-–—"):
             before = cue
         if CITED_CUE.search(prefix):
             kind = "cited"

@@ -19,7 +19,7 @@ import dateparser
 from detente.clean.bylines import byline_from_lines, normalize_byline, person_name, reporting_credit
 from detente.clean.datelines import first_published, stated_dates
 from detente.clean.header import header_zones
-from detente.clean.lines import BYLINE_ROLE, CONTRIBUTOR, DATE_IN_LINE, is_name_role_byline, words
+from detente.clean.lines import BYLINE_ROLE, CONTRIBUTOR, DATE_IN_LINE, is_furniture, is_name_role_byline, words
 from detente.clean.sitename import strip_site_suffix, tidy_name
 from detente.records import Cleaned, RawDocument
 from detente.tables import load_table, split_multi
@@ -67,6 +67,8 @@ def masthead(cleaned: Cleaned) -> str | None:
         if line == cleaned.title:
             break
         tokens = words(line)
+        if is_furniture(line) or re.search(r"[›»>|/•·]", line):
+            continue  # a breadcrumb trail, a menu, an account widget: the site's furniture, not its name
         if 1 <= len(tokens) <= 5 and all(t[:1].isupper() for t in tokens) and not DATE_IN_LINE.search(line):
             return line.strip()
     return None
