@@ -14,8 +14,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 
 from detente.clean import datelines
+from detente.clean.layout import body_run, choose_title
 from detente.records import Cleaned
 
 WORD = re.compile(r"[\w’'\-]+")
@@ -51,6 +53,11 @@ CAPTION_CREDIT = re.compile(
     r"|\b(Getty Images|Shutterstock|Reuters|AFP|AP Photo|EPA-EFE|handout)\s*$"
     r"|^(?:photo )?caption\s*:)",
     re.I,
+)
+# A photographer's credit on its own line under the photo's caption: "Ana Ruiz / AP", "Tomas Reyes/The Ledger".
+SLASH_CREDIT = re.compile(
+    r"^[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}\s*/\s*(?:AP|AFP|Reuters|Getty Images|EPA|Pool|Bloomberg|Xinhua"
+    r"|The [A-Z][\w ]{2,40})\s*$"
 )
 FRAME_POSITION = re.compile(
     r"\((?:left|right|centre|center|front|second left|second right|top|bottom)\)"
@@ -106,7 +113,7 @@ def is_tag_list(line: str) -> bool:
 
 def is_caption(line: str) -> bool:
     stripped = line.strip()
-    if CAPTION_CREDIT.search(stripped):
+    if CAPTION_CREDIT.search(stripped) or SLASH_CREDIT.match(stripped):
         return True
     # "(left)", "pictured": a caption is one or two sentences about the frame, not a first-person paragraph
     sentences = len(re.findall(r"[.?!](?:\s|$)", stripped))
@@ -139,9 +146,14 @@ def is_data_row(line: str) -> bool:
     return bool(SIGNED_CHANGE.search(line)) and numeric >= max(1, 0.5 * len(tokens)) and lower <= 2
 
 
+TEASER_HEADLINE = re.compile(r"^(?:[\"'‘“][^\"'’”]{5,120}[\"'’”][^.?!]{0,60}?|[A-Z0-9][^.?!]{10,120}?)(?<=[\w'’\"”])(?:\.\.\.|…)$")
+
+
 def is_teaser(line: str) -> bool:
-    """An excerpt of another article, cut off with a bracketed ellipsis."""
-    return bool(TEASER_CUT.search(line.strip()))
+    """An excerpt of another article cut off with a bracketed ellipsis, or another story's headline cut short
+    ("Envoys warn of new border row..."): one fragment of a dozen words or fewer, ending in an ellipsis."""
+    text = line.strip()
+    return bool(TEASER_CUT.search(text)) or (bool(TEASER_HEADLINE.match(text)) and len(words(text)) <= 12)
 
 
 def is_paragraph(line: str) -> bool:
@@ -203,6 +215,7 @@ def classify_lines(text: str) -> list[Line]:
             line.label = "short"
     _demote_headline_lead(lines)
     _mark_live_tables(lines)
+    _mark_credited_captions(lines)
     # Pull quotes: a line repeated inside a longer line of the page; exact repeats keep the first copy only.
     seen: set[str] = set()
     for line, key in zip(lines, keys, strict=True):
@@ -217,6 +230,13 @@ def classify_lines(text: str) -> list[Line]:
         elif line.label == "paragraph" and _is_quoted_excerpt(line.text, key, keys):
             line.label = "pullquote"
     return lines
+
+
+def _mark_credited_captions(lines: list[Line]) -> None:
+    """A sentence directly above a photographer's credit line ("Ana Ruiz / AP") is the photo's caption."""
+    for above, below in pairwise(lines):
+        if above.label == "paragraph" and SLASH_CREDIT.match(below.text):
+            above.label = "caption"
 
 
 def _mark_live_tables(lines: list[Line]) -> None:
@@ -267,17 +287,20 @@ def _demote_headline_lead(lines: list[Line]) -> None:
 def clean_text(text: str) -> Cleaned:
     """Split a text dump into body paragraphs and the lines kept aside (title, summary, captions, boilerplate)."""
     lines = classify_lines(text)
-    body_idx = [i for i, line in enumerate(lines) if line.label == "paragraph"]
-    if not body_idx:
+    run = body_run(lines)
+    if run is None:
         # No sentence-shaped line at all (a list, a stub): keep every non-furniture line rather than nothing.
         keep = [line.text for line in lines if line.label in ("short", "paragraph")]
         return Cleaned(body="\n\n".join(keep), boilerplate=[line.text for line in lines if line.text not in keep])
-    first, last = body_idx[0], body_idx[-1]
+    first, last = _after_standfirst(lines, *run)
     cleaned = Cleaned(body="")
+    lead = " ".join(line.text for line in lines[first : last + 1] if line.label == "paragraph")[:1500]
+    candidates = [i for i, line in enumerate(lines[:first]) if _title_candidate(line)]
+    title_at = choose_title(lines, candidates, lead)
     body: list[str] = []
     for i, line in enumerate(lines):
         if i < first:
-            _header_line(line, cleaned)
+            _header_line(line, cleaned, is_title=i == title_at, after_title=title_at is not None and i > title_at)
         elif i > last:
             cleaned.footer_lines.append(line.text)
             cleaned.boilerplate.append(line.text)
@@ -289,44 +312,48 @@ def clean_text(text: str) -> Cleaned:
             cleaned.captions.append(line.text)
             cleaned.boilerplate.append(line.text)
         else:
-            if line.label in ("byline", "dateline", "contributor"):
-                cleaned.header_lines.append(line.text)
-            cleaned.boilerplate.append(line.text)
+            cleaned.boilerplate.append(line.text)  # a byline or date inside the run is a box's, not the article's
     cleaned.body = "\n\n".join(body)
     cleaned.captions = list(dict.fromkeys(cleaned.captions))  # a caption printed twice is one caption
     return cleaned
 
 
-def _title_better(text: str, current: str | None) -> bool:
-    """Mastheads ("THE CONTINENTAL OBSERVER", "The Meridian Post") come first but are short or all capitals."""
-    def looks_like_title(t: str) -> bool:
-        tokens = words(t)
-        menu_like = all(w[:1].isupper() for w in tokens) and not re.search(r"[,:;?!'’\"“”]", t)
-        return len(tokens) >= 4 and not t.isupper() and not menu_like
-
-    if current is None:
-        return True
-    return looks_like_title(text) and not looks_like_title(current)
+def _after_standfirst(lines: list[Line], first: int, last: int) -> tuple[int, int]:
+    """A sentence-shaped standfirst heads the run when a byline or a date stands between it and the next
+    paragraph: the article starts after them."""
+    nxt = next((i for i in range(first + 1, last + 1) if lines[i].label == "paragraph"), None)
+    if nxt is not None and any(line.label in ("byline", "dateline") for line in lines[first + 1 : nxt]):
+        return nxt, last
+    return first, last
 
 
-def _header_line(line: Line, cleaned: Cleaned) -> None:
-    """Lines before the body: the first headline-shaped one is the title, a standfirst is the summary."""
+def _title_candidate(line: Line) -> bool:
+    """A headline-shaped line: short, not furniture, and not a masthead (all capitals, or a menu of capitalised
+    words with no punctuation)."""
+    return line.label in ("short", "repeat") and is_headline(line.text) and _looks_like_title(line.text)
+
+
+def _looks_like_title(text: str) -> bool:
+    tokens = words(text)
+    menu_like = all(w[:1].isupper() for w in tokens) and not re.search(r"[,:;?!'’\"“”]", text) and len(tokens) < 5
+    return len(tokens) >= 3 and not text.isupper() and not menu_like
+
+
+def _header_line(line: Line, cleaned: Cleaned, *, is_title: bool, after_title: bool) -> None:
+    """Lines before the body: the chosen headline is the title, a standfirst under it is the summary."""
     text = line.text
     if line.label == "caption":
         cleaned.captions.append(text)
-    elif line.label == "short" and is_headline(text) and _title_better(text, cleaned.title):
-        if cleaned.title is not None:
-            cleaned.boilerplate.append(cleaned.title)  # a masthead or section name seen first
+    elif is_title:
         cleaned.title = text
         cleaned.header_lines.append(text)
         return
-    elif line.label == "short" and BULLET.match(text):
+    elif line.label == "short" and after_title and BULLET.match(text):
         cleaned.summary.append(BULLET.sub("", text))
         return
-    elif line.label == "short" and cleaned.title is not None and len(words(text)) >= 8 and not cleaned.summary:
+    elif line.label == "short" and after_title and len(words(text)) >= 8 and not cleaned.summary:
         cleaned.summary.append(text)
         return
     elif line.label in ("byline", "dateline", "contributor", "short", "furniture", "repeat"):
         cleaned.header_lines.append(text)
     cleaned.boilerplate.append(text)
-

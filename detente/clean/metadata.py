@@ -175,7 +175,7 @@ def find_byline(raw: RawDocument, cleaned: Cleaned) -> str | None:
         found, _ = byline_from_lines(zone)
         if found:
             return found
-    for line in cleaned.header_lines + cleaned.boilerplate:
+    for line in cleaned.header_lines:
         if CONTRIBUTOR.search(line) or not is_name_role_byline(line):
             continue
         found = normalize_byline(BYLINE_ROLE.match(line.strip()).group("name"))
