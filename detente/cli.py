@@ -145,6 +145,10 @@ def _ingest(paths: list[str], db: Path, max_bytes: int, batch_size: int, engine:
         f"{report.derivatives} derivatives, {len(report.errors)} failed — {before} articles in {db}",
         soft_wrap=True, markup=False, highlight=False,
     )
+    if report.not_articles:
+        names = [Path(p).name for p in report.not_articles]
+        shown = ", ".join(names[:10]) + (f", … ({len(names) - 10} more)" if len(names) > 10 else "")
+        console.print(f"{len(names)} files skipped as not articles: {escape(shown)}", highlight=False)
     return 1 if report.errors else 0
 
 
@@ -178,7 +182,7 @@ def _count_inputs(paths: list[str]) -> int | None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl, .html, .urls lists, URLs, or - for URLs on stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl/.json, .html, .urls lists, URLs, or - for URLs on stdin.")],
     db: DbOption = DEFAULT_DB,
     max_bytes: Annotated[int, typer.Option(help="Skip (and report) inputs larger than this many bytes.")] = DEFAULT_MAX_BYTES,
     batch_size: Annotated[int, typer.Option(help="Articles per parse batch and per database transaction.")] = 32,
@@ -189,6 +193,12 @@ def ingest(
 
     Re-running on the same inputs adds nothing. A bad file is reported with its
     name and the reason and the run goes on; the exit code is 1 if any failed.
+
+    A file named on its own is read whatever its extension. In a folder (read
+    recursively), articles are the .txt .text .html .htm .xhtml .json .jsonl
+    .ndjson and .urls files and files without an extension; other files (.md,
+    .csv, images) and README, LICENSE or SOURCES files are skipped, and the
+    summary lists them.
 
     Examples:
       detente ingest examples/corpus
