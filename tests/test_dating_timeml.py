@@ -85,3 +85,12 @@ def test_a_month_in_a_plan_goes_forward() -> None:
 def test_a_quarter_without_a_year_is_the_nearest_one() -> None:
     assert _one("Exports grew in the first quarter.")[2] == "2021-Q1"
     assert _one("Exports will grow in the fourth quarter.", future=True)[2] == "2021-Q4"
+
+
+def test_a_purpose_shares_its_clauses_time_and_a_noun_infinitive_looks_ahead() -> None:
+    past = tag_text("The envoy crossed the border to meet the president on Friday.", DCT)
+    assert [(t.text, t.value) for t in past] == [("Friday", "2021-06-04")]
+    ahead = tag_text("Peru holds a contract to supply Chile with gas from March.", DCT)
+    assert [(t.text, t.value) for t in ahead] == [("March", "2022-03")]
+    participle = tag_text("In a statement published on June 2, the ministry said talks will resume.", DCT)
+    assert [(t.text, t.value) for t in participle] == [("June 2", "2021-06-02")]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -163,6 +163,7 @@ class TimeSpan:
     carried: bool = False  # inherited from the previous sentence, not the event's own words
     timex_type: str = "DATE"
     value: str = ""
+    evidence: str = field(default="own", compare=False)  # own | sentence: whose words these are, for the basis
 
     @property
     def basis(self) -> str:

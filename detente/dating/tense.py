@@ -56,6 +56,7 @@ def future_sentence(sent: Span) -> bool:
 PAST_TAGS = {"VBD"}
 FORWARD_PREPS = {"until", "till", "through", "by", "next", "from"}
 NOUN_MODIFYING = {"acl", "relcl"}
+FIRSTS = {"first", "last", "only", "second", "latest"}
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -74,6 +75,8 @@ def _past(verb: Token) -> bool:
     if verb.tag_ in PAST_TAGS:
         return True
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and not aux:
+        return True  # "a statement published Oct. 25": a participle describing what was done
     return any(a.tag_ == "VBD" or (a.lemma_ == "have" and verb.tag_ == "VBN") for a in aux)
 
 
@@ -100,7 +103,10 @@ def future_at(sent: Span, start_char: int, end_char: int, sentence_future: bool 
     before = doc[max(span.start - 1, sent.start)].lower_ if span.start > sent.start else ""
     if verb.tag_ in ("VB", "VBZ", "VBP", "VBG") and before in FORWARD_PREPS:
         return True  # "for the program to run through June", "talks continue until Friday"
-    if verb.tag_ == "VB" and verb.dep_ in NOUN_MODIFYING | {"advcl"} and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return True  # "a contract to supply tankers from June": an infinitive looks ahead
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        head = verb.head
+        if verb.dep_ in NOUN_MODIFYING:  # "a contract to supply tankers from June": an infinitive looks ahead,
+            return not any(c.lower_ in FIRSTS or c.tag_ == "JJS" for c in head.children)  # "the first to visit" not
+        if verb.dep_ == "advcl" and head != verb:  # a purpose shares its clause's time: "stepped over to shake hands"
+            return _clause_future(head) or (not _past(head) and sentence_future)
     return sentence_future
