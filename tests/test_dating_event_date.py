@@ -110,3 +110,12 @@ def test_dating_does_not_import_events() -> None:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom):
                 assert not (node.module or "").startswith("detente.events"), path
+
+
+def test_what_a_person_did_in_a_who_clause_is_background_but_a_statement_is_news() -> None:
+    events = _events("The American ambassador, who drafted a letter urging Chile to free the sailors, resigned. "
+                     "Peru issued a statement condemning Bolivia.")
+    urging = [e for e in events if e.trigger == "urging"]
+    assert urging and urging[0].date_start is None
+    condemning = [e for e in events if e.trigger == "condemning"]
+    assert condemning and condemning[0].date_start == "2020-03-02"

@@ -87,17 +87,21 @@ def decide_event_date(time: TimeSpan | None, status: str, pub_range: tuple[date,
     """(the event's date, its status): ``time`` is the strongest time expression found for the event and
     ``evidence`` where it was found (own | sentence | paragraph | story | another article; by default what the
     time says of itself: carried from the previous sentence, or its ``evidence``); a happened event
-    whose own time lies after publication is a plan. Without a time, the publication day (or month, or short
-    range) for the article's news; nothing for background, for plans and possibilities, or when the publication date is not known to a
-    month."""
+    whose own time lies after publication is a plan; another clause's time after publication does not date a
+    past act. Without a time, the publication day (or month, or short range) for the article's news; nothing for
+    background, for plans and possibilities, or when the publication date is not known to a month."""
     if time is not None:
         evidence = evidence or ("paragraph" if time.carried else time.evidence)
         if time.relative and pub_range is not None and wide(pub_range):
             lo, hi = pub_range
             return EventDate(None, None, None, f"{time.basis}, known only within {lo}..{hi}: not dated"), status
+        if evidence == "sentence" and status == "happened" and pub_range and time.start > pub_range[1]:
+            time = None  # another clause's coming time ("continue to negotiate and could finalize it in the next
+            # few weeks") is not this act's: a past act is not dated after publication
+    if time is not None:
         if time.relative and pub_range is not None:
             time = within_publication(time, status, pub_range)
-        if evidence in ("own", "sentence") and status == "happened" and pub_range and time.start > pub_range[1]:
+        if evidence == "own" and status == "happened" and pub_range and time.start > pub_range[1]:
             status = "planned"
         start, end, precision = _week_as_month(time)
         basis = time.basis + EVIDENCE_NOTES.get(evidence, f" ({evidence})")

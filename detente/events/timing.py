@@ -123,16 +123,17 @@ def _perfect(verb: Token) -> bool:
 
 def in_relative_clause(token: Token) -> bool:
     """The trigger describes a participant in a perfect relative clause ("the Palestinian Authority, which ... has
-    rejected the US as a mediator"): what that party has done before, not the article's news. A simple past there
-    is often the news itself ("the declaration they signed at the Peace House") and is not taken as background."""
+    rejected the US as a mediator", "a former official who spearheaded a letter"): what that party has done before,
+    not the article's news. A simple past describing a thing is often the news itself ("the declaration they signed
+    at the Peace House") and is not taken as background."""
     node = _clause_verb(token)
     perfect = _perfect(node)
     for _ in range(4):
-        if node.dep_ == "relcl":
-            return perfect or _perfect(node)
-        if node.dep_ != "conj" or node.head == node:
+        if node.dep_ == "relcl":  # "a former official who spearheaded a letter": what that person did before
+            return perfect or _perfect(node) or any(c.lower_ in ("who", "whom") for c in node.children)
+        if node.dep_ not in ("conj", "acl") or node.head == node:
             return False
-        node = _clause_verb(node.head)
+        node = _clause_verb(node.head)  # "who spearheaded a letter urging Cairo to ...": the letter's clause
     return False
 
 
