@@ -45,6 +45,7 @@ def _status(text: str, trigger: str) -> str:
     ("Washington will lift the sanctions next month.", "sanctions", "happened"),
     ("Ankara would stop buying gas from Baku.", "buying", "denied"),
     ("The Dow nearly broke the record.", "broke", "denied"),
+    ("The two sides were on the verge of a deal.", "deal", "hypothetical"),
     # what is plainly said happened
     ("Egypt expelled the ambassador on Tuesday.", "expelled", "happened"),
 ])

@@ -80,8 +80,9 @@ REMOVAL_HEADS = {"lift", "remove", "end", "cut", "ease", "scrap", "drop", "roll"
 PROMISING_HEADS = {"offer", "promise", "pledge", "vow", "plan", "schedule", "propose"}
 # what these act on does not take place: "the visit was cancelled", "the now-cancelled deal"
 CANCELLING_HEADS = {"cancel", "kill", "scrap", "abandon", "abort", "veto", "shelve", "call", "torpedo"}
-# "nearly broke the record": it did not happen
+# "nearly broke the record", "on the verge of a deal", "on the brink of war": it did not happen
 NEAR_MISS = {"nearly", "almost"}
+VERGE_NOUNS = {"verge", "brink", "edge", "threshold", "cusp"}
 # "in response to mounting concerns", "due to a string of accidents": a cause is a fact of its own
 CAUSE_HEADS = {"response", "reaction", "due", "owing", "thanks", "because", "result", "wake", "aftermath", "light",
                "consequence", "retaliation", "protest"}
@@ -215,6 +216,8 @@ def event_status(trigger: Token, sent: Span | None = None) -> str:
             return "denied"  # "the visit was cancelled", "called off the talks"
         if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "advmod" and c.lower_ in NEAR_MISS for c in children):
             return "denied"  # "nearly broke the record"
+        if below is not None and below.dep_ == "prep" and below.lower_ == "of" and lemma in VERGE_NOUNS:
+            return "hypothetical"  # "on the verge of a deal": close, not reached
         if any(c.dep_ == "neg" for c in children) and node.pos_ in ("VERB", "AUX", "NOUN") \
                 and _negation_reaches(below, node):
             return "hypothetical" if aux & {"might", "may"} else "denied"  # "might not prevent": possible
