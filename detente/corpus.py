@@ -18,8 +18,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from detente.dating.refine import refine_undated
 from detente.dedup.link import forget_indexes, link_copies, link_derivatives
+from detente.events.refine import refine_undated
 from detente.ingest import DEFAULT_MAX_BYTES, IngestError, iter_documents
 from detente.ingest.htmldepth import PARSER_DEPTH, nesting_depth
 from detente.nlp import load_nlp, transient_strings

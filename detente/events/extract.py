@@ -18,7 +18,9 @@ from itertools import combinations, pairwise, product
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors import ActorResult
+from detente.dating.event_date import EventDate, decide_event_date, story_date
 from detente.dating.expressions import TimeSpan, find_time_expressions
+from detente.dating.tense import future_at
 from detente.dating.window import compact_window
 from detente.events.clusters import WEAK_BASIS, cluster_key, merge_mentions
 from detente.events.conditions import preconditions
@@ -33,12 +35,12 @@ from detente.events.roles import (
 )
 from detente.events.status import event_status, governing_words
 from detente.events.timing import (
+    background,
     carriable,
     carried_time,
     is_peg,
     pluperfect,
     time_for,
-    within_publication,
     within_week_of,
 )
 from detente.nlp import doc_text, span_text
@@ -271,11 +273,12 @@ class _Extractor:
         out = []
         for event in events:
             if event.status == "happened" and (event.date_basis or "").startswith(WEAK_BASIS) and event is not peg:
+                when = story_date(EventDate(peg.date_start, peg.date_end, peg.date_precision, peg.date_basis),
+                                  peg.sentence_index)
                 event = replace(
-                    event, date_start=peg.date_start, date_end=peg.date_end, date_precision=peg.date_precision,
-                    date_basis=f"{WEAK_BASIS}, news peg {peg.date_basis} (sentence {peg.sentence_index + 1})",
-                    cluster_id=cluster_key(event.source, event.target, event.type, event.status, peg.date_start,
-                                           peg.date_precision))
+                    event, date_start=when.start, date_end=when.end, date_precision=when.precision,
+                    date_basis=when.basis, cluster_id=cluster_key(event.source, event.target, event.type,
+                                                                  event.status, when.start, when.precision))
             elif within_week_of(event, peg):
                 event = replace(
                     event, date_start=peg.date_start, date_end=peg.date_end, date_precision=peg.date_precision,
@@ -295,7 +298,8 @@ class _Extractor:
         else:
             ref = self.pub_range
         text = span_text(sent)
-        spans = find_time_expressions(text, ref, bool(FUTURE.search(text)), offset=sent.start_char)
+        whole = bool(FUTURE.search(text))  # the tense of each expression's own clause decides, else the sentence's
+        spans = find_time_expressions(text, ref, lambda a, b: future_at(sent, a, b, whole), offset=sent.start_char)
         if self.pub_range is None:
             spans = [s for s in spans if not s.relative]
         return spans
@@ -378,17 +382,7 @@ class _Extractor:
         sources, targets = self._sides(sent, token, trig, source_tokens, target_tokens)
         if not sources or not targets:
             return []
-        basis = time.basis if time else None
-        if time is None and self.pub_range is not None and status == "happened" and not pluperfect(token):
-            lo, hi = self.pub_range
-            if (hi - lo).days <= 31:  # a wide publication range dates nothing
-                time = TimeSpan(lo, hi, "day" if lo == hi else "range", WEAK_BASIS, relative=True)
-                basis = WEAK_BASIS + " (no time expression in or before the sentence)"
-        if time is not None and time.relative and self.pub_range is not None:
-            time = within_publication(time, status, self.pub_range)
-        if time is not None and not time.carried and status == "happened" and self.pub_range \
-                and time.start > self.pub_range[1]:
-            status = "planned"
+        when, status = decide_event_date(time, status, self.pub_range, background(token))
         info = plover_info(trig.type, trig.mode)
         further = _further(token)
         events = []
@@ -416,17 +410,16 @@ class _Extractor:
                 goldstein=info.goldstein,
                 quad=info.quad,
                 status=status,
-                date_start=time.start.isoformat() if time else None,
-                date_end=time.end.isoformat() if time else None,
-                date_precision=time.precision if time else None,
-                date_basis=basis,
+                date_start=when.start,
+                date_end=when.end,
+                date_precision=when.precision,
+                date_basis=when.basis,
                 location=self._location(token),
                 text=sent.text.strip(),
                 trigger=token.text,
                 trigger_start=trigger_span[0],
                 trigger_end=trigger_span[1],
-                cluster_id=cluster_key(source, target, trig.type, status, time.start.isoformat() if time else None,
-                                       time.precision if time else None),
+                cluster_id=cluster_key(source, target, trig.type, status, when.start, when.precision),
             ))
             if further:
                 self.distinct.add(events[-1].id)
