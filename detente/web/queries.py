@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from detente.analysis.timeline import is_state
 from detente.records import Article, Event, Quote
 from detente.store import Store
-from detente.store.db import EVENT_COLUMNS, QUOTE_COLUMNS, row_to_article
+from detente.store.db import EVENT_COLUMNS, row_to_article, row_to_quote
 
 PAGE = 50
 MAX_PAGE = 2000
@@ -114,7 +114,7 @@ def quote_rows(store: Store, where: str, params: tuple, limit: int = PAGE, offse
     """Quotes by a WHERE clause written in this module (values bound), a page at a time."""
     rows = store.conn.execute(f"SELECT * FROM quotes {where} ORDER BY article_id, char_start LIMIT ? OFFSET ?",
                               (*params, limit, offset)).fetchall()
-    return [Quote(**{c: (bool(r[c]) if c == "anonymous" else r[c]) for c in QUOTE_COLUMNS}) for r in rows]
+    return [row_to_quote(r) for r in rows]
 
 
 def quotes(store: Store, f: Filters) -> list[Quote]:
