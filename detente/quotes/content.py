@@ -48,6 +48,19 @@ def own_subject(verb: Token) -> bool:
     return any(c.dep_ in SUBJECTS and not _inside_quote_marks(c) for c in verb.children)
 
 
+def embedded(verb: Token) -> bool:
+    """A reporting verb with its own subject inside another's reported clause ("Pompeo said Washington had
+    concluded ...") is part of that report, not an act of its own."""
+    if not own_subject(verb):
+        return False
+    node = verb
+    while node.dep_ in ("ccomp", "xcomp") and node.head.i != node.i:
+        node = node.head
+        if node.pos_ in CLAUSE_POS and "clause" in frames_of(node):
+            return True
+    return False
+
+
 def borrows_subject(token: Token) -> bool:
     """A reporting verb that reports on its own but takes its subject from above ("adding", "and warned")."""
     if token.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "ccomp", "parataxis") or own_subject(token):
@@ -91,7 +104,8 @@ def _is_clause(token: Token) -> bool:
 def _clause(verb: Token, quoted: list[tuple[int, int]]) -> Content | None:
     doc = verb.doc
     for child in verb.children:  # "said (that) the talks would resume"
-        clause = child.dep_ == "ccomp" and child.right_edge.i - child.left_edge.i >= 2
+        clause = child.dep_ == "ccomp" and child.right_edge.i - child.left_edge.i >= 2 and any(
+            t.pos_ in CLAUSE_POS for t in child.subtree)  # "declared most settlements legal" reports no wording
         if child.i > verb.i and (clause or (child.dep_ == "parataxis" and _is_clause(child))):
             found = _trimmed(doc, child.left_edge.i, child.right_edge.i + 1, False)
             if found is not None:
@@ -104,7 +118,7 @@ def _clause(verb: Token, quoted: list[tuple[int, int]]) -> Content | None:
         return _cut(that, verb)
     for child in verb.children:  # "The talks will resume, officials said": the clause comes first
         if child.i < verb.i and child.dep_ in ("ccomp", "parataxis") and _is_clause(child):
-            found = _trimmed(doc, child.left_edge.i, min(child.right_edge.i + 1, verb.left_edge.i), False)
+            found = _trimmed(doc, child.left_edge.i, min(child.right_edge.i + 1, verb.i), False)
             if found is not None:
                 return _cut(found, verb)
     head = verb.head
@@ -169,8 +183,13 @@ def _span_from_verb(verb: Token, last: int) -> Content | None:
     return _trimmed(verb.doc, start, last + 1, True)
 
 
+ANONYMITY = {"identify", "name", "quote", "cite"}  # "asked not to be identified": a condition of the interview
+
+
 def _to(verb: Token) -> Content | None:
     """ "urged Oslo to reopen ...", "called on Oslo to ...", "asked their governments to help"."""
+    if any(t.lemma_.lower() in ANONYMITY and t.tag_ == "VBN" for t in verb.subtree if t.i > verb.i):
+        return None
     for child in verb.children:
         if child.i > verb.i and child.dep_ in ("xcomp", "ccomp") and any(c.tag_ == "TO" for c in child.children):
             return _span_from_verb(verb, child.right_edge.i)
@@ -204,8 +223,8 @@ def _for(verb: Token) -> Content | None:
 def _object_frame(verb: Token) -> Content | None:
     """ "claimed responsibility for the attack", "ruled out talks", "demanded the release of the crew"."""
     obj = _direct_object(verb)
-    if obj is None or obj.pos_ == "PRON":
-        return None
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+        return None  # "will only demand more"
     last = obj.right_edge.i
     for child in verb.children:  # "claimed responsibility for ...": the parser may hang "for" on the verb
         if child.dep_ == "prep" and child.i == last + 1 and child.lower_ in ("for", "of", "on", "to"):
@@ -261,12 +280,17 @@ def according_to(doc: Doc) -> list[tuple[Token, Content]]:
         head = token.head
         if head.i == token.i or not _is_clause(head):
             continue
+        sent = token.sent
+        words = [t for t in sent if not (t.is_punct or t.is_space)]
         left, right = token.left_edge.i, token.right_edge.i + 1
-        if head.left_edge.i < left:  # the phrase follows the clause (or sits inside it)
-            end = left if right > head.right_edge.i else head.right_edge.i + 1
-            content = _trimmed(doc, head.left_edge.i, end, False)
-        else:  # "According to X, the clause"
-            content = _trimmed(doc, right, head.right_edge.i + 1, False)
+        if not words:
+            continue
+        if right > words[-1].i:  # "..., according to X.": the sentence before the phrase
+            content = _trimmed(doc, sent.start, left, False)
+        elif left <= words[0].i:  # "According to X, ...": the sentence after it
+            content = _trimmed(doc, right, sent.end, False)
+        else:  # inside the sentence: the clause it hangs from
+            content = _trimmed(doc, head.left_edge.i, head.right_edge.i + 1, False)
         if content is not None:
             found.append((source, content))
     return found

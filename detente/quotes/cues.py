@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from detente.quotes.verbs import frames_of
 
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "parataxis", "advcl", "npadvmod", "dep", "conj"}
+CONTENT_PREPS = {"as", "that", "of", "from", "for", "against"}  # "warned of “...”", "called for “...”"
 CHANNEL_PREPS = {"in", "over", "by", "on", "via", "through", "during"}
 CHANNEL_NOUNS = {
     "email", "e-mail", "interview", "statement", "article", "post", "op-ed", "letter", "message", "speech", "tweet",
@@ -63,7 +64,8 @@ def governing_cue(span: tuple[int, int], doc: Doc, spans: list[tuple[int, int]])
                 continue
             if is_cue(head, spans):
                 quoted_prep = node.dep_ == "prep" and span[0] <= node.idx < span[1]  # "conveyed the protest “in the strongest terms”"
-                if node.dep_ in CONTENT_DEPS or quoted_prep or (node.dep_ == "prep" and node.lower_ in ("as", "that", "of", "from")):
+                evaluative = node.dep_ == "prep" and frames_of(head) & {"quoted", "as-quoted"}  # "cheered on the “historic” move"
+                if node.dep_ in CONTENT_DEPS or quoted_prep or evaluative or (node.dep_ == "prep" and node.lower_ in CONTENT_PREPS):
                     return head
                 break
             if inside(head, spans):

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from detente.actors import ActorResult
 from detente.nlp import doc_text
-from detente.quotes.content import CARRY_ON, Content, according_to, content_of, own_subject
+from detente.quotes.content import CARRY_ON, Content, according_to, content_of, embedded, own_subject
 from detente.quotes.cues import channel_of, cues, governing_cue, inside
 from detente.quotes.spans import quote_spans, word_count
 from detente.quotes.speakers import Speaker, SpeakerMemory, subject_of
@@ -68,7 +68,7 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorResult) -> list[Quote
     items.extend((span[0], span) for span in unclaimed)
     items.sort(key=lambda item: item[0])
 
-    memory = SpeakerMemory(actors)
+    memory = SpeakerMemory(actors, spans)
     units: list[_Unit] = []
     for _, item in items:
         if isinstance(item, Token):
@@ -97,10 +97,12 @@ def _reports(verb: Token) -> bool:
     that is not about saying ("declined to comment", "is expected to announce")."""
     if any(c.dep_ == "neg" for c in verb.children):
         return False
+    if verb.dep_ == "pcomp" and not own_subject(verb):
+        return False  # "measures including calling for a debate": part of what is reported, not an act
     if verb.tag_ == "VBN" and not own_subject(verb) and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False  # "Asked about the talks, the minister said": the participle's subject is someone else
-    if any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
-        return False  # "it was announced that", "he was told to": no one in particular is speaking
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return False  # "it was announced that", "he was accused of": the subject is not the one speaking
     if any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
         head = verb.head
         return verb.dep_ == "xcomp" and head.lemma_.lower() in CARRY_ON and head.lemma_.lower() != "be"
@@ -111,6 +113,8 @@ def _from_cue(verb: Token, claimed: list[tuple[int, int]], spans: list[tuple[int
               body: str) -> list[_Unit]:
     if not _reports(verb):
         return []
+    if embedded(verb) and not any(_is_full(body, s, _sent_start(body, s[0])) for s in claimed):
+        return []  # "Pompeo said Washington had concluded ...": part of Pompeo's report
     found = subject_of(verb)
     if found is None or inside(found[1], spans):  # a "subject" inside quoted words is the parser lost in them
         found = memory.named_before(verb, spans)
@@ -136,9 +140,13 @@ def _from_cue(verb: Token, claimed: list[tuple[int, int]], spans: list[tuple[int
         kind = "mixed" if inner else "indirect"
         return [_Unit(speaker, chars[0], chars[1], kind, channel, paragraph, verb, inner)]
     units = []
+    frames = frames_of(verb)
     for group in _groups(sorted(claimed), verb, body):
         first = group[0]
         full = _is_full(body, first, _sent_start(body, first[0]))
+        held = chars is not None and chars[0] <= first[0] < chars[1]  # the quoted words open inside the content
+        if not full and not held and not frames & {"quoted", "as-quoted", "name"}:
+            continue  # 'disclosed the “certification of immunity”': a quoted term, not reported wording
         outside = chars is not None and (chars[0] < first[0] - 2 and not _only_lead_in(doc, chars[0], first[0], verb))
         if full and not outside:
             units.append(_Unit(speaker, first[0], group[-1][1], "direct", channel, paragraph, verb, group))
@@ -238,15 +246,15 @@ def _is_name(quoted: str) -> bool:
 
 
 def _is_heading(body: str, span: tuple[int, int]) -> bool:
-    """A short quotation that is a whole paragraph with no closing punctuation inside is a subheading
-    ("'Face-saving trip'"), not speech."""
+    """A short quotation that is a whole paragraph and ends with no punctuation is a subheading
+    ("“… a face-saving trip”" on a line of its own), not speech."""
     para_start = body.rfind("\n", 0, span[0]) + 1
     para_end = body.find("\n", span[1])
     para_end = len(body) if para_end == -1 else para_end
     if body[para_start : span[0]].strip() or body[span[1] : para_end].strip():
         return False
     inner = body[span[0] + 1 : span[1] - 1].strip()
-    return word_count(inner) <= 8 and not re.search(r"[.!?,;:]$", inner.rstrip("”\"’'"))
+    return word_count(inner) <= 15 and not re.search(r"[.!?,;:]$", inner.rstrip("”\"’'"))
 
 
 def _quote(article_id: str, body: str, doc: Doc, unit: _Unit, actors: ActorResult) -> Quote:

@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 
 from detente.actors import ActorResult
 from detente.actors.resolve import titles
+from detente.quotes.content import embedded
 from detente.quotes.verbs import frames_of
 from detente.tables import load_table, split_multi
 
@@ -73,6 +74,12 @@ HUMAN_NOUNS = {"researcher", "spokesperson", "spokesman", "spokeswoman", "analys
                "chairwoman", "chair", "president", "minister", "secretary", "ambassador", "general", "leader",
                "member", "candidate", "senator", "governor", "mayor", "premier", "monarch", "king", "queen", "prince",
                "person", "man", "woman", "worker", "farmer", "veteran", "doctor", "reporter", "editor", "executive"}
+# a role word and the titles it stands for in a later reference ("the premier" is the prime minister)
+ROLE_SYNONYMS = {"premier": ("prime minister",), "diplomat": ("ambassador", "envoy"), "envoy": ("ambassador",),
+                 "lawmaker": ("senator", "rep.", "representative", "congressman", "congresswoman", "mp")}
+# nouns that can point back at whichever organisation spoke last ("the association", "the group")
+GENERIC_BODIES = {"association", "federation", "organisation", "organization", "group", "body", "agency", "union",
+                  "alliance", "coalition", "movement", "network", "foundation", "institute", "company", "firm"}
 NOT_SPEAKERS = {"DATE", "TIME", "EVENT", "LAW", "LOC", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "PRODUCT",
                 "WORK_OF_ART", "LANGUAGE"}
 
@@ -114,29 +121,39 @@ def subject_of(verb: Token) -> tuple[Span, Token] | None:
     Participles and conjoined verbs ("..., adding", "noted ... and stressed") borrow the subject of the
     reporting verb above them, else of the verb they hang from; a relative clause's "who" is its antecedent.
     """
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in RELATIVE and verb.dep_ == "relcl":
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:  # two subjects is a misparse of one long name ("Wikileaks editor-in-chief Kristinn Hrafnsson")
+        child = min(subjects, key=lambda c: abs(verb.i - c.i))
+        if child.lower_ in RELATIVE and verb.dep_ == "relcl":
             return _trim(verb.head), verb.head
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return _trim(child), child
+        return _trim(child), child
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote":
+        quoted = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)  # "quoted him as saying"
+        return (_trim(quoted), quoted) if quoted is not None else None
+    if verb.dep_ in ("acl", "relcl") and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN") \
+            and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN"):
+        return _trim(verb.head), verb.head  # "The Authority - which ... - called for ...": the parse found no main verb
     if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "relcl", "acl") and verb.head.i != verb.i:
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             if verb.dep_ == "acl" and verb.head.lemma_.lower() in DOCUMENT_NOUNS:
                 return _document_author(verb.head)  # "a letter from 11 lawmakers urging ..."
+            if verb.dep_ == "acl":
+                return None  # "resolutions declaring ...": a description of a thing, not an act of speech
             return (_trim(verb.head), verb.head) if verb.dep_ == "relcl" else None
         for ancestor in verb.ancestors:  # the reporting verb above ("said X, adding that Y")
-            if ancestor.pos_ in ("VERB", "AUX") and frames_of(ancestor):
+            if ancestor.pos_ in ("VERB", "AUX") and frames_of(ancestor) and not embedded(ancestor):
                 return subject_of(ancestor)
         return subject_of(verb.head)
     return None
 
 
 def _document_author(noun: Token) -> tuple[Span, Token] | None:
+    """ "a letter from 11 lawmakers urging ...": the letter's authors; with none named, no one."""
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")):
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if pobj is not None:
             return _trim(pobj), pobj
-    return (_trim(noun), noun)
+    return None
 
 
 def _trim(head: Token) -> Span:
@@ -220,9 +237,11 @@ def kind_of(subject: Span, actors: ActorResult, mentions: list) -> str | None:
 class SpeakerMemory:
     """Resolves subjects to speakers and remembers them for pronouns and back-references."""
 
-    def __init__(self, actors: ActorResult) -> None:
+    def __init__(self, actors: ActorResult, quoted: list[tuple[int, int]] = ()) -> None:
         self.actors = actors
-        self.mentions = sorted(actors.mentions, key=lambda m: m.char_start)
+        # a name inside quoted words is what the speaker talked about, not who is speaking
+        self.mentions = sorted((m for m in actors.mentions if not any(a <= m.char_start < b for a, b in quoted)),
+                               key=lambda m: m.char_start)
         self.history: list[Speaker] = []
 
     def resolve(self, subject: Span, head: Token) -> Speaker | None:
@@ -247,17 +266,20 @@ class SpeakerMemory:
             named = self._person_mention_in(head.doc[appos.left_edge.i : appos.right_edge.i + 1])
             if named is not None and not self._actor_in(subject, ("person",)):
                 return self._remember(self._build(named[0], named[1], full, named[2], PERSON))
-        if not self._actor_in(subject, ("person",)) and not _human_or_body(subject.root):
+        kind = kind_of(subject, self.actors, self._mentions_in(subject))
+        if self._coordinated(subject) and kind in (PERSON, GROUP, None):
+            return self._remember(Speaker(text, None, GROUP))  # "Vindman and Williams said": both of them
+        unknown_name = kind == PERSON and subject.root.pos_ == "PROPN" and not self._actor_in(subject, ("person",))
+        if (kind is None or unknown_name) and not _human_or_body(subject.root):
             inner = self._person_mention_in(full)
             if inner is not None:  # a misparse put the speaker inside the subject's modifiers
                 return self._remember(self._build(inner[0], inner[1], inner[1], inner[2], PERSON))
-        kind = kind_of(subject, self.actors, self._mentions_in(subject))
         if kind is None:
             return None
         back = self._back_reference(subject, kind)
         if back is not None:
             return self._remember(back)
-        actor_id = self._actor_in(subject, ("person",)) if kind == PERSON else None
+        actor_id = self._person_at(subject) if kind == PERSON else None
         actor_id = actor_id or (self._by_name(text) if kind == PERSON else None)
         if kind == PERSON and actor_id is None:
             actor_id = self._role_holder(subject)
@@ -302,6 +324,8 @@ class SpeakerMemory:
                 continue
             if speaker.role == noun or re.search(rf"\b{re.escape(noun)}\b", speaker.text.lower()):
                 return speaker
+        if kind == ORGANISATION and noun in GENERIC_BODIES and len(subject) == 2:
+            return self._last((ORGANISATION,), within=subject.start_char - 1500)  # "the association said"
         return None
 
     def _role_holder(self, subject: Span) -> str | None:
@@ -311,14 +335,18 @@ class SpeakerMemory:
         noun = subject.root.lemma_.lower()
         if noun not in _titles() and noun not in HUMAN_NOUNS:
             return None
-        named_before = {m.actor_id: m.char_start for m in self.mentions if m.char_start < subject.start_char}
+        first_named: dict[str, int] = {}
+        for m in self.mentions:
+            first_named.setdefault(m.actor_id, m.char_start)
+        words = {noun, *ROLE_SYNONYMS.get(noun, ())}
         holders = []
         for actor in self.actors.actors:
-            if actor.kind != "person" or actor.id not in named_before or not actor.role:
+            if actor.kind != "person" or actor.id not in first_named or not actor.role:
                 continue
-            if re.search(rf"\b{re.escape(noun)}\b", actor.role.lower()):
-                holders.append((named_before[actor.id], actor.id))
-        return max(holders)[1] if holders else None
+            if any(re.search(rf"\b{re.escape(w)}\b", actor.role.lower()) for w in words):
+                before = first_named[actor.id] < subject.start_char
+                holders.append((before, first_named[actor.id] if before else -first_named[actor.id], actor.id))
+        return max(holders)[2] if holders else None  # named before it, the latest; else the first named after
 
     def _same_sentence_person(self, pronoun: Token) -> Speaker | None:
         """ "Biden, who condemned what he called ...": a subject named earlier in the same sentence."""
@@ -374,7 +402,10 @@ class SpeakerMemory:
                 continue
             span = doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
             actor = self.actors.actor(mention.actor_id)
-            main_clause = span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.dep_ == "ROOT"
+            root = span.root if span is not None else None
+            if root is not None and root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass"):
+                root = root.head  # "Mr. Trump's tendency ... He ...": the possessor of the subject
+            main_clause = root is not None and root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT"
             if actor and actor.kind == "person" and main_clause:
                 described = doc[span.root.left_edge.i : span.root.right_edge.i + 1]
                 return self._remember(self._build(span.text, span, described, actor.id, PERSON), span.start_char)
@@ -390,6 +421,20 @@ class SpeakerMemory:
         speaker.at = max(speaker.at, at or 0)
         self.history.append(speaker)
         return speaker
+
+    def _person_at(self, subject: Span) -> str | None:
+        """The person a subject names: the mention on its head ("Beblawi attorney Timothy Broas" is Broas)."""
+        people = [(m, self.actors.actor(m.actor_id)) for m in self._mentions_in(subject)]
+        people = [(m, a) for m, a in people if a is not None and a.kind == "person"]
+        root = subject.root
+        on_root = [a.id for m, a in people if m.char_start <= root.idx < m.char_end]
+        return on_root[0] if on_root else (people[-1][1].id if people else None)
+
+    @staticmethod
+    def _coordinated(subject: Span) -> bool:
+        """ "Vindman and Williams": two or more named sources speaking together."""
+        root = subject.root
+        return any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in root.children) and root.pos_ == "PROPN"
 
     def _mentions_in(self, span: Span):
         return [m for m in self.mentions if span.start_char <= m.char_start and m.char_end <= span.end_char]
