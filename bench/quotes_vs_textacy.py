@@ -40,6 +40,7 @@ class Pred:
     speaker: str | None
     text: str
     actor_name: str | None = None
+    kind: str | None = None  # direct | mixed | indirect; None when the system does not say
 
 
 KINDS = ("direct", "mixed", "indirect")
@@ -51,6 +52,7 @@ class Score:
     predicted: int = 0
     hits: int = 0
     speaker_ok: int = 0
+    kind_ok: int = 0
     gold_by_kind: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
     hits_by_kind: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
     notes: list[str] = field(default_factory=list)
@@ -65,6 +67,7 @@ class Score:
             gold = self.gold_by_kind.get(kind, 0)
             row[f"recall_{kind}"] = round(self.hits_by_kind.get(kind, 0) / gold, 3) if gold else "-"
         row.update({"speaker_acc": round(self.speaker_ok / self.hits, 3) if self.hits else 0.0,
+                    "kind_acc": round(self.kind_ok / self.hits, 3) if self.hits else 0.0,
                     "predicted": self.predicted, "gold": self.gold})
         return row
 
@@ -77,7 +80,8 @@ def ours(doc: Doc) -> list[Pred]:
     actors = resolve_actors(doc, captions=captions)
     names = {a.id: a.name for a in actors.actors}
     quotes = extract_quotes(doc, "bench", actors)
-    return [Pred(q.char_start, q.char_end, q.speaker, q.text, names.get(q.speaker_actor or "")) for q in quotes]
+    return [Pred(q.char_start, q.char_end, q.speaker, q.text, names.get(q.speaker_actor or ""), q.quote_type)
+            for q in quotes]
 
 
 def textacy_quotes(doc: Doc) -> list[Pred]:
@@ -92,7 +96,7 @@ def textacy_quotes(doc: Doc) -> list[Pred]:
         who = sorted(t.i for t in triple.speaker)
         speaker = doc[who[0] : who[-1] + 1].text if who else None
         content = triple.content
-        preds.append(Pred(content.start_char, content.end_char, speaker, content.text))
+        preds.append(Pred(content.start_char, content.end_char, speaker, content.text, kind="direct"))
     return preds
 
 
@@ -127,6 +131,9 @@ def score(docs: list[tuple[dict, Doc]], system: Callable[[Doc], list[Pred]]) -> 
             total.hits_by_kind[kind] = total.hits_by_kind.get(kind, 0) + 1
             ok = speaker_ok(gold[gi]["speaker"], preds[pi].speaker, preds[pi].actor_name)
             total.speaker_ok += ok
+            total.kind_ok += preds[pi].kind == kind
+            if preds[pi].kind != kind:
+                total.notes.append(f"{gold_article['id']}: kind {preds[pi].kind}, gold {kind}: {gold[gi]['text_start'][:50]!r}")
             if not ok:
                 total.notes.append(f"{gold_article['id']}: speaker {preds[pi].speaker!r}, gold {gold[gi]['speaker']!r}")
         total.notes += [f"{gold_article['id']}: missed {gold[i].get('kind')} {gold[i]['text_start'][:60]!r} by {gold[i]['speaker']!r}"
@@ -179,7 +186,7 @@ def main() -> None:
             if args.misses:
                 print(f"--- {name} / {system}")
                 print("\n".join(f"  {n}" for n in result.notes))
-    header = ["set/system", "precision", "recall", "f1", *(f"recall_{k}" for k in KINDS), "speaker_acc", "predicted", "gold"]
+    header = ["set/system", "precision", "recall", "f1", *(f"recall_{k}" for k in KINDS), "speaker_acc", "kind_acc", "predicted", "gold"]
     print(" ".join(f"{h:>15}" if i else f"{h:<36}" for i, h in enumerate(header)))
     for key, row in results.items():
         print(f"{key:<36}" + " ".join(f"{row[h]!s:>15}" for h in header[1:]))

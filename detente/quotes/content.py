@@ -14,6 +14,7 @@ A participle or conjoined reporting verb with no subject of its own ("..., addin
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -92,9 +93,25 @@ def _trimmed(doc: Doc, start: int, end: int, lead_in: bool) -> Content | None:
     while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and doc[end - 1].text not in ('"', "”", "’", "'", "''"))
                            or doc[end - 1].dep_ == "cc"):
         end -= 1
+    start = _after_dateline(doc, start, end)
     if end - start < 2:
         return None
     return Content(start, end, lead_in)
+
+
+DATELINE = re.compile(r"[A-Z][A-Z .,'’-]*[A-Z.](?:,\s*[A-Z][\w.]*)*\s*(?:\([^)]{1,40}\))?\s*(?:[—–]|--?)\s*")
+
+
+def _after_dateline(doc: Doc, start: int, end: int) -> int:
+    """ "MANILA — Chinese ships fired ...": the place the story was filed from is not what was said."""
+    text = doc.text[doc[start].idx : doc[end - 1].idx]
+    found = DATELINE.match(text)
+    if found is None or doc[start].idx != doc[start].sent.start_char:
+        return start
+    offset = doc[start].idx + found.end()
+    while start < end and doc[start].idx < offset:
+        start += 1
+    return start
 
 
 def _is_clause(token: Token) -> bool:
@@ -104,10 +121,14 @@ def _is_clause(token: Token) -> bool:
 def _clause(verb: Token, quoted: list[tuple[int, int]]) -> Content | None:
     doc = verb.doc
     for child in verb.children:  # "said (that) the talks would resume"
-        clause = child.dep_ == "ccomp" and child.right_edge.i - child.left_edge.i >= 2 and any(
+        clause = child.dep_ == "ccomp" and child.right_edge.i > child.left_edge.i and any(
             t.pos_ in CLAUSE_POS for t in child.subtree)  # "declared most settlements legal" reports no wording
         if child.i > verb.i and (clause or (child.dep_ == "parataxis" and _is_clause(child))):
-            found = _trimmed(doc, child.left_edge.i, child.right_edge.i + 1, False)
+            end = child.right_edge.i + 1
+            for sibling in verb.children:  # "asserts X directed and monitored ...": the parser hung the second verb high
+                if sibling.dep_ == "conj" and sibling.i > child.i and not own_subject(sibling) and not frames_of(sibling):
+                    end = max(end, sibling.right_edge.i + 1)
+            found = _trimmed(doc, child.left_edge.i, end, False)
             if found is not None:
                 return _cut(found, verb)
     made_clear = _made_clear(verb)

@@ -24,13 +24,15 @@ from spacy.tokens import Doc, Token
 from detente.actors import ActorResult
 from detente.nlp import doc_text
 from detente.quotes.content import CARRY_ON, Content, according_to, content_of, embedded, own_subject
-from detente.quotes.cues import channel_of, cues, governing_cue, inside
+from detente.quotes.cues import channel_of, cues, governing_cue, inside, is_cue, tokens_between
 from detente.quotes.spans import quote_spans, word_count
-from detente.quotes.speakers import Speaker, SpeakerMemory, subject_of
+from detente.quotes.speakers import Speaker, SpeakerMemory, rootless, subject_of
 from detente.quotes.verbs import frames_of
 from detente.records import Quote
 
 MIN_QUOTE_WORDS = 4  # a quotation with no speech verb shorter than this is a name, a title or a scare quote
+# the end of a sentence, not of an abbreviation ("the U.S. certification", "Mr. Trump")
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)[.!?][”\"’']?\s+")
 SMALL_WORDS = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "by"}
 
 
@@ -53,7 +55,7 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorResult) -> list[Quote
     claims: dict[int, list[tuple[int, int]]] = {}
     unclaimed: list[tuple[int, int]] = []
     for span in spans:
-        verb = governing_cue(span, doc, spans)
+        verb = governing_cue(span, doc, spans) or _attribution_after(span, doc, spans)
         if verb is None:
             unclaimed.append(span)
         else:
@@ -81,10 +83,38 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorResult) -> list[Quote
             unit = _continuation(item, doc, body, units)
             if unit is not None:
                 units.append(unit)
+    units = [u for u in units if not _frames_another(u, units)]
     kept: dict[tuple[int, int], _Unit] = {}
     for unit in units:
         kept.setdefault((unit.start, unit.end), unit)
     return [_quote(article_id, body, doc, u, actors) for u in sorted(kept.values(), key=lambda u: u.start)]
+
+
+def _attribution_after(span: tuple[int, int], doc: Doc, spans: list[tuple[int, int]]) -> Token | None:
+    """ '“... implementing this deal?” He Jianxiong, a former official, said.': the parser ended the sentence at
+    the question mark, so the attribution that follows is a sentence of its own, with nothing else reported."""
+    after = next((t for t in tokens_between(doc, span[1], span[1] + 4) if not t.is_space), None)
+    if after is None or after.i != after.sent.start:
+        return None
+    for token in after.sent:
+        if is_cue(token, spans) and subject_of(token) is not None and content_of(token, frames_of(token), spans) is None:
+            subject = subject_of(token)[1]
+            return token if subject.left_edge.i == after.i and not own_content_after(token) else None
+    return None
+
+
+def own_content_after(verb: Token) -> bool:
+    """Does anything but the verb's channel or time follow it ("said at an event in Washington" has none)?"""
+    return any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children if c.i > verb.i)
+
+
+def _frames_another(unit: _Unit, units: list[_Unit]) -> bool:
+    """ "X told the court that the government said, “...”", "Y urged Z to ..., the magazine reported": the
+    content is another source's act of speech, recorded with that source; the outer report adds no wording."""
+    if unit.kind == "direct":
+        return False
+    return any(other is not unit and other.verb is not None and other.speaker is not unit.speaker
+               and unit.start <= other.verb.idx < unit.end and other.verb is not unit.verb for other in units)
 
 
 def _paragraph(body: str, offset: int) -> int:
@@ -97,9 +127,11 @@ def _reports(verb: Token) -> bool:
     that is not about saying ("declined to comment", "is expected to announce")."""
     if any(c.dep_ == "neg" for c in verb.children):
         return False
-    if verb.dep_ == "pcomp" and not own_subject(verb):
+    quoted_as = verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote"  # "quoted him as saying"
+    if verb.dep_ == "pcomp" and not own_subject(verb) and not quoted_as:
         return False  # "measures including calling for a debate": part of what is reported, not an act
-    if verb.tag_ == "VBN" and not own_subject(verb) and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    if verb.tag_ == "VBN" and not own_subject(verb) and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+            and not rootless(verb):
         return False  # "Asked about the talks, the minister said": the participle's subject is someone else
     if any(c.dep_ == "auxpass" for c in verb.children):
         return False  # "it was announced that", "he was accused of": the subject is not the one speaking
@@ -144,7 +176,8 @@ def _from_cue(verb: Token, claimed: list[tuple[int, int]], spans: list[tuple[int
     for group in _groups(sorted(claimed), verb, body):
         first = group[0]
         full = _is_full(body, first, _sent_start(body, first[0]))
-        held = chars is not None and chars[0] <= first[0] < chars[1]  # the quoted words open inside the content
+        held = chars is not None and chars[0] - 2 <= first[0] < chars[1]  # the quoted words open inside the content
+        full = full or _right_after(verb, first, body)
         if not full and not held and not frames & {"quoted", "as-quoted", "name"}:
             continue  # 'disclosed the “certification of immunity”': a quoted term, not reported wording
         outside = chars is not None and (chars[0] < first[0] - 2 and not _only_lead_in(doc, chars[0], first[0], verb))
@@ -155,6 +188,12 @@ def _from_cue(verb: Token, claimed: list[tuple[int, int]], spans: list[tuple[int
         end = max(chars[1], group[-1][1]) if chars is not None else group[-1][1]
         units.append(_Unit(speaker, start, end, "mixed", channel, paragraph, verb, group))
     return units
+
+
+def _right_after(verb: Token, span: tuple[int, int], body: str) -> bool:
+    """ 'saying “time is running out”': a quotation right after its verb stands as the utterance (REAL-DEV 11)."""
+    between = body[verb.idx + len(verb.text) : span[0]]
+    return verb.idx < span[0] and not between.strip(" ,:\n")
 
 
 def _only_lead_in(doc: Doc, start: int, quote: int, verb: Token) -> bool:
@@ -186,8 +225,6 @@ def _according(source: Token, content: Content, spans: list[tuple[int, int]], me
     for unit in units:  # the clause is already the content of a reporting verb: the phrase names its channel
         if unit.verb is not None and unit.start < end and start < unit.end:
             return None
-    if any(frames_of(t) and own_subject(t) for t in doc[content.start : content.end]):
-        return None
     from detente.quotes.speakers import _trim
 
     speaker = memory.resolve(_trim(source), source)
@@ -232,7 +269,7 @@ def _sent_start(body: str, offset: int) -> int:
 
 def _is_full(body: str, span: tuple[int, int], sent_start: int) -> bool:
     """A quoted utterance stands as its own clause (after nothing, a comma or a colon) or is a whole sentence."""
-    before = re.split(r"[.!?][”\"’']?\s+", body[sent_start : span[0]])[-1].rstrip()
+    before = SENTENCE_END.split(body[sent_start : span[0]])[-1].rstrip()
     if not before or before.endswith((":", ",", "—", "–", "“", '"')):
         return True
     inner = body[span[0] + 1 : span[1] - 1].strip()

@@ -74,6 +74,8 @@ HUMAN_NOUNS = {"researcher", "spokesperson", "spokesman", "spokeswoman", "analys
                "chairwoman", "chair", "president", "minister", "secretary", "ambassador", "general", "leader",
                "member", "candidate", "senator", "governor", "mayor", "premier", "monarch", "king", "queen", "prince",
                "person", "man", "woman", "worker", "farmer", "veteran", "doctor", "reporter", "editor", "executive"}
+# verbs whose object is a document its subject wrote ("sent a letter urging ...")
+ISSUING = {"send", "write", "issue", "sign", "release", "publish", "deliver", "submit", "file", "pen", "post"}
 # a role word and the titles it stands for in a later reference ("the premier" is the prime minister)
 ROLE_SYNONYMS = {"premier": ("prime minister",), "diplomat": ("ambassador", "envoy"), "envoy": ("ambassador",),
                  "lawmaker": ("senator", "rep.", "representative", "congressman", "congresswoman", "mp")}
@@ -130,8 +132,7 @@ def subject_of(verb: Token) -> tuple[Span, Token] | None:
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote":
         quoted = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)  # "quoted him as saying"
         return (_trim(quoted), quoted) if quoted is not None else None
-    if verb.dep_ in ("acl", "relcl") and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN") \
-            and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN"):
+    if rootless(verb):
         return _trim(verb.head), verb.head  # "The Authority - which ... - called for ...": the parse found no main verb
     if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "relcl", "acl") and verb.head.i != verb.i:
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -147,12 +148,21 @@ def subject_of(verb: Token) -> tuple[Span, Token] | None:
     return None
 
 
+def rootless(verb: Token) -> bool:
+    """A sentence the parser rooted on its subject noun, the verb hanging from it as a modifier."""
+    return (verb.dep_ in ("acl", "relcl") and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN")
+            and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN") and verb.i > verb.head.i)
+
+
 def _document_author(noun: Token) -> tuple[Span, Token] | None:
-    """ "a letter from 11 lawmakers urging ...": the letter's authors; with none named, no one."""
+    """ "a letter from 11 lawmakers urging ...", "X sent a letter urging ...": the letter's authors; with none
+    named, no one."""
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")):
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if pobj is not None:
             return _trim(pobj), pobj
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ISSUING:
+        return subject_of(noun.head)
     return None
 
 
@@ -161,7 +171,7 @@ def _trim(head: Token) -> Span:
     end = subtree[-1].i + 1
     for t in subtree:
         if t.i > head.i and (t.dep_ in ("relcl", "appos") or (t.dep_ == "acl" and t.tag_ != "VBN")
-                             or t.text in (",", "—", "–", "(")):
+                             or t.text in (",", "—", "–", "(") or _adjunct(t)):
             end = t.i
             break
     while end - 1 > head.i and head.doc[end - 1].text in ("(", ",", "-", "–", "—"):
@@ -170,6 +180,14 @@ def _trim(head: Token) -> Span:
     while start < head.i and head.doc[start].is_punct:
         start += 1
     return head.doc[start:end]
+
+
+def _adjunct(token: Token) -> bool:
+    """ "the government through its embassy on June 21": how or when it spoke, not who."""
+    if token.dep_ != "prep":
+        return False
+    pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+    return token.lower_ in ("through", "via") or (pobj is not None and pobj.ent_type_ in ("DATE", "TIME"))
 
 
 def is_dateline(subject: Span) -> bool:
@@ -317,8 +335,12 @@ class SpeakerMemory:
         if first != "the" or any(t.pos_ == "PROPN" for t in subject):
             return None
         noun = subject.root.lemma_.lower()
-        if kind == DOCUMENT:  # "the statement said": whoever spoke "in a statement"
-            return next((s for s in reversed(self.history) if s.channel and noun in s.channel.lower()), None)
+        if kind == DOCUMENT:  # "the statement said": whoever spoke "in a statement"; "the department notice"
+            issuer = next((s for s in reversed(self.history) if s.channel and noun in s.channel.lower()), None)
+            bodies = [c.lower_ for c in subject.root.children if c.dep_ == "compound" and c.lemma_.lower() in SPEAKING_BODIES]
+            named = next((s for s in reversed(self.history) if s.kind in (ORGANISATION, STATE)
+                          and any(re.search(rf"\b{b}\b", s.text.lower()) for b in bodies)), None)
+            return named or issuer
         for speaker in reversed(self.history):
             if speaker.kind != kind:
                 continue
@@ -343,10 +365,12 @@ class SpeakerMemory:
         for actor in self.actors.actors:
             if actor.kind != "person" or actor.id not in first_named or not actor.role:
                 continue
-            if any(re.search(rf"\b{re.escape(w)}\b", actor.role.lower()) for w in words):
+            role = actor.role.lower()
+            if any(re.search(rf"\b{re.escape(w)}\b", role) for w in words):
                 before = first_named[actor.id] < subject.start_char
-                holders.append((before, first_named[actor.id] if before else -first_named[actor.id], actor.id))
-        return max(holders)[2] if holders else None  # named before it, the latest; else the first named after
+                title = any(role == w or role.endswith(" " + w) for w in words)  # "President" beats "president of X"
+                holders.append((title, before, first_named[actor.id] if before else -first_named[actor.id], actor.id))
+        return max(holders)[3] if holders else None  # a title, named before it, the latest; else the first after
 
     def _same_sentence_person(self, pronoun: Token) -> Speaker | None:
         """ "Biden, who condemned what he called ...": a subject named earlier in the same sentence."""
@@ -428,7 +452,9 @@ class SpeakerMemory:
         people = [(m, a) for m, a in people if a is not None and a.kind == "person"]
         root = subject.root
         on_root = [a.id for m, a in people if m.char_start <= root.idx < m.char_end]
-        return on_root[0] if on_root else (people[-1][1].id if people else None)
+        if on_root:
+            return on_root[0]
+        return people[-1][1].id if people and root.pos_ == "PROPN" else None  # "X's source" is not X
 
     @staticmethod
     def _coordinated(subject: Span) -> bool:
