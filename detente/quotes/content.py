@@ -28,6 +28,9 @@ DATA_SOURCES = {
     "study", "survey", "poll", "data", "figure", "statistic", "estimate", "census", "research", "analysis",
     "index", "tally", "count", "calculation", "model", "projection", "ranking", "record", "database", "chart",
 }
+# reporting verbs that take no noun object: what the parser gives them as one is the subject of their content
+OBJECTLESS = {"say", "add", "state", "insist", "stress", "argue", "claim", "note", "contend", "assert", "allege",
+              "explain", "declare", "emphasize", "emphasise", "predict", "suggest", "reiterate", "concede"}
 # verbs a reporting infinitive may hang from and still report speech ("continues to insist"); any other
 # ("declined to say", "is expected to announce", "it is important to note") reports nothing said
 CARRY_ON = {"continue", "go", "proceed", "repeat", "hasten", "rush", "move", "keep", "begin", "start", "be"}
@@ -126,11 +129,15 @@ def _clause(verb: Token, quoted: list[tuple[int, int]]) -> Content | None:
         if child.i > verb.i and (clause or (child.dep_ == "parataxis" and _is_clause(child))):
             end = child.right_edge.i + 1
             for sibling in verb.children:  # "asserts X directed and monitored ...": the parser hung the second verb high
-                if sibling.dep_ == "conj" and sibling.i > child.i and not own_subject(sibling) and not frames_of(sibling):
+                loose = sibling.dep_ == "conj" and not own_subject(sibling) and not frames_of(sibling)
+                if sibling.i > child.i and (loose or sibling.dep_ == "ccomp"):  # or split the clause in two ccomps
                     end = max(end, sibling.right_edge.i + 1)
-            found = _trimmed(doc, child.left_edge.i, end, False)
+            found = _trimmed(doc, _clause_start(verb, child), end, False)
             if found is not None:
                 return _cut(found, verb)
+    misparsed = _object_clause(verb)
+    if misparsed is not None:
+        return _cut(misparsed, verb)
     made_clear = _made_clear(verb)
     if made_clear is not None:
         return made_clear
@@ -155,6 +162,32 @@ def _clause(verb: Token, quoted: list[tuple[int, int]]) -> Content | None:
     if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children):
         return None
     return None
+
+
+def _clause_start(verb: Token, clause: Token) -> int:
+    """Where the content opens: after a "that" following the verb, or at a subject the parser hung on the verb
+    as its object ("said the most likely reason ... is fear": "reason" as object, "is" as the clause)."""
+    start = clause.left_edge.i
+    between = verb.doc[verb.i + 1 : start]
+    that = next((t for t in between if t.lower_ == "that" and t.pos_ in ("SCONJ", "ADP")), None)
+    if that is not None:
+        return that.i + 1
+    if verb.lemma_.lower() in OBJECTLESS:
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
+        if obj is not None:
+            return obj.left_edge.i
+    return start
+
+
+def _object_clause(verb: Token) -> Content | None:
+    """ "said the provocative actions launched on Monday trigger concern": a clause the parser read as the
+    object of a verb that takes no object (one says words, not things)."""
+    if verb.lemma_.lower() not in OBJECTLESS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.right_edge.i - obj.left_edge.i < 4 or not any(t.pos_ in CLAUSE_POS for t in obj.subtree):
+        return None
+    return _trimmed(verb.doc, obj.left_edge.i, obj.right_edge.i + 1, False)
 
 
 def _made_clear(verb: Token) -> Content | None:

@@ -80,7 +80,7 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorResult) -> list[Quote
             if unit is not None:
                 units.append(unit)
         else:
-            unit = _continuation(item, doc, body, units)
+            unit = _continuation(item, doc, body, units, memory, spans)
             if unit is not None:
                 units.append(unit)
     units = [u for u in units if not _frames_another(u, units)]
@@ -234,12 +234,17 @@ def _according(source: Token, content: Content, spans: list[tuple[int, int]], me
     return _Unit(speaker, start, end, "mixed" if inner else "indirect", None, _paragraph(body, start), None, inner)
 
 
-def _continuation(span: tuple[int, int], doc: Doc, body: str, units: list[_Unit]) -> _Unit | None:
-    """A quotation with no reporting verb of its own goes on from the previous speaker, or is a scare quote."""
+def _continuation(span: tuple[int, int], doc: Doc, body: str, units: list[_Unit], memory: SpeakerMemory,
+                  spans: list[tuple[int, int]]) -> _Unit | None:
+    """A quotation with no reporting verb of its own: introduced by a colon after its source ("Smith agreed:
+    “...”"), going on from the previous speaker, or a scare quote."""
     if any(u.start <= span[0] and span[1] <= u.end + 1 for u in units):
         return None  # quoted words inside reported speech already kept
-    if word_count(body[span[0] : span[1]]) < MIN_QUOTE_WORDS or not units:
+    if word_count(body[span[0] : span[1]]) < MIN_QUOTE_WORDS:
         return None
+    introduced = _after_colon(span, doc, body, memory, spans)
+    if introduced is not None or not units:
+        return introduced
     last = max(units, key=lambda u: u.end)
     para = _paragraph(body, span[0])
     sent = doc.char_span(span[0], span[1], alignment_mode="expand")
@@ -257,10 +262,29 @@ def _continuation(span: tuple[int, int], doc: Doc, body: str, units: list[_Unit]
         return None  # a quoted fragment inside someone else's sentence: a name or a scare quote
     same_paragraph = para == last.paragraph and span[0] >= last.end
     para_start = body.rfind("\n", 0, span[0]) + 1
-    next_paragraph = body[para_start : span[0]].strip() == "" and 0 < para - last.paragraph <= 2
+    next_paragraph = body[para_start : span[0]].strip() == "" and 0 < para - last.paragraph <= 1
     if same_paragraph or next_paragraph:  # the next quoted sentence is the same speaker's, a quotation of its own
         return _Unit(last.speaker, span[0], span[1], "direct", last.channel if same_paragraph else None, para)
     return None
+
+
+def _after_colon(span: tuple[int, int], doc: Doc, body: str, memory: SpeakerMemory,
+                 spans: list[tuple[int, int]]) -> _Unit | None:
+    """ "Smith agreed: “It is a different job.”": a full quotation after a colon is said by the subject of the
+    clause the colon ends."""
+    colon = next((t for t in reversed(tokens_between(doc, max(0, span[0] - 3), span[0])) if not t.is_space), None)
+    if colon is None or colon.text != ":" or not _is_full(body, span, _sent_start(body, span[0])):
+        return None
+    clause = colon.head
+    if clause.pos_ not in ("VERB", "AUX") or inside(clause, spans) or any(c.dep_ == "neg" for c in clause.children):
+        return None
+    found = subject_of(clause)
+    if found is None or inside(found[1], spans):
+        return None
+    speaker = memory.resolve(*found)
+    if speaker is None:
+        return None
+    return _Unit(speaker, span[0], span[1], "direct", None, _paragraph(body, span[0]), clause, [span])
 
 
 def _sent_start(body: str, offset: int) -> int:

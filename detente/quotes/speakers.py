@@ -144,8 +144,18 @@ def subject_of(verb: Token) -> tuple[Span, Token] | None:
         for ancestor in verb.ancestors:  # the reporting verb above ("said X, adding that Y")
             if ancestor.pos_ in ("VERB", "AUX") and frames_of(ancestor) and not embedded(ancestor):
                 return subject_of(ancestor)
+            if _reported_before(ancestor):  # "X sent a letter urging ..., the magazine reported": X urged
+                return subject_of(ancestor)
         return subject_of(verb.head)
     return None
+
+
+def _reported_before(clause: Token) -> bool:
+    """A clause with its own subject reported by a verb after it ("Russia rejected the claim, saying ..., the
+    ministry said"): a participle inside it belongs to that subject."""
+    head = clause.head
+    return (clause.dep_ in ("ccomp", "parataxis") and clause.i < head.i and bool(frames_of(head))
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children))
 
 
 def rootless(verb: Token) -> bool:
@@ -427,7 +437,8 @@ class SpeakerMemory:
             span = doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
             actor = self.actors.actor(mention.actor_id)
             root = span.root if span is not None else None
-            if root is not None and root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass"):
+            if root is not None and root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass") \
+                    and root.ent_type_ == "PERSON":
                 root = root.head  # "Mr. Trump's tendency ... He ...": the possessor of the subject
             main_clause = root is not None and root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT"
             if actor and actor.kind == "person" and main_clause:
