@@ -150,7 +150,7 @@ def _clause(verb: Token, quoted: list[tuple[int, int]]) -> Content | None:
             if found is not None:
                 return _cut(found, verb)
     head = verb.head
-    if verb.dep_ in ("parataxis", "ccomp", "advcl") and own_subject(verb) and head.i != verb.i and _is_clause(head) \
+    if verb.dep_ in ("parataxis", "ccomp") and own_subject(verb) and head.i != verb.i and _is_clause(head) \
             and not any(c.dep_ == "mark" for c in verb.children) and not frames_of(head):
         # "The talks, officials said, will resume" / "The talks will resume, officials said": said hangs from the clause
         left, right = verb.left_edge.i, verb.right_edge.i + 1

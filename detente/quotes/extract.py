@@ -176,16 +176,18 @@ def _from_cue(verb: Token, claimed: list[tuple[int, int]], spans: list[tuple[int
     for group in _groups(sorted(claimed), verb, body):
         first = group[0]
         full = _is_full(body, first, _sent_start(body, first[0]))
-        held = chars is not None and chars[0] - 2 <= first[0] < chars[1]  # the quoted words open inside the content
+        # the content found by the parse, when it is where these quoted words are (not the other side of the verb)
+        near = chars if chars is not None and chars[0] - 2 <= group[-1][1] and first[0] < chars[1] else None
+        held = near is not None and near[0] - 2 <= first[0] < near[1]  # the quoted words open inside the content
         full = full or _right_after(verb, first, body)
         if not full and not held and not frames & {"quoted", "as-quoted", "name"}:
             continue  # 'disclosed the “certification of immunity”': a quoted term, not reported wording
-        outside = chars is not None and (chars[0] < first[0] - 2 and not _only_lead_in(doc, chars[0], first[0], verb))
+        outside = near is not None and (near[0] < first[0] - 2 and not _only_lead_in(doc, near[0], first[0], verb))
         if full and not outside:
             units.append(_Unit(speaker, first[0], group[-1][1], "direct", channel, paragraph, verb, group))
             continue
-        start = min(chars[0], first[0]) if chars is not None else min(verb.idx, first[0])
-        end = max(chars[1], group[-1][1]) if chars is not None else group[-1][1]
+        start = min(near[0], first[0]) if near is not None else min(verb.idx, first[0])
+        end = max(near[1], group[-1][1]) if near is not None else group[-1][1]
         units.append(_Unit(speaker, start, end, "mixed", channel, paragraph, verb, group))
     return units
 

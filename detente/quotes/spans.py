@@ -50,13 +50,13 @@ def spans_in(spans: list[tuple[int, int]], offset: int) -> bool:
 
 
 def _marks(text: str) -> list[tuple[int, str, int]]:
-    """Quotation marks of a paragraph: (offset, open | close | straight, width). Wire copy writes ``...''
-    for double quotes; a straight mark with a space on each side stands for a dash, not a quotation."""
+    """Quotation marks of a paragraph: (offset, open | close | straight, width). Wire copy writes ``...'' (or
+    ...’’) for double quotes; a straight mark with a space on each side stands for a dash, not a quotation."""
     marks = []
     i = 0
     while i < len(text):
         pair = text[i : i + 2]
-        if pair in ("``", "''"):
+        if pair in ("``", "''", "’’"):
             marks.append((i, "open" if pair == "``" else "close", 2))
             i += 2
             continue

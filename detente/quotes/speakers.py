@@ -182,7 +182,7 @@ def _trim(head: Token) -> Span:
     for t in subtree:
         if t.i > head.i and (t.dep_ in ("relcl", "appos") or (t.dep_ == "acl" and t.tag_ != "VBN")
                              or t.text in (",", "—", "–", "(") or _adjunct(t)):
-            end = t.i
+            end = t.left_edge.i if t.dep_ in ("relcl", "acl") and t.left_edge.i > head.i else t.i
             break
     while end - 1 > head.i and head.doc[end - 1].text in ("(", ",", "-", "–", "—"):
         end -= 1
