@@ -295,6 +295,9 @@ class SpeakerMemory:
             if named is not None and not self._actor_in(subject, ("person",)):
                 return self._remember(self._build(named[0], named[1], full, named[2], PERSON))
         kind = kind_of(subject, self.actors, self._mentions_in(subject))
+        leader = self._led_by(head) if kind in (STATE, ORGANISATION) else None
+        if leader is not None:  # "Beijing under President Xi promulgated ...": the leader speaks for it
+            return self._remember(self._build(leader[0], leader[1], leader[1], leader[2], PERSON))
         if self._coordinated(subject) and kind in (PERSON, GROUP, None):
             return self._remember(Speaker(text, None, GROUP))  # "Vindman and Williams said": both of them
         unknown_name = kind == PERSON and subject.root.pos_ == "PROPN" and not self._actor_in(subject, ("person",))
@@ -466,6 +469,14 @@ class SpeakerMemory:
         if on_root:
             return on_root[0]
         return people[-1][1].id if people and root.pos_ == "PROPN" else None  # "X's source" is not X
+
+    def _led_by(self, head: Token) -> tuple[str, Span, str] | None:
+        """The person named in "X under <person>" ("the government under Prime Minister Y")."""
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "under"):
+            found = self._person_mention_in(head.doc[prep.i : prep.right_edge.i + 1])
+            if found is not None:
+                return found
+        return None
 
     @staticmethod
     def _coordinated(subject: Span) -> bool:
