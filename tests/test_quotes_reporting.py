@@ -201,3 +201,14 @@ def test_speaker_kind_is_stored_and_exported(tmp_path):
 def test_a_state_under_its_leader_speaks_through_the_leader():
     quotes = _quotes("Norway under Prime Minister Erik Halvorsen announced that the embassy in Minsk would reopen.")
     assert [(q.speaker, q.speaker_kind) for q in quotes] == [("Erik Halvorsen", "person")]
+
+
+def test_a_spaced_straight_mark_closes_an_open_quotation():
+    text = '"Who are we as a nation if we answer threats with threats? " she wrote. "We can do better."'
+    assert [text[a:b] for a, b in quote_spans(text)] == [
+        '"Who are we as a nation if we answer threats with threats? "', '"We can do better."']
+
+
+def test_a_newspaper_is_an_outlet_whatever_its_name_looks_like():
+    quotes = _quotes("The Baltic Chronicle reported that the envoy had been recalled to Vilnius.")
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [("The Baltic Chronicle", "outlet")]

@@ -27,6 +27,9 @@ def quote_spans(body: str) -> list[tuple[int, int]]:
             spans.append((pending, _para_end(body, pending)))
             pending = None
         for i, role, width in _marks(text):
+            if role == "spaced" and start is None:
+                continue  # 'VENICE (AP) " The government ...': a dash, not a quotation
+            role = "close" if role == "spaced" else role  # '... ourselves? " she wrote': a sloppy closing mark
             if role == "open" or (role == "straight" and start is None):
                 if start is None:
                     start = i
@@ -50,8 +53,9 @@ def spans_in(spans: list[tuple[int, int]], offset: int) -> bool:
 
 
 def _marks(text: str) -> list[tuple[int, str, int]]:
-    """Quotation marks of a paragraph: (offset, open | close | straight, width). Wire copy writes ``...'' (or
-    ...’’) for double quotes; a straight mark with a space on each side stands for a dash, not a quotation."""
+    """Quotation marks of a paragraph: (offset, open | close | straight | spaced, width). Wire copy writes
+    ``...'' (or ...’’) for double quotes; a straight mark with a space on each side (spaced) only closes an
+    open quotation: otherwise it stands for a dash."""
     marks = []
     i = 0
     while i < len(text):
@@ -67,8 +71,7 @@ def _marks(text: str) -> list[tuple[int, str, int]]:
             marks.append((i, "close", 1))
         elif ch == STRAIGHT:
             spaced = (i == 0 or text[i - 1].isspace()) and (i + 1 == len(text) or text[i + 1].isspace())
-            if not spaced:
-                marks.append((i, "straight", 1))
+            marks.append((i, "spaced" if spaced else "straight", 1))
         i += 1
     return marks
 

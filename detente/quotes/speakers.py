@@ -56,6 +56,9 @@ DOCUMENT_NOUNS = {"statement", "report", "letter", "suit", "lawsuit", "complaint
                   "text", "draft", "bill", "proposal", "message", "affidavit", "testimony", "certification"}
 OUTLET_NOUNS = {"newspaper", "magazine", "daily", "broadcaster", "television", "tv", "media", "outlet", "website",
                 "tabloid", "channel", "weekly", "paper", "wire", "radio"}
+# last words of newspaper names ("The Daily Telegraph", "the Chronicle")
+MASTHEAD_WORDS = {"chronicle", "times", "post", "journal", "herald", "tribune", "gazette", "telegraph", "daily",
+                  "inquirer", "examiner", "courier", "bulletin", "globe", "dispatch", "mirror", "express", "observer"}
 # plural words for people that speak as a group ("both men", "both sides", "executives", "some")
 GROUP_WORDS = {"people", "man", "woman", "side", "some", "many", "other", "member", "resident", "source", "witness",
                "critic", "supporter", "opponent", "protester", "rebel", "insurgent", "militant", "executive",
@@ -220,6 +223,8 @@ def kind_of(subject: Span, actors: ActorResult, mentions: list) -> str | None:
         return None
     if root.pos_ == "PRON":
         return None
+    if root.pos_ == "PROPN" and root.lower_ in MASTHEAD_WORDS and subject[0].lower_ == "the":
+        return OUTLET  # "The San Francisco Chronicle reported": a newspaper's name, whatever the NER made of it
     text = subject.text.lower().removeprefix("the ").strip()
     mentioned = [m for m in mentions if subject.start_char <= m.char_start and m.char_end <= subject.end_char]
     on_root = [m for m in mentioned if m.char_start <= root.idx < m.char_end]
