@@ -212,3 +212,9 @@ def test_a_spaced_straight_mark_closes_an_open_quotation():
 def test_a_newspaper_is_an_outlet_whatever_its_name_looks_like():
     quotes = _quotes("The Baltic Chronicle reported that the envoy had been recalled to Vilnius.")
     assert [(q.speaker, q.speaker_kind) for q in quotes] == [("The Baltic Chronicle", "outlet")]
+
+
+def test_documents_show_what_they_say_but_events_do_not():
+    quotes = _quotes("Emails released by the committee show that the minister knew about the shipment.")
+    assert [(q.text, q.speaker_kind) for q in quotes] == [("the minister knew about the shipment", "document")]
+    assert _quotes("The talks in Oslo show that both sides want a deal.") == []

@@ -27,7 +27,7 @@ from detente.quotes.content import CARRY_ON, Content, according_to, content_of, 
 from detente.quotes.cues import channel_of, cues, governing_cue, inside, is_cue, tokens_between
 from detente.quotes.spans import quote_spans, word_count
 from detente.quotes.speakers import Speaker, SpeakerMemory, rootless, subject_of
-from detente.quotes.verbs import frames_of
+from detente.quotes.verbs import frames_of, sources_of
 from detente.records import Quote
 
 MIN_QUOTE_WORDS = 4  # a quotation with no speech verb shorter than this is a name, a title or a scare quote
@@ -159,8 +159,8 @@ def _from_cue(verb: Token, claimed: list[tuple[int, int]], spans: list[tuple[int
     if not claimed and content is None:
         return []  # "..., the military said" with nothing reported, or "welcomed the deal"
     speaker = memory.resolve(subject, head)
-    if speaker is None:
-        return []
+    if speaker is None or (sources_of(verb) and speaker.kind not in sources_of(verb)):
+        return []  # "the talks show that ...": only a document shows what it says
     channel = channel_of(verb, head)
     if channel:
         speaker.channel = channel

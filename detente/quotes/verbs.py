@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from detente.tables import load_table, split_multi
 
 FRAMES = {"clause", "to", "of", "for", "object", "name", "as-quoted", "quoted"}
+SOURCE_KINDS = {"person", "group", "organisation", "state", "document", "outlet"}
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class Row:
     verb: str
     with_word: str  # "" when the verb alone reports speech
     frames: frozenset[str]
+    sources: frozenset[str] = frozenset()  # kinds of source it applies to; empty for any
 
 
 @cache
@@ -34,7 +36,11 @@ def reporting_rows() -> dict[str, tuple[Row, ...]]:
         if not raw.get("verb") or not frames or unknown:
             raise ValueError(f"data/reporting_verbs.tsv: row {raw} needs a verb and frames from {sorted(FRAMES)}"
                              + (f" (unknown: {sorted(unknown)})" if unknown else ""))
-        rows.setdefault(raw["verb"].lower(), []).append(Row(raw["verb"].lower(), raw.get("with", "").lower(), frames))
+        sources = frozenset(split_multi(raw.get("sources", "")))
+        if sources - SOURCE_KINDS:
+            raise ValueError(f"data/reporting_verbs.tsv: row {raw} has sources outside {sorted(SOURCE_KINDS)}")
+        rows.setdefault(raw["verb"].lower(), []).append(
+            Row(raw["verb"].lower(), raw.get("with", "").lower(), frames, sources))
     return {verb: tuple(found) for verb, found in rows.items()}
 
 
@@ -51,14 +57,24 @@ def _attached(verb: Token) -> set[str]:
     return words
 
 
-def frames_of(verb: Token) -> frozenset[str]:
-    """The frames in which this verb token reports speech (empty: not a reporting verb here)."""
+def sources_of(verb: Token) -> frozenset[str]:
+    """The kinds of source this verb reports for (empty: any)."""
+    rows = _selected(verb)
+    if any(not r.sources for r in rows):
+        return frozenset()
+    return frozenset().union(*(r.sources for r in rows)) if rows else frozenset()
+
+
+def _selected(verb: Token) -> list[Row]:
     rows = reporting_rows().get(verb.lemma_.lower())
     if not rows:
-        return frozenset()
+        return []
     attached = _attached(verb)
     selected = [r for r in rows if r.with_word and r.with_word in attached]
-    if selected:
-        return frozenset().union(*(r.frames for r in selected))
-    bare = [r for r in rows if not r.with_word]
-    return frozenset().union(*(r.frames for r in bare)) if bare else frozenset()
+    return selected or [r for r in rows if not r.with_word]
+
+
+def frames_of(verb: Token) -> frozenset[str]:
+    """The frames in which this verb token reports speech (empty: not a reporting verb here)."""
+    rows = _selected(verb)
+    return frozenset().union(*(r.frames for r in rows)) if rows else frozenset()
