@@ -218,3 +218,18 @@ def test_documents_show_what_they_say_but_events_do_not():
     quotes = _quotes("Emails released by the committee show that the minister knew about the shipment.")
     assert [(q.text, q.speaker_kind) for q in quotes] == [("the minister knew about the shipment", "document")]
     assert _quotes("The talks in Oslo show that both sides want a deal.") == []
+
+
+def test_a_speech_noun_reports_its_possessor_and_a_verb_of_the_same_lemma_stays_a_verb():
+    quotes = _quotes("Despite the minister’s announcement on Friday that the two countries had reached a “historic” "
+                     "accord, the deal stalled.")
+    assert [(q.speaker, q.quote_type, q.text) for q in quotes] == [
+        ("the minister", "mixed", "the two countries had reached a “historic” accord")]
+    assert _quotes("The claim that the border was sealed turned out to be false.") == []  # nobody's claim
+
+
+def test_quoted_as_saying_is_said_by_the_one_quoted():
+    text = ('Lead attorney Eric Lane spoke to a weekly magazine, which quoted him as saying "The request is an '
+            'attempt to call in a political favor."')
+    quotes = _quotes(text)
+    assert [(q.quote_type, q.speaker_actor) for q in quotes] == [("direct", "person:eric-lane")]

@@ -348,3 +348,20 @@ def according_to(doc: Doc) -> list[tuple[Token, Content]]:
         if content is not None:
             found.append((source, content))
     return found
+
+
+def noun_reports(doc: Doc) -> list[tuple[Token, Content]]:
+    """ "the minister's announcement that the two countries had reached a deal": (the possessor, the clause)."""
+    found = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or "noun-that" not in frames_of(noun):
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos") and c.i > noun.i
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if owner is None or clause is None:
+            continue
+        content = _trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1, False)
+        if content is not None:
+            found.append((owner, content))
+    return found

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from detente.actors import ActorResult
 from detente.nlp import doc_text
-from detente.quotes.content import CARRY_ON, Content, according_to, content_of, embedded, own_subject
+from detente.quotes.content import CARRY_ON, Content, according_to, content_of, embedded, noun_reports, own_subject
 from detente.quotes.cues import channel_of, cues, governing_cue, inside, is_cue, tokens_between
 from detente.quotes.spans import quote_spans, word_count
 from detente.quotes.speakers import Speaker, SpeakerMemory, rootless, subject_of
@@ -64,7 +64,7 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorResult) -> list[Quote
     for verb in cues(doc, spans):
         anchor = min([verb.idx, *(s[0] for s in claims.get(verb.i, []))])
         items.append((anchor, verb))
-    for source, content in according_to(doc):
+    for source, content in according_to(doc) + noun_reports(doc):
         if not inside(source, spans):
             items.append((source.idx, (source, content)))
     items.extend((span[0], span) for span in unclaimed)
@@ -221,7 +221,8 @@ def _opens_sentence(body: str, span: tuple[int, int]) -> bool:
 
 def _according(source: Token, content: Content, spans: list[tuple[int, int]], memory: SpeakerMemory, body: str,
                units: list[_Unit]) -> _Unit | None:
-    """ "The men were flown out, according to a police source": the clause, said by the phrase's source."""
+    """ "The men were flown out, according to a police source": the clause, said by the phrase's source; and
+    "the minister's warning that ...": the clause, said by the possessor."""
     doc = source.doc
     start, end = content.chars(doc)
     for unit in units:  # the clause is already the content of a reporting verb: the phrase names its channel

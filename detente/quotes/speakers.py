@@ -34,9 +34,9 @@ DOCUMENT = "document"
 OUTLET = "outlet"
 KINDS = (PERSON, GROUP, ORGANISATION, STATE, DOCUMENT, OUTLET)
 
-PERSON_PRONOUNS = {"he", "she"}
+PERSON_PRONOUNS = {"he", "she", "him", "her"}  # "him": "quoted him as saying"
 THING_PRONOUNS = {"it"}
-GROUP_PRONOUNS = {"they"}
+GROUP_PRONOUNS = {"they", "them"}
 RELATIVE = {"who", "that", "which"}
 ANONYMOUS = re.compile(
     r"\b(on (the )?condition of anonymity|declined to be (named|identified)|asked not to be (named|identified)"
@@ -187,8 +187,8 @@ def _trim(head: Token) -> Span:
                              or t.text in (",", "—", "–", "(") or _adjunct(t)):
             end = t.left_edge.i if t.dep_ in ("relcl", "acl") and t.left_edge.i > head.i else t.i
             break
-    while end - 1 > head.i and head.doc[end - 1].text in ("(", ",", "-", "–", "—"):
-        end -= 1
+    while end - 1 > head.i and (head.doc[end - 1].text in ("(", ",", "-", "–", "—") or head.doc[end - 1].dep_ == "case"):
+        end -= 1  # and a possessive "’s" ("the minister’s announcement that ...")
     start = subtree[0].i
     while start < head.i and head.doc[start].is_punct:
         start += 1

@@ -14,7 +14,8 @@ from spacy.tokens import Token
 
 from detente.tables import load_table, split_multi
 
-FRAMES = {"clause", "to", "of", "for", "object", "name", "as-quoted", "quoted"}
+FRAMES = {"clause", "to", "of", "for", "object", "name", "as-quoted", "quoted", "noun-that"}
+NOUN_FRAMES = frozenset({"noun-that"})
 SOURCE_KINDS = {"person", "group", "organisation", "state", "document", "outlet"}
 
 
@@ -77,4 +78,6 @@ def _selected(verb: Token) -> list[Row]:
 def frames_of(verb: Token) -> frozenset[str]:
     """The frames in which this verb token reports speech (empty: not a reporting verb here)."""
     rows = _selected(verb)
-    return frozenset().union(*(r.frames for r in rows)) if rows else frozenset()
+    frames = frozenset().union(*(r.frames for r in rows)) if rows else frozenset()
+    # a noun row ("announcement") never makes the verb of the same lemma ("announce") a reporting verb, nor back
+    return frames & NOUN_FRAMES if verb.pos_ == "NOUN" else frames - NOUN_FRAMES
