@@ -91,8 +91,8 @@ def content_of(verb: Token, frames: frozenset[str], quoted: list[tuple[int, int]
 def _trimmed(doc: Doc, start: int, end: int, lead_in: bool) -> Content | None:
     """A span without leading "that"/commas and trailing punctuation (closing quotation marks stay)."""
     while start < end and ((doc[start].is_punct and doc[start].text not in ('"', "“", "‘", "'")) or doc[start].is_space
-                           or (doc[start].lower_ == "that" and doc[start].dep_ == "mark")):
-        start += 1
+                           or (doc[start].lower_ == "that" and not lead_in and end - start > 3)):
+        start += 1  # "announced that Sasha was found": the parser may take "that" for a determiner
     while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and doc[end - 1].text not in ('"', "”", "’", "'", "''"))
                            or doc[end - 1].dep_ == "cc"):
         end -= 1
@@ -302,6 +302,8 @@ def _cut(found: Content, verb: Token, skip: tuple[int, int] | None = None) -> Co
     for token in doc[found.start : found.end]:
         if token.i == verb.i or (skip and skip[0] <= token.i < skip[1]):
             continue
+        if token.head == verb and token.dep_ in ("xcomp", "ccomp"):
+            continue  # "asked him to explain ...": the verb's own complement, not a second act
         if borrows_subject(token) and token.i > found.start and not _inside_quote_marks(token):
             end = token.i
             while end - 1 > found.start and doc[end - 1] in token.subtree and doc[end - 1].text not in ("”", '"') \
