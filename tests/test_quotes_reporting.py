@@ -233,3 +233,22 @@ def test_quoted_as_saying_is_said_by_the_one_quoted():
             'attempt to call in a political favor."')
     quotes = _quotes(text)
     assert [(q.quote_type, q.speaker_actor) for q in quotes] == [("direct", "person:eric-lane")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The minister said the talks had failed and the envoy said the border would stay closed.",
+     [("The minister", "the talks had failed"), ("the envoy", "the border would stay closed")]),
+    ("Officials in Riga said the border would reopen on Monday, while Lithuania warned that its crossings would "
+     "stay shut.",
+     [("Officials in Riga", "the border would reopen on Monday"), ("Lithuania", "its crossings would stay shut")]),
+    ("The minister said the army, which said last week that it would withdraw, had not moved.",
+     [("The minister", "the army, which said last week that it would withdraw, had not moved"),
+      ("the army", "it would withdraw")]),
+])
+def test_two_sources_in_one_sentence_keep_one_act_each(text, expected):
+    assert [(q.speaker, q.text) for q in _quotes(text)] == expected
+
+
+def test_a_report_of_another_source_act_is_recorded_with_that_source():
+    quotes = _quotes("Two senators sent a letter urging Oslo to release the crew, the magazine reported.")
+    assert [(q.speaker, q.text) for q in quotes] == [("Two senators", "urging Oslo to release the crew")]

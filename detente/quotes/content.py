@@ -6,7 +6,8 @@
 - to / of / for / object / name: the verb and its object phrase ("urged Oslo to ...", "accused X of ...",
   "called for an inquiry", "ruled out talks", "called the plan a sham"); the verb is kept as a lead-in because
   the object alone would not say what was reported.
-- "according to X": the clause the phrase hangs from, without the phrase.
+- "according to X": the rest of the sentence, or the clause the phrase hangs from inside it.
+- a speech noun's "that" clause ("the minister's warning that ..."), said by its possessor.
 
 A participle or conjoined reporting verb with no subject of its own ("..., adding that ...", "... and urged
 ...") is a reporting act of its own: the content of the verb above it stops before it.
@@ -22,6 +23,7 @@ from spacy.tokens import Doc, Token
 from detente.quotes.verbs import frames_of
 
 CLAUSE_POS = ("VERB", "AUX")
+CLOSING_MARKS = ('"', "”", "’", "'", "''")
 SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 # nouns after "according to" that name data, not a source that says something ("according to a study")
 DATA_SOURCES = {
@@ -74,10 +76,10 @@ def borrows_subject(token: Token) -> bool:
     return token.pos_ in CLAUSE_POS and bool(frames_of(token))
 
 
-def content_of(verb: Token, frames: frozenset[str], quoted: list[tuple[int, int]]) -> Content | None:
+def content_of(verb: Token, frames: frozenset[str]) -> Content | None:
     """The reported content of ``verb`` in the first frame that finds one."""
     if "clause" in frames:
-        found = _clause(verb, quoted)
+        found = _clause(verb)
         if found is not None:
             return found
     for frame, finder in (("to", _to), ("of", _of), ("for", _for), ("object", _object_frame), ("name", _name)):
@@ -93,8 +95,8 @@ def _trimmed(doc: Doc, start: int, end: int, lead_in: bool) -> Content | None:
     while start < end and ((doc[start].is_punct and doc[start].text not in ('"', "“", "‘", "'")) or doc[start].is_space
                            or (doc[start].lower_ == "that" and not lead_in and end - start > 3)):
         start += 1  # "announced that Sasha was found": the parser may take "that" for a determiner
-    while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and doc[end - 1].text not in ('"', "”", "’", "'", "''"))
-                           or doc[end - 1].dep_ == "cc"):
+    while end > start and (doc[end - 1].is_space or doc[end - 1].dep_ == "cc"
+                           or (doc[end - 1].is_punct and doc[end - 1].text not in CLOSING_MARKS)):
         end -= 1
     start = _after_dateline(doc, start, end)
     if end - start < 2:
@@ -121,7 +123,7 @@ def _is_clause(token: Token) -> bool:
     return token.pos_ in CLAUSE_POS or any(c.dep_ in SUBJECTS for c in token.children)
 
 
-def _clause(verb: Token, quoted: list[tuple[int, int]]) -> Content | None:
+def _clause(verb: Token) -> Content | None:
     doc = verb.doc
     for child in verb.children:  # "said (that) the talks would resume"
         clause = child.dep_ == "ccomp" and child.right_edge.i > child.left_edge.i and any(
@@ -159,8 +161,6 @@ def _clause(verb: Token, quoted: list[tuple[int, int]]) -> Content | None:
             found = _trimmed(doc, head.left_edge.i, end, False)
             if found is not None:
                 return _cut(found, verb, skip=(left, right))
-    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children):
-        return None
     return None
 
 
@@ -247,7 +247,7 @@ def _to(verb: Token) -> Content | None:
     for child in verb.children:
         if child.i > verb.i and child.dep_ in ("xcomp", "ccomp") and any(c.tag_ == "TO" for c in child.children):
             return _span_from_verb(verb, child.right_edge.i)
-    targets = [_direct_object(verb)] + [p for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "upon", "to")]
+    targets = [_direct_object(verb), *(p for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "upon", "to"))]
     for target in (t for t in targets if t is not None):
         for node in target.subtree:
             if node.dep_ in ("xcomp", "ccomp", "acl", "relcl") and any(c.tag_ == "TO" for c in node.children):
@@ -297,14 +297,16 @@ def _name(verb: Token) -> Content | None:
 
 
 def _cut(found: Content, verb: Token, skip: tuple[int, int] | None = None) -> Content:
-    """Stop the content before a reporting verb that reports on its own ("..., adding that ...", "and urged ...")."""
+    """Stop the content before a reporting verb that reports on its own ("..., adding that ...", "and urged ...",
+    "and the envoy said ...")."""
     doc = verb.doc
     for token in doc[found.start : found.end]:
         if token.i == verb.i or (skip and skip[0] <= token.i < skip[1]):
             continue
         if token.head == verb and token.dep_ in ("xcomp", "ccomp"):
             continue  # "asked him to explain ...": the verb's own complement, not a second act
-        if borrows_subject(token) and token.i > found.start and not _inside_quote_marks(token):
+        if (borrows_subject(token) or _coordinated_report(token)) and token.i > found.start \
+                and not _inside_quote_marks(token):
             end = token.i
             while end - 1 > found.start and doc[end - 1] in token.subtree and doc[end - 1].text not in ("”", '"') \
                     and not _inside_quote_marks(doc[end - 1]):
@@ -312,6 +314,12 @@ def _cut(found: Content, verb: Token, skip: tuple[int, int] | None = None) -> Co
             trimmed = _trimmed(doc, found.start, end, found.lead_in)
             return trimmed if trimmed is not None else found
     return found
+
+
+def _coordinated_report(token: Token) -> bool:
+    """ "... and the envoy said ...", "..., while Lithuania warned ...": another source's act joined on."""
+    return token.dep_ in ("conj", "advcl") and token.pos_ in CLAUSE_POS and own_subject(token) \
+        and bool(frames_of(token))
 
 
 def _inside_quote_marks(token: Token) -> bool:

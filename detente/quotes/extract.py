@@ -97,7 +97,7 @@ def _attribution_after(span: tuple[int, int], doc: Doc, spans: list[tuple[int, i
     if after is None or after.i != after.sent.start:
         return None
     for token in after.sent:
-        if is_cue(token, spans) and subject_of(token) is not None and content_of(token, frames_of(token), spans) is None:
+        if is_cue(token, spans) and subject_of(token) is not None and content_of(token, frames_of(token)) is None:
             subject = subject_of(token)[1]
             return token if subject.left_edge.i == after.i and not own_content_after(token) else None
     return None
@@ -111,10 +111,12 @@ def own_content_after(verb: Token) -> bool:
 def _frames_another(unit: _Unit, units: list[_Unit]) -> bool:
     """ "X told the court that the government said, “...”", "Y urged Z to ..., the magazine reported": the
     content is another source's act of speech, recorded with that source; the outer report adds no wording."""
-    if unit.kind == "direct":
+    if unit.kind == "direct" or unit.verb is None:
         return False
+    before = unit.end <= unit.verb.idx  # the content precedes its verb: "..., the magazine reported"
     return any(other is not unit and other.verb is not None and other.speaker is not unit.speaker
-               and unit.start <= other.verb.idx < unit.end and other.verb is not unit.verb for other in units)
+               and unit.start <= other.verb.idx < unit.end and other.verb is not unit.verb
+               and (before or embedded(other.verb)) for other in units)
 
 
 def _paragraph(body: str, offset: int) -> int:
@@ -155,7 +157,7 @@ def _from_cue(verb: Token, claimed: list[tuple[int, int]], spans: list[tuple[int
     subject, head = found
     if subject.text.lower() == "it" and any(c.dep_ in ("expl",) for c in verb.children):
         return []
-    content = content_of(verb, frames_of(verb), spans)
+    content = content_of(verb, frames_of(verb))
     if not claimed and content is None:
         return []  # "..., the military said" with nothing reported, or "welcomed the deal"
     speaker = memory.resolve(subject, head)
@@ -182,7 +184,7 @@ def _from_cue(verb: Token, claimed: list[tuple[int, int]], spans: list[tuple[int
         full = full or _right_after(verb, first, body)
         if not full and not held and not frames & {"quoted", "as-quoted", "name"}:
             continue  # 'disclosed the “certification of immunity”': a quoted term, not reported wording
-        outside = near is not None and (near[0] < first[0] - 2 and not _only_lead_in(doc, near[0], first[0], verb))
+        outside = near is not None and near[0] < first[0] - 2 and _words_between(doc.text, near[0], first[0])
         if full and not outside:
             units.append(_Unit(speaker, first[0], group[-1][1], "direct", channel, paragraph, verb, group))
             continue
@@ -198,10 +200,9 @@ def _right_after(verb: Token, span: tuple[int, int], body: str) -> bool:
     return verb.idx < span[0] and not between.strip(" ,:\n")
 
 
-def _only_lead_in(doc: Doc, start: int, quote: int, verb: Token) -> bool:
-    """Is everything between the content's start and the quotation the verb's own words ("said: ")?"""
-    between = doc.text[start:quote]
-    return not re.search(r"\w", between)
+def _words_between(text: str, start: int, quote: int) -> bool:
+    """Are there words of the content before the quotation (not only "said: ")?"""
+    return bool(re.search(r"\w", text[start:quote]))
 
 
 def _groups(claimed: list[tuple[int, int]], verb: Token, body: str) -> list[list[tuple[int, int]]]:
