@@ -5,6 +5,7 @@ scores quotes (a prediction matches a gold quote when its span overlaps the gold
 speaker is judged with the harness's ``speaker_ok``). textacy only finds direct quotations, so the
 table also shows recall on each kind of gold quote (direct, mixed, indirect) alone: real news reports
 most speech indirectly ("officials said the talks would resume"), which quotation marks never find.
+kind_acc is how often a matched prediction has the gold's kind (textacy's are all "direct").
 
     python -m bench.quotes_vs_textacy                 # real-dev and seeds (../shared), examples/
     python -m bench.quotes_vs_textacy --misses        # list what each system missed or invented
