@@ -252,3 +252,25 @@ def test_two_sources_in_one_sentence_keep_one_act_each(text, expected):
 def test_a_report_of_another_source_act_is_recorded_with_that_source():
     quotes = _quotes("Two senators sent a letter urging Oslo to release the crew, the magazine reported.")
     assert [(q.speaker, q.text) for q in quotes] == [("Two senators", "urging Oslo to release the crew")]
+
+
+def test_a_store_from_before_speaker_kind_stays_readable_and_migrates(tmp_path):
+    import sqlite3
+
+    from detente.store import SCHEMA_VERSION, Store
+    from detente.store.schema import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript("".join(m + ";" for m in MIGRATIONS[:3]) + "PRAGMA user_version = 3;")
+    conn.execute("INSERT INTO articles (id, source, doc_name, raw_hash, body) VALUES ('a', 's', 'd', 'h', 'b')")
+    conn.execute("INSERT INTO quotes (id, article_id, char_start, char_end, text, quote_type, speaker, sentence_index) "
+                 "VALUES ('q', 'a', 0, 1, 'b', 'indirect', 'Officials', 0)")
+    conn.commit()
+    conn.close()
+    with Store(path, readonly=True) as store:  # not migrated: the new field reads as unknown
+        assert [(q.speaker, q.speaker_kind) for q in store.quotes()] == [("Officials", None)]
+    with Store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert [(q.speaker, q.speaker_kind) for q in store.quotes()] == [("Officials", None)]
+        assert "speaker_kind" in {r[1] for r in store.conn.execute("PRAGMA table_info(quotes)")}
