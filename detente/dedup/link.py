@@ -112,7 +112,10 @@ def side(store: Store, article_id: str) -> Side:
     ).fetchone()
     body = row["body"]
     spans = store.conn.execute("SELECT char_start, char_end FROM sentences WHERE article_id = ? ORDER BY idx", (article_id,))
-    quotes = [r[0] for r in store.conn.execute("SELECT text FROM quotes WHERE article_id = ?", (article_id,))]
+    # quoted words are the sign of firsthand reporting; indirect speech is the writer's wording, which a rewrite
+    # paraphrases like any other sentence (issue 23 made indirect reports quotes too)
+    quotes = [r[0] for r in store.conn.execute(
+        "SELECT text FROM quotes WHERE article_id = ? AND quote_type != 'indirect'", (article_id,))]
     return Side(body, [body[s:e] for s, e in spans], row["byline"], quotes, (row["pub_date_start"], row["pub_date_end"]))
 
 

@@ -20,7 +20,7 @@ from functools import cache
 from typing import Generic, TypeVar
 
 from detente.records import Actor, Article, Event, Quote, Story
-from detente.store.db import EVENT_COLUMNS, QUOTE_COLUMNS, Store, row_to_article
+from detente.store.db import EVENT_COLUMNS, Store, row_to_article, row_to_quote
 from detente.tables import load_table, split_multi
 
 T = TypeVar("T")
@@ -305,7 +305,7 @@ def _event(row: sqlite3.Row) -> Event:
 
 
 def _quote(row: sqlite3.Row) -> Quote:
-    return Quote(**{c: (bool(row[c]) if c == "anonymous" else row[c]) for c in QUOTE_COLUMNS})
+    return row_to_quote(row)
 
 
 def _actor(row: sqlite3.Row) -> Actor:
