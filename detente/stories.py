@@ -4,8 +4,8 @@ An article is about the pair of states its events are about (the dyad with the m
 planned counting double, the lead event breaking ties); an article with too few events for that is about the
 two acting states it mentions most. Two articles belong to one story when one is a copy or rewrite of the
 other, or when they are about the same pair, their publication ranges are compatible, and they share actors
-or dates of events: at least two of the same people, or, when both are dated within the window, one event
-(same pair, type and day). Two reports on one dyad in the same week about different developments (a hostage
+or dates of events: at least two of the same people, or, when both are dated within the window, an event of
+the pair on the same day (whatever type each coded it as). Two reports on one dyad in the same week about different developments (a hostage
 swap, a helicopter crash) share neither, and stay apart. Single-link grouping is order-independent, so adding
 articles one batch at a time yields the same stories as clustering the whole corpus; a story's id derives
 from its smallest member id.
@@ -51,7 +51,7 @@ class StoryInput:
     persons: tuple[str, ...] = ()  # a tuple holds a few names in a quarter of a frozenset's memory
     dyads: tuple[tuple[str, float], ...] = ()  # event weight per state pair ("CHN-VNM"), heaviest first
     news: tuple[date, date] | None = None  # span of the day-dated events near publication
-    event_keys: tuple[str, ...] = ()  # "CHN-VNM|CONSULT|2023-12-12" of those that happened
+    event_keys: tuple[str, ...] = ()  # "CHN-VNM|2023-12-12": pair and day of those that happened
 
     @property
     def narrow(self) -> bool:
@@ -204,7 +204,7 @@ def event_features(events: list, span: tuple[date, date] | None) -> tuple[
     news: list[date] = []
     keys: list[str] = []
     lead = True
-    for source, target, kind, status, start, end, _ in events:
+    for source, target, _kind, status, start, end, _ in events:
         if not (source and target and _STATE.match(source) and _STATE.match(target) and source != target):
             continue
         dyad = "-".join(sorted((source, target)))
@@ -216,7 +216,7 @@ def event_features(events: list, span: tuple[date, date] | None) -> tuple[
         if span[0] - timedelta(days=NEWS_DAYS) <= day <= span[1] + timedelta(days=NEWS_DAYS):
             news.append(day)
             if status == "happened" and len(keys) < MAX_KEYS:
-                keys.append(sys.intern(f"{dyad}|{kind}|{start}"))
+                keys.append(sys.intern(f"{dyad}|{start}"))
     dyads = tuple(sorted(((sys.intern(d), w) for d, w in weight.items()), key=lambda x: (-x[1], x[0]))[:4])
     return dyads, ((min(news), max(news)) if news else None), tuple(sorted(set(keys)))
 

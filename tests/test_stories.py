@@ -21,10 +21,10 @@ def _groups(items):
 
 def test_close_dates_same_dyad_and_a_shared_event_group_and_far_dates_split():
     d = date
-    visit = "CHN-VNM|CONSULT|2023-12-12"
+    visit = "CHN-VNM|2023-12-12"
     items = [
         _item("a", span=(d(2023, 12, 12), d(2023, 12, 13)), keys=[visit]),
-        _item("b", span=(d(2023, 12, 20), d(2023, 12, 20)), keys=[visit, "CHN-VNM|AGREE|2023-12-13"]),
+        _item("b", span=(d(2023, 12, 20), d(2023, 12, 20)), keys=[visit, "CHN-VNM|2023-12-13"]),
         _item("c", span=(d(2017, 11, 24), d(2017, 11, 24)), keys=[visit]),  # the same key, years away
         _item("d", pair=("IND", "PAK"), span=(d(2023, 12, 12), d(2023, 12, 12)), keys=[visit]),
     ]
@@ -34,9 +34,9 @@ def test_close_dates_same_dyad_and_a_shared_event_group_and_far_dates_split():
 def test_two_developments_on_one_dyad_in_the_same_week_stay_apart():
     d = date
     swap = _item("swap", pair=("AFG", "USA"), span=(d(2019, 11, 19), d(2019, 11, 19)),
-                 persons=["person:president", "person:hostage-a", "person:hostage-b"], keys=["AFG-USA|RETREAT|2019-11-19"])
+                 persons=["person:president", "person:hostage-a", "person:hostage-b"], keys=["AFG-USA|2019-11-19"])
     crash = _item("crash", pair=("AFG", "USA"), span=(d(2019, 11, 20), d(2019, 11, 20)),
-                  persons=["person:president", "person:general"], keys=["AFG-USA|ASSAULT|2019-11-20"])
+                  persons=["person:president", "person:general"], keys=["AFG-USA|2019-11-20"])
     follow = _item("follow", pair=("AFG", "USA"), span=(d(2019, 11, 21), d(2019, 11, 21)),
                    persons=["person:hostage-a", "person:hostage-b"])  # names the same two hostages
     assert _groups([swap, crash, follow]) == [["crash"], ["follow", "swap"]]
