@@ -1,11 +1,12 @@
 """Stories: articles about the same real-world development, grouped incrementally.
 
 An article is about the pair of states its events are about (the dyad with the most events, happened or
-planned counting double, the lead event breaking ties); an article with too few events for that is about the
-two acting states it mentions most. Two articles belong to one story when one is a copy or rewrite of the
+planned counting double, the lead event weighing half more; the mentions break remaining ties); an article with
+too few events for that is about the two acting states it mentions most. Two articles belong to one story when one is a copy or rewrite of the
 other, or when they are about the same pair, their publication ranges are compatible, and they share actors
 or dates of events: at least two of the same people, or, when both are dated within the window, an event of
-the pair on the same day (whatever type each coded it as). Two reports on one dyad in the same week about different developments (a hostage
+the pair on the same day (whatever type each coded it as) or two of the same specific names (multi-word names
+and long numbers other than the pair's state names: "Sodo-Suswa line", "Second Thomas Shoal", "1,045"). Two reports on one dyad in the same week about different developments (a hostage
 swap, a helicopter crash) share neither, and stay apart. Single-link grouping is order-independent, so adding
 articles one batch at a time yields the same stories as clustering the whole corpus; a story's id derives
 from its smallest member id.
@@ -25,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from detente.dedup.near import facts
 from detente.records import Story
 from detente.store import Store
 
@@ -35,6 +37,9 @@ PERSON_SCAN = 500  # newest same-dyad articles naming a person that an undated a
 MIN_DYAD_EVENTS = 2.0  # event weight a dyad needs to name an article or a story (else its mentions do)
 NEWS_DAYS = 31  # events dated this close to publication are the news (earlier ones are background)
 MAX_KEYS = 16  # event keys kept per article for matching
+MAX_NAMES = 48  # specific names kept per article
+_DIGITS = re.compile(r"\d")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 STATUS_WEIGHT = {"happened": 1.0, "planned": 1.0}  # other statuses (hypothetical, denied, refused) count half
 _STATE = re.compile(r"^[A-Z]{3}$")
 
@@ -52,6 +57,7 @@ class StoryInput:
     dyads: tuple[tuple[str, float], ...] = ()  # event weight per state pair ("CHN-VNM"), heaviest first
     news: tuple[date, date] | None = None  # span of the day-dated events near publication
     event_keys: tuple[str, ...] = ()  # "CHN-VNM|2023-12-12": pair and day of those that happened
+    names: bytes = b""  # 4-byte hashes of its specific names, sorted (a few dozen bytes however long the text)
 
     @property
     def narrow(self) -> bool:
@@ -65,7 +71,9 @@ def _same_story(a: StoryInput, b: StoryInput, window_days: int) -> bool:
     if len(set(a.persons).intersection(b.persons)) >= 2:
         return True
     close = a.narrow and b.narrow and a.when and b.when and abs((a.when - b.when).days) <= window_days
-    return bool(close and set(a.event_keys).intersection(b.event_keys))
+    if not close:
+        return False
+    return bool(set(a.event_keys).intersection(b.event_keys)) or shared_names(a.names, b.names) >= 2
 
 
 def story_dyads(group: list[StoryInput]) -> list[str]:
@@ -93,6 +101,26 @@ def _story(story_id: str, group: list[StoryInput]) -> Story:
     label = f"{dyads[0] if dyads else 'no dyad'}, {label_date}: {lead.title or 'untitled'}"
     return Story(id=story_id, label=label, article_ids=sorted(i.article_id for i in group),
                  date_range=[first.isoformat(), last.isoformat()] if first and last else [None, None], dyads=dyads)
+
+
+def specific_names(body: str, exclude: set[str]) -> bytes:
+    """The article's specific names, hashed: multi-word names and numbers of three digits or more (not years),
+    without ``exclude`` (its state names: two articles on one pair always share "United States"). Two reports
+    of one development share several ("Addis Ababa", "Sodo-Suswa line", "400"); two developments on one pair
+    in the same week share few."""
+    found = set()
+    for fact in facts(body):
+        text = fact.decode()
+        digits = len(_DIGITS.findall(text))
+        specific = " " in text if not digits else digits >= 3 and not _YEAR.fullmatch(text)
+        if specific and text not in exclude:
+            found.add(hashlib.blake2b(fact, digest_size=4).digest())
+    return b"".join(sorted(found)[:MAX_NAMES])
+
+
+def shared_names(a: bytes, b: bytes) -> int:
+    """How many hashed names two articles share."""
+    return len({a[i : i + 4] for i in range(0, len(a), 4)}.intersection(b[i : i + 4] for i in range(0, len(b), 4)))
 
 
 def story_id_for(member_ids: Iterable[str]) -> str:
@@ -190,9 +218,15 @@ def story_input(store: Store, row) -> StoryInput:
     persons = tuple(sorted({sys.intern(r[0]) for r in store.conn.execute(
         "SELECT x.actor_id FROM article_actors x JOIN actors a ON a.id = x.actor_id"
         " WHERE x.article_id = ? AND a.kind = 'person'", (aid,))}))
-    pair = tuple(dyads[0][0].split("-")) if dyads and dyads[0][1] >= MIN_DYAD_EVENTS else main_pair(store, aid)
+    mentioned = main_pair(store, aid)
+    top = [d for d, w in dyads if w == dyads[0][1]] if dyads and dyads[0][1] >= MIN_DYAD_EVENTS else []
+    pair = mentioned if not top or "-".join(mentioned) in top else tuple(top[0].split("-"))  # ties: the mentions
+    states = {r[0].lower() for r in store.conn.execute(
+        "SELECT DISTINCT m.text FROM mentions m JOIN actors a ON a.id = m.actor_id"
+        " WHERE m.article_id = ? AND a.kind = 'state'", (aid,))}
+    names = specific_names(row["body"], {s.removeprefix("the ") for s in states})
     return StoryInput(aid, row["title"], tuple(sys.intern(p) for p in pair), when,
-                      row["duplicate_of"] or row["derivative_of"], len(events), span, persons, dyads, news, keys)
+                      row["duplicate_of"] or row["derivative_of"], len(events), span, persons, dyads, news, keys, names)
 
 
 def event_features(events: list, span: tuple[date, date] | None) -> tuple[
@@ -233,7 +267,7 @@ def main_pair(store: Store, article_id: str) -> tuple[str, ...]:
     return tuple(sorted(sys.intern(r[0]) for r in rows))
 
 
-_COLUMNS = "id, title, pub_date_start, pub_date_end, duplicate_of, derivative_of"
+_COLUMNS = "id, title, body, pub_date_start, pub_date_end, duplicate_of, derivative_of"
 _INDEXES: weakref.WeakKeyDictionary[Store, StoryIndex] = weakref.WeakKeyDictionary()
 
 

@@ -10,9 +10,9 @@ from detente.stories import StoryInput, cluster_stories
 from tests.conftest import SEEDS
 
 
-def _item(aid, pair=("CHN", "VNM"), span=None, persons=(), original=None, keys=(), dyads=(), news=None):
+def _item(aid, pair=("CHN", "VNM"), span=None, persons=(), original=None, keys=(), dyads=(), news=None, names=b""):
     when = span[0] + (span[1] - span[0]) / 2 if span else None
-    return StoryInput(aid, aid, pair, when, original, 0, span, tuple(persons), tuple(dyads), news, tuple(keys))
+    return StoryInput(aid, aid, pair, when, original, 0, span, tuple(persons), tuple(dyads), news, tuple(keys), names)
 
 
 def _groups(items):
@@ -40,6 +40,21 @@ def test_two_developments_on_one_dyad_in_the_same_week_stay_apart():
     follow = _item("follow", pair=("AFG", "USA"), span=(d(2019, 11, 21), d(2019, 11, 21)),
                    persons=["person:hostage-a", "person:hostage-b"])  # names the same two hostages
     assert _groups([swap, crash, follow]) == [["crash"], ["follow", "swap"]]
+
+
+def test_reports_sharing_specific_names_join_and_state_names_do_not_count():
+    from detente.stories import specific_names
+
+    d = date
+    span = (d(2025, 3, 4), d(2025, 3, 4))
+    first = "Kenya and Ethiopia will trade 400 megawatts over the Sodo Suswa line, officials in Addis Ababa said."
+    second = "Addis Ababa expects the Sodo Suswa line to carry 400 megawatts to Kenya from July, in 2025."
+    third = "The Ethiopian Electric Power utility said exports to Djibouti rose in 2025."
+    exclude = {"kenya", "ethiopia"}
+    items = [_item(name, pair=("ETH", "KEN"), span=span, names=specific_names(text, exclude))
+             for name, text in (("first", first), ("second", second), ("third", third))]
+    assert _groups(items) == [["first", "second"], ["third"]]
+    assert specific_names("The United States and South Korea met in the capital.", {"united states", "south korea"}) == b""
 
 
 def test_undated_articles_join_by_shared_people_within_compatible_ranges():
