@@ -1,4 +1,4 @@
-"""The JSONL export contract of DESIGN.md: record kinds and field names other tools rely on."""
+"""The JSONL export contract of docs/design.md: record kinds and field names other tools rely on."""
 
 from __future__ import annotations
 
