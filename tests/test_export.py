@@ -10,8 +10,6 @@ import pytest
 from detente.export import write_jsonl
 from detente.store import Store
 
-pytestmark = pytest.mark.seeds
-
 CONTRACT = {
     "article": {"id", "source", "doc_name", "raw_hash", "title", "outlet", "byline", "language", "pub_date",
                 "pub_date_range", "pub_date_basis", "body", "boilerplate", "duplicate_of", "derivative_of", "story_id"},
@@ -26,9 +24,9 @@ CONTRACT = {
 
 
 @pytest.fixture(scope="module")
-def records(seeds_db):
+def records(examples_db):
     buffer = io.StringIO()
-    with Store(seeds_db, readonly=True) as store:
+    with Store(examples_db, readonly=True) as store:
         write_jsonl(store, buffer)
     return [json.loads(line) for line in buffer.getvalue().splitlines()]
 

@@ -41,5 +41,5 @@ def test_a_bad_user_pattern_names_its_file_and_line(tmp_path, monkeypatch, fresh
     monkeypatch.setenv("DETENTE_DATA", str(tmp_path))
     with pytest.raises(ValueError, match=r"furniture\.txt, line 3: '\(unclosed' is not a regular expression"):
         furniture_patterns()
-    with pytest.raises(ValueError, match="no data table named 'nope.tsv'"):
+    with pytest.raises(ValueError, match=r"no data table named 'nope\.tsv'"):
         load_table("nope.tsv")
