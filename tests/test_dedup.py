@@ -111,7 +111,7 @@ def test_scores_separate_rewrites_from_independent_reports():
 
 
 def test_content_farm_cues():
-    assert farm_cues(Side("Text of the story.\n\nProne to fits of apathy. Music specialist. Food enthusiast.", [])) == [
+    assert farm_cues(Side("Text of the story.\n\nPassionate traveller. Tea expert. Lifelong gadget fan.", [])) == [
         "no byline", "generic author bio"]
     assert farm_cues(Side("Text of the story, with a normal ending.", [], byline="A. Writer")) == []
 
