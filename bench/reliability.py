@@ -4,7 +4,7 @@
     python -m bench.reliability --kills 5 --articles 60 --skip-browser
 
 Everything runs as a user would: `detente ingest` and `detente serve` in subprocesses, bound to 127.0.0.1,
-over temporary stores. Prints the table the issue asks for and writes bench/results/reliability.json.
+over temporary stores. Prints the table the issue asks for and writes reliability.json where --out says (default under ~/.cache/detente/bench).
 """
 
 from __future__ import annotations
@@ -29,10 +29,10 @@ import httpx
 from rich.console import Console
 from rich.table import Table
 
+from bench import OUT_HELP, results_path
 from bench.corpus import write_corpus
 from bench.hostile import ARTICLES, write_bad, write_odd
 
-RESULTS = Path(__file__).resolve().parent / "results"
 HOST = "127.0.0.1"
 CHROMIUM = Path(os.environ.get("DETENTE_CHROMIUM", "/usr/bin/chromium"))
 
@@ -304,6 +304,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--kills", type=int, default=3, help="SIGKILLs before the run is let finish")
     parser.add_argument("--readers-articles", type=int, default=16, help="articles ingested under the readers")
     parser.add_argument("--skip-browser", action="store_true")
+    parser.add_argument("--out", default=None, help=OUT_HELP)
     args = parser.parse_args(argv)
     results: dict[str, dict] = {}
     with tempfile.TemporaryDirectory(prefix="detente-reliability-") as tmp:
@@ -332,8 +333,7 @@ def main(argv: list[str] | None = None) -> dict:
                   x.get("skipped") or f"{x['payloads']} payloads × {x['pages_visited']} pages in Chromium (app + report); "
                   f"the probe's control (payloads unescaped) caught {len(x['control_unescaped_executed'])}")
     Console(width=160).print(table)
-    RESULTS.mkdir(exist_ok=True)
-    out = RESULTS / "reliability.json"
+    out = results_path(args.out, f"{time.strftime('%Y%m%d-%H%M%S')}-reliability.json")
     out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"written to {out}")
     return results

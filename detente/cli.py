@@ -580,7 +580,7 @@ def export(
 ) -> None:
     """Export every record (article, event, quote, actor, story).
 
-    jsonl is the stable contract of DESIGN.md; csv and parquet write one file per record kind into a folder;
+    jsonl is the stable contract of docs/design.md; csv and parquet write one file per record kind into a folder;
     gdelt writes GDELT 2.0's event table (61 tab-separated columns, no header; events that happened, one row
     per real-world event); plover writes PLOVER event records (JSONL, the PLOVER manual's field names).
 

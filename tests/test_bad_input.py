@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from bench.hostile import ARTICLES, write_bad, write_huge, write_odd
 from detente.corpus import ingest
 from detente.ingest import IngestError, iter_documents
 from detente.store import Store
+from tests.hostile import ARTICLES, write_bad, write_huge, write_odd
 
 
 def _detente(*args: str) -> subprocess.CompletedProcess:
