@@ -195,28 +195,49 @@ def read_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]
 
 
 def iter_documents(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
-    """Expand paths (files, folders, ``-`` for a URL list on stdin) into documents and per-input errors."""
+    """Expand paths (files, folders, ``-`` for a URL list on stdin) into documents and per-input errors.
+
+    An unexpected failure inside one input's reader ends that input with an error naming it; the other inputs
+    are still read."""
     for given in paths:
-        if str(given) == "-":
-            import sys
+        try:
+            yield from _documents_of(given, max_bytes)
+        except Exception as exc:  # a reader bug must not end the run: what was read so far is still stored
+            yield IngestError(str(given), f"reading stopped ({exc.__class__.__name__}: {exc})")
 
-            from detente.ingest.fetch import read_url_list
 
-            yield from read_url_list(sys.stdin.read().splitlines(), "<stdin>", max_bytes)
-            continue
-        if str(given).startswith(("http://", "https://")):
-            from detente.ingest.fetch import read_url_list
+def _documents_of(given: str | Path, max_bytes: int) -> Iterator[Item]:
+    from detente.ingest.fetch import read_url_list
 
-            yield from read_url_list([str(given)], str(given), max_bytes)
-            continue
-        path = Path(given)
-        if not path.exists():
-            yield IngestError(str(given), "no such file or folder")
-        elif path.is_dir():
-            for item in iter_files(path):
-                if isinstance(item, IngestError):
-                    yield item
-                else:
-                    yield from read_file(item, max_bytes)
+    if str(given) == "-":
+        listed = _read_stdin(max_bytes)
+        if isinstance(listed, IngestError):
+            yield listed
         else:
-            yield from read_file(path, max_bytes)
+            yield from read_url_list(listed.decode("utf-8", errors="replace").splitlines(), "<stdin>", max_bytes)
+        return
+    if str(given).startswith(("http://", "https://")):
+        yield from read_url_list([str(given)], str(given), max_bytes)
+        return
+    path = Path(given)
+    if not path.exists():
+        yield IngestError(str(given), "no such file or folder")
+    elif path.is_dir():
+        for item in iter_files(path):
+            if isinstance(item, IngestError):
+                yield item
+            else:
+                yield from read_file(item, max_bytes)
+    else:
+        yield from read_file(path, max_bytes)
+
+
+def _read_stdin(max_bytes: int) -> bytes | IngestError:
+    """The URL list piped in, read no further than ``max_bytes`` (an endless pipe is refused, not buffered)."""
+    import sys
+
+    stream = getattr(sys.stdin, "buffer", None)
+    data = stream.read(max_bytes + 1) if stream is not None else sys.stdin.read(max_bytes + 1).encode("utf-8")
+    if len(data) > max_bytes:
+        return IngestError("<stdin>", f"URL list over the {size_text(max_bytes)} limit (--max-bytes): not read")
+    return data
