@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 
 from detente.corpus import ingest
+from detente.errors import StoreError
 from detente.store import SCHEMA_VERSION, Store
 
 ARTICLE = (
@@ -46,8 +47,9 @@ def test_newer_schema_is_refused(tmp_path):
     conn = sqlite3.connect(path)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
     conn.close()
-    with pytest.raises(RuntimeError, match="newer"):
-        Store(path)
+    for readonly in (False, True):
+        with pytest.raises(StoreError, match="newer"):
+            Store(path, readonly=readonly)
 
 
 def test_readonly_store_needs_an_existing_file(tmp_path):

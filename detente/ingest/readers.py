@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from detente.ingest.decode import DEFAULT_MAX_BYTES, IngestError, decode_bytes, over_limit, size_text
+from detente.ingest.decode import DEFAULT_MAX_BYTES, IngestError, IngestNote, decode_bytes, over_limit, size_text
 from detente.records import RawDocument
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -54,7 +54,7 @@ def iter_files(path: Path) -> Iterator[Path | IngestError]:
             dirs[:] = []
             continue
         if (info.st_dev, info.st_ino) in seen:
-            yield IngestError(root, f"symlink loop: leads back to {os.path.realpath(root)}, already read; skipped")
+            yield IngestNote(root, f"symlink loop: leads back to {os.path.realpath(root)}, already read; skipped")
             dirs[:] = []
             continue
         seen.add((info.st_dev, info.st_ino))
@@ -63,7 +63,7 @@ def iter_files(path: Path) -> Iterator[Path | IngestError]:
             link = os.path.join(root, name)
             real = os.path.realpath(link)
             if os.path.islink(link) and os.path.commonpath([top, real]) == top:
-                yield IngestError(link, f"symlink to {real}, inside the folder being read: read there, not twice")
+                yield IngestNote(link, f"symlink to {real}, inside the folder being read: read there, not twice")
                 continue
             kept.append(name)
         dirs[:] = kept
