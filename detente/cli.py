@@ -247,16 +247,20 @@ def run(
     Example:
       detente run examples/corpus --out report.html
     """
+    from detente.atomic import check_target
+
+    check_target(out)  # a report that cannot be written is refused before the ingest, not after it
     code = _ingest(paths, db, max_bytes, 32)
     _write_report(db, out)
     raise typer.Exit(code)
 
 
 def _write_report(db: Path, out: Path, pairs: list[tuple[str, str]] | None = None) -> None:
+    from detente.atomic import replaced
     from detente.report import write_report
 
-    with _open(db) as store:
-        write_report(store, out, pairs=pairs)
+    with _open(db) as store, replaced(out) as partial:  # whole, or the old report left as it was
+        write_report(store, partial, pairs=pairs)
     console.print(f"report written to [bold]{escape(str(out.resolve()))}[/bold] — open it in a browser", soft_wrap=True)
 
 
@@ -297,9 +301,12 @@ def serve(
     """
     import uvicorn
 
+    from detente.errors import SettingError
     from detente.web import create_app
 
-    with _open(db):  # a clear error now if the database is missing
+    if not 0 < port < 65536:
+        raise SettingError(f"--port {port}: not a TCP port (1 to 65535)")
+    with _open(db):  # a clear error now if the database is missing, not SQLite, or of a newer schema
         pass
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"[yellow]warning:[/yellow] serving on {host}: anyone who can reach this address can read the database")
@@ -617,6 +624,7 @@ def export(
       detente export --format gdelt --out events.tsv
       detente export --format plover --out events.plover.jsonl
     """
+    from detente.atomic import open_replaced
     from detente.export import gdelt, plover, tables, write_jsonl
 
     if out == "-" and format in ("csv", "parquet"):
@@ -633,7 +641,7 @@ def export(
         if out == "-":
             count = write(store, sys.stdout)
         else:
-            with open(out, "w", encoding="utf-8", newline="") as fh:
+            with open_replaced(out, "w", encoding="utf-8", newline="") as fh:  # whole, or the old file left as it was
                 count = write(store, fh)
     noun = "rows" if format == "gdelt" else "records"
     aside = ", ".join(f"{n} {why}" for why, n in left_out.items() if n)
