@@ -311,7 +311,7 @@ def serve(
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"[yellow]warning:[/yellow] serving on {host}: anyone who can reach this address can read the database")
     console.print(f"Détente on [bold]http://{host}:{port}/[/bold] over {escape(str(db))} — Ctrl+C to stop")
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(db, hosts=[host]), host=host, port=port, log_level="warning")
 
 
 def _filters(**given) -> Filters:

@@ -22,6 +22,8 @@ KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | URL_SUFFIXES
 
 Item = RawDocument | IngestError
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]+")
+MAX_HINT_CHARS = {"title": 1000, "outlet": 200, "byline": 500, "date": 100, "url": 2048, "id": 500}
 
 
 def _sha256(data: bytes) -> str:
@@ -79,6 +81,18 @@ def iter_files(path: Path) -> Iterator[Path | IngestError]:
 def _sanitize(text: str) -> str:
     """Lone UTF-16 surrogates (legal in JSON's \\uXXXX escapes, not in UTF-8 or SQLite) become U+FFFD."""
     return _SURROGATE.sub("\ufffd", text)
+
+
+def _hint(key: str, value: str) -> str | None:
+    """A metadata field as one line of text: control characters (NUL, escapes, line breaks) become spaces, and a
+    value past any real one's length (a 5 MB "title") is cut at a word, or dropped if it is a URL."""
+    text = " ".join(_CONTROL.sub(" ", _sanitize(value)).split())
+    limit = MAX_HINT_CHARS[key]
+    if len(text) > limit:
+        if key == "url":
+            return None
+        text = text[:limit].rsplit(" ", 1)[0].rstrip() + "…"
+    return text or None
 
 
 def _read_bounded(path: Path, max_bytes: int) -> bytes | None:
@@ -145,11 +159,11 @@ def _jsonl_document(obj: object, source: str, line_no: int, fallback_name: str, 
         text = decode_bytes(_sanitize(body).encode("utf-8"), f"{source}:{line_no}", max_bytes)
     except IngestError as err:
         return IngestError(source, err.reason, line_no)
-    hints = {k: _sanitize(obj[k]) for k in ("title", "url", "date", "outlet", "byline")
-             if isinstance(obj.get(k), str) and obj[k].strip()}
+    hints = {k: hint for k in ("title", "url", "date", "outlet", "byline")
+             if isinstance(obj.get(k), str) and (hint := _hint(k, obj[k]))}
     doc_name = obj.get("id")
-    is_name = isinstance(doc_name, (str, int)) and not isinstance(doc_name, bool) and str(doc_name).strip()
-    doc_name = _sanitize(str(doc_name)) if is_name else fallback_name
+    is_name = isinstance(doc_name, (str, int)) and not isinstance(doc_name, bool) and _hint("id", str(doc_name))
+    doc_name = _hint("id", str(doc_name)) if is_name else fallback_name
     return RawDocument(
         source=f"{source}#{line_no}", doc_name=doc_name, text=text, kind=kind, raw_hash=_sha256(raw), hints=hints
     )
