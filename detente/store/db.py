@@ -20,6 +20,7 @@ from detente.records import Actor, Analysis, Article, Event, Quote, Story
 from detente.store.schema import MIGRATIONS
 
 SCHEMA_VERSION = len(MIGRATIONS)
+READABLE_FROM = 3  # the oldest schema the read queries work on (4 adds only an ingest's bookkeeping)
 JSON_COLUMNS = {"boilerplate", "captions", "summary", "aliases", "dyads", "derivative_evidence"}
 
 
@@ -85,7 +86,7 @@ class Store:
             conn.close()
             raise StoreError(f"{self.path}: holds no Détente data (an empty or foreign SQLite file); "
                              "`detente ingest --db` fills it")
-        if version < SCHEMA_VERSION:
+        if version < READABLE_FROM:
             conn.close()
             raise StoreError(f"{self.path}: written by an older Détente (schema {version} of {SCHEMA_VERSION}); "
                              "any `detente ingest --db` run upgrades it")
