@@ -92,19 +92,43 @@ def test_a_database_that_is_not_one_we_can_use_is_refused_by_every_command(tmp_p
     assert before is None or db.read_bytes() == before
 
 
+def _leftovers(good: Path, folder: Path) -> None:
+    """The database as a reader or a killed writer leaves it: with its -shm and -wal files (made while open)."""
+    work = folder.parent / "work.db"
+    shutil.copy(good, work)
+    writer = sqlite3.connect(work)
+    writer.execute("PRAGMA journal_mode = WAL")
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("UPDATE articles SET title = 'latest title' WHERE rowid = 1")
+    writer.commit()
+    for suffix in ("", "-wal", "-shm"):
+        shutil.copy(f"{work}{suffix}", folder / f"ro.db{suffix}")
+    writer.close()
+
+
 @pytest.mark.skipif(not _can_drop_override(), reason="running as root without setpriv: file modes cannot apply")
-def test_a_wal_database_in_a_read_only_folder_is_read_and_not_written(tmp_path, good, tiny):
+@pytest.mark.parametrize("kept", [("-shm",), ("-wal", "-shm"), ("-wal",)], ids=["shm", "wal+shm", "wal-without-shm"])
+def test_a_wal_database_in_a_read_only_folder_is_read_or_refused_by_name_never_shown_stale(tmp_path, good, tiny, kept):
     folder = tmp_path / "ro"
     folder.mkdir()
+    _leftovers(good, folder)
+    for suffix in ("-wal", "-shm"):
+        if suffix not in kept:
+            (folder / f"ro.db{suffix}").unlink()
     db = folder / "ro.db"
-    shutil.copy(good, db)
-    db.chmod(0o444)
+    for file in folder.iterdir():
+        file.chmod(0o444)
     folder.chmod(0o555)
     try:
         listed = detente("articles", "--db", str(db), "--format", "jsonl", unprivileged=True)
-        assert listed.returncode == 0 and listed.stdout.count("\n") == 2, listed.stderr
         exported = detente("export", "--db", str(db), unprivileged=True)
-        assert exported.returncode == 0 and '"record": "event"' in exported.stdout, exported.stderr
+        if kept == ("-wal",):  # SQLite cannot read the -wal without a -shm it can make: an error, not old data
+            assert_one_line_error(listed, str(db), "ro.db-wal")
+            assert_one_line_error(exported, str(db), "ro.db-wal")
+        else:
+            assert listed.returncode == 0 and listed.stdout.count("\n") == 2, listed.stderr
+            assert exported.returncode == 0 and '"record": "event"' in exported.stdout, exported.stderr
+            assert ("latest title" in exported.stdout) == ("-wal" in kept)
         line = assert_one_line_error(detente("ingest", str(tiny), "--db", str(db), unprivileged=True), str(db))
         assert "read-only" in line or "cannot be opened" in line, line
     finally:

@@ -79,6 +79,7 @@ class Store:
                 conn.close()
                 if immutable or _folder_writable(self.path):
                     raise
+                _refuse_unread_wal(self.path)
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA foreign_keys = ON")
         self._check_version(version)
@@ -366,6 +367,15 @@ def _statements(script: str) -> Iterator[str]:
             if pending.strip(" \n;"):
                 yield pending
             pending = ""
+
+
+def _refuse_unread_wal(path: Path) -> None:
+    """Opened immutable, SQLite ignores the -wal file: when it holds writes, refuse rather than show an older store."""
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise StoreError(f"{path}: its latest writes are in {wal.name}, which SQLite reads only with a {path.name}-shm "
+                         "file it can make, and this folder is read-only: copy the database with its -wal file to a "
+                         "writable folder")
 
 
 def _folder_writable(path: Path) -> bool:
