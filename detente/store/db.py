@@ -1,8 +1,10 @@
 """Store: every read and write of the SQLite file goes through here.
 
-Writes are grouped per batch of articles in one transaction, so an
-interrupted ingest loses at most the batch in flight; WAL mode lets readers
-(the web app, the report) run while an ingest writes.
+Writes are grouped per batch of articles in one transaction (BEGIN IMMEDIATE, so
+a check and the insert it guards cannot race another writer; nested calls are
+savepoints), so an interrupted ingest loses at most the batch in flight; WAL mode
+lets readers (the web app, the report) run while an ingest writes. Readers open
+the file read-only and never write to it, even in a read-only folder.
 """
 
 from __future__ import annotations
