@@ -270,6 +270,16 @@ def store_analyses(store: Store, analyses: list[Analysis], report: IngestReport,
     or Ctrl-C anywhere rolls back the whole batch with its links. The dedup indexes are built, before the batch is
     stored, from what is stored, and rebuilt when another process has written since: a rerun after an interruption
     sees the store as the uninterrupted run saw it at that batch."""
+    try:
+        fresh = _store_batch(store, analyses, report, notify)
+    except BaseException:  # rolled back: the in-memory indexes may name articles that were not stored
+        forget_indexes(store)
+        raise
+    for analysis in fresh:
+        notify("stored", analysis.article.source)
+
+
+def _store_batch(store: Store, analyses: list[Analysis], report: IngestReport, notify: Progress) -> list[Analysis]:
     with store.transaction():
         if store.changed_elsewhere():
             forget_indexes(store)
@@ -290,8 +300,7 @@ def store_analyses(store: Store, analyses: list[Analysis], report: IngestReport,
         report.derivatives += link_derivatives(store, fresh)
         if fresh:
             store.owe_corpus_passes()
-    for analysis in fresh:
-        notify("stored", analysis.article.source)
+    return fresh
 
 
 def _store_one_by_one(store: Store, analyses: list[Analysis], signatures: dict[str, bytes], report: IngestReport,
