@@ -36,11 +36,13 @@ ARTICLES = [
 
 @dataclass(frozen=True)
 class Bad:
-    """An input that must be refused: ``reason`` is a word the error must contain; ``line`` for JSONL lines."""
+    """An input that must be refused: ``reason`` is a word the error must contain; ``line`` for JSONL lines;
+    ``skipped``: passed over on purpose (a symlink back into the tree), listed as skipped, not as a failure."""
 
     path: Path
     reason: str
     line: int | None = None
+    skipped: bool = False
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,8 @@ def _jsonl_feed(path: Path) -> list[Bad]:
 
 
 def write_bad(folder: Path, *, huge: bool = True) -> list[Bad]:
-    """Inputs that must be refused, each with one error line; ``huge=False`` leaves out the 200 MB files."""
+    """Inputs that must be refused, each with one error line (or one skipped line); ``huge=False`` leaves out the
+    200 MB files."""
     folder.mkdir(parents=True, exist_ok=True)
     bad: list[Bad] = []
 
@@ -119,7 +122,7 @@ def write_bad(folder: Path, *, huge: bool = True) -> list[Bad]:
     bad += _jsonl_feed(folder / "feed.jsonl")
     (folder / "sub").mkdir(exist_ok=True)
     (folder / "sub" / "loop").symlink_to(folder, target_is_directory=True)
-    bad.append(Bad(folder / "sub" / "loop", "symlink"))
+    bad.append(Bad(folder / "sub" / "loop", "symlink", skipped=True))
     (folder / "self.txt").symlink_to(folder / "self.txt")
     bad.append(Bad(folder / "self.txt", "symbolic links"))
     (folder / "dangling.txt").symlink_to(folder / "gone.txt")

@@ -57,7 +57,7 @@ def client(hostile):
 
     from detente.web import create_app
 
-    with TestClient(create_app(hostile[0])) as c:
+    with TestClient(create_app(hostile[0]), base_url="http://127.0.0.1") as c:
         yield c
 
 
@@ -165,7 +165,7 @@ def test_readers_do_not_block_a_writer(tmp_path, examples_db):
     from detente.web import create_app
 
     db = copy_store(examples_db, tmp_path / "busy.db")
-    with Store(db) as writer, TestClient(create_app(db)) as c:
+    with Store(db) as writer, TestClient(create_app(db), base_url="http://127.0.0.1") as c:
         writer.conn.execute("BEGIN IMMEDIATE")
         writer.conn.execute("UPDATE articles SET title = 'being rewritten' WHERE rowid = 1")
         assert c.get("/articles").status_code == 200  # WAL: the read-only reader sees the last commit
@@ -177,7 +177,7 @@ def test_missing_database_is_a_clear_error(tmp_path):
 
     from detente.web import create_app
 
-    with TestClient(create_app(tmp_path / "none.db")) as c:
+    with TestClient(create_app(tmp_path / "none.db"), base_url="http://127.0.0.1") as c:
         response = c.get("/")
     assert response.status_code == 503 and "detente ingest" in response.text
 
