@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -21,8 +21,8 @@ from detente.dating.window import compact_window
 from detente.events.candidates import Candidate, candidates
 from detente.events.classifier import event_model
 from detente.events.clusters import WEAK_BASIS, cluster_key, merge_mentions
-from detente.events.features import dependency_path
-from detente.events.ontology import UNDIRECTED, Trigger, plover_info
+from detente.events.coder import Coded, code_sentence
+from detente.events.ontology import plover_info
 from detente.events.parties import ActorIndex
 from detente.events.status import event_status, governing_words
 from detente.events.timing import (
@@ -84,38 +84,6 @@ def _event_id(article_id: str, char_start: int, etype: str, source: str | None, 
     return hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
-@dataclass
-class Coded:
-    """One classified act of a sentence: its parties, its type and the words that carry it."""
-
-    token: Token
-    type: str
-    mode: str | None
-    source: str
-    target: str
-    probability: float
-    candidate: Candidate
-    trigger_span: tuple[int, int]
-
-
-def _pick_trigger(cand: Candidate, etype: str) -> tuple[Token, Trigger | None]:
-    """The words that carry an act of ``etype`` between the candidate's parties: a lexicon trigger of that type on the
-    dependency path between them, else the nearest one, else their common head (a verb or noun), else the clause's verb."""
-    doc = cand.sent.doc
-    up, lca, down = dependency_path(doc[cand.source.root], doc[cand.target.root])
-    path = {t.i for t in [*up, lca, *down]}
-    typed = [(t, trig) for t, trig in cand.triggers if trig.type == etype]
-    on_path = [pair for pair in typed if pair[0].i in path]
-    if on_path:
-        return on_path[0]
-    if typed:
-        return min(typed, key=lambda pair: abs(pair[0].i - lca.i))
-    node = lca
-    while node.pos_ not in ("VERB", "NOUN", "AUX") and node.head.i != node.i:
-        node = node.head
-    return node, None
-
-
 class _Extractor:
     def __init__(self, doc: Doc, article_id: str, actors: ActorResult, pub_range: tuple[date, date] | None,
                  quotes: list[Quote] | None = None) -> None:
@@ -136,31 +104,6 @@ class _Extractor:
         sentences = [(text, bool(FUTURE.search(text))) for text in texts]
         return compact_window(sentences, pub_range)[0]
 
-    def _code(self, found: list[Candidate]) -> list[Coded]:
-        """The classifier's acts for one sentence: per (source, target, type) the most probable mention pair;
-        an undirected type once per pair."""
-        model = event_model()
-        best: dict[tuple[str, str, str], tuple[float, Candidate]] = {}
-        for cand in found:
-            for etype, prob in model.predict(cand).items():
-                key = (cand.source.code, cand.target.code, etype)
-                if etype in UNDIRECTED:
-                    other = (cand.target.code, cand.source.code, etype)
-                    if other in best:
-                        if best[other][0] >= prob:
-                            continue
-                        del best[other]
-                if key not in best or best[key][0] < prob:
-                    best[key] = (prob, cand)
-        coded = []
-        for (source, target, etype), (prob, cand) in best.items():
-            token, trig = _pick_trigger(cand, etype)
-            length = len(trig.phrase.split()) if trig is not None else 1
-            words = token.doc[token.i : min(token.i + length, cand.sent.end)]
-            coded.append(Coded(token, etype, trig.mode if trig is not None else None, source, target, prob, cand,
-                                (words.start_char, words.end_char)))
-        return sorted(coded, key=lambda c: (c.token.i, -c.probability))
-
     def run(self) -> list[Event]:
         events: list[Event] = []
         previous_times: list[TimeSpan] = []
@@ -169,15 +112,16 @@ class _Extractor:
         text = doc_text(self.doc)
         by_sentence: dict[int, list[Candidate]] = {}
         model = event_model()
-        with_context = model.knows("bkind=context")  # a model trained without passages has never seen implied parties
-        for cand in candidates(self.doc, self.actors, self.quotes, names=self.index.name_tokens, with_context=with_context):
+        with_context = model.knows("context")  # a model trained without passages has never seen implied parties
+        for cand in candidates(self.doc, self.actors, self.quotes, nouns=model.nouns, with_context=with_context,
+                               names=self.index.name_tokens):
             by_sentence.setdefault(cand.sent_index, []).append(cand)
         for s_index, sent in enumerate(self.doc.sents):
             if "\n" in text[previous_end : sent.start_char]:
                 previous_times = []  # temporal anaphora stays inside a paragraph
             previous_end = sent.end_char
             times = self._times(sent)
-            coded = self._code(by_sentence.get(s_index, []))
+            coded = code_sentence(model, by_sentence.get(s_index, []))
             seen: set[tuple] = set()
             relayed: list[TimeSpan] = []  # the previous sentence's times that dated an act here: they carry on
             used: list[TimeSpan] = []  # times that dated an act here: only these may date the next sentence
@@ -256,6 +200,7 @@ class _Extractor:
 
     def _event(self, sent: Span, s_index: int, act: Coded, status: str, time: TimeSpan | None) -> Event:
         token = act.token
+        source, target = act.source.code, act.target.code
         basis = time.basis if time else None
         if time is None and self.pub_range is not None and status == "happened" and not pluperfect(token):
             lo, hi = self.pub_range
@@ -269,15 +214,15 @@ class _Extractor:
             status = "planned"
         info = plover_info(act.type, act.mode)
         event = Event(
-            id=_event_id(self.article_id, token.idx, act.type, act.source, act.target),
+            id=_event_id(self.article_id, token.idx, act.type, source, target),
             article_id=self.article_id,
             sentence_index=s_index,
             char_start=sent.start_char,
             char_end=sent.end_char,
-            source=act.source,
-            target=act.target,
-            source_actor=act.candidate.source.actor_id,
-            target_actor=act.candidate.target.actor_id,
+            source=source,
+            target=target,
+            source_actor=act.source.actor_id,
+            target_actor=act.target.actor_id,
             type=act.type,
             mode=act.mode,
             cameo=info.cameo,
@@ -290,10 +235,10 @@ class _Extractor:
             date_basis=basis,
             location=self._location(token),
             text=sent.text.strip(),
-            trigger=doc_text(self.doc)[act.trigger_span[0] : act.trigger_span[1]],
-            trigger_start=act.trigger_span[0],
-            trigger_end=act.trigger_span[1],
-            cluster_id=cluster_key(act.source, act.target, act.type, status, time.start.isoformat() if time else None,
+            trigger=token.text,
+            trigger_start=token.idx,
+            trigger_end=token.idx + len(token.text),
+            cluster_id=cluster_key(source, target, act.type, status, time.start.isoformat() if time else None,
                                    time.precision if time else None),
         )
         if _further(token):

@@ -1,12 +1,10 @@
-"""Features of a candidate event: a sentence and an ordered pair of party mentions in it (source first).
+"""Features of the two decisions the event classifier makes, read off what the parse already computed.
 
-Two kinds, both read off what the parse already computed (no extra model run):
-- sparse strings: the dependency path between the two parties and the words on it, each party's grammatical role
-  and governing word, the words between them, the lexicon's event types present (on the path or anywhere in the
-  sentence), modality and negation cues. These say who does what to whom.
-- dense: the parse's own contextual token vectors (``doc.tensor``, the tok2vec layer of ``en_core_web_sm``) averaged
-  over each party, their lowest common ancestor and the sentence. These say what kind of act it is, in words the
-  lexicon does not list.
+- A trigger (a verb, or a noun that can name an act): which PLOVER type it expresses, if any. Its lemma, the lexicon's
+  types for it, its object and prepositional phrases, its governor ("agreed to", "refused to"), modality and negation,
+  and whether parties sit in its subject or object; plus the parse's contextual vector of the word (``doc.tensor``).
+- A party mention seen from a trigger: source, target or neither. The dependency path between them (labels and the
+  words on it), the mention's own role and preposition, voice, order and distance.
 """
 
 from __future__ import annotations
@@ -18,8 +16,8 @@ from detente.events.mentions import PartyMention
 from detente.events.ontology import Trigger
 
 MAX_PATH = 6  # longer dependency paths are summarised by their length only
-MAX_BETWEEN = 15  # tokens between the parties beyond which the words between are not listed
-CONTENT_POS = frozenset({"VERB", "NOUN", "ADJ", "ADV", "ADP", "AUX", "PART"})
+WEAK_AUX = frozenset({"be", "is", "was", "were", "are", "been", "being", "has", "have", "had", "do", "did", "does"})
+VECTOR_DIM = 96  # en_core_web_sm's tok2vec width
 
 
 def ancestors_path(token: Token) -> list[Token]:
@@ -37,115 +35,112 @@ def dependency_path(a: Token, b: Token) -> tuple[list[Token], Token, list[Token]
     ids_b = {t.i: n for n, t in enumerate(up_b)}
     for n, t in enumerate(up_a):
         if t.i in ids_b:
-            return up_a[:n], t, list(reversed(up_b[: ids_b[t.i]]))
-    return up_a, up_a[-1], list(reversed(up_b))  # different sentences: not expected
-
-
-def _role(prefix: str, token: Token) -> list[str]:
-    feats = [f"{prefix}dep={token.dep_}", f"{prefix}head={token.head.lemma_.lower()}",
-             f"{prefix}dephead={token.dep_}|{token.head.lemma_.lower()}"]
-    if token.dep_ == "pobj":
-        prep = token.head
-        feats.append(f"{prefix}prep={prep.lower_}|{prep.head.lemma_.lower()}")
-        feats.append(f"{prefix}prep={prep.lower_}")
-    verb = next((t for t in ancestors_path(token)[1:] if t.pos_ in ("VERB", "AUX")), None)
-    if verb is not None:
-        feats.append(f"{prefix}verb={verb.lemma_.lower()}")
-    return feats
+            return up_a[1:n], t, list(reversed(up_b[1 : ids_b[t.i]]))
+    return up_a[1:], up_a[-1], list(reversed(up_b[1:]))
 
 
 def _modality(token: Token) -> list[str]:
     feats = []
-    for node in ancestors_path(token)[:4]:
+    for n, node in enumerate(ancestors_path(token)[:4]):
         for child in node.children:
             if child.dep_ == "neg":
-                feats.append("neg")
-            elif child.dep_ in ("aux", "auxpass") and child.lower_ not in ("be", "is", "was", "were", "are", "been", "has",
-                                                                             "have", "had", "do", "did", "does"):
+                feats.append(f"neg{min(n, 1)}")
+            elif child.dep_ in ("aux", "auxpass") and child.lower_ not in WEAK_AUX:
                 feats.append(f"aux={child.lower_}")
             elif child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
                 feats.append("cond")
     return feats
 
 
-def sparse_features(sent: Span, a: PartyMention, b: PartyMention, triggers: list[tuple[Token, Trigger]],
-                    in_quote: list[bool]) -> list[str]:
-    """The candidate's sparse features (strings); the classifier's vocabulary maps them to weights."""
-    doc = sent.doc
-    ra, rb = doc[a.root], doc[b.root]
-    feats = [f"akind={a.kind}", f"bkind={b.kind}", f"kinds={a.kind}|{b.kind}"]
-    if a.as_location:
-        feats.append("aloc")
-    if b.as_location:
-        feats.append("bloc")
-    if a.implicit:
-        feats.append("aimplicit")
-    if b.implicit:
-        feats.append("bimplicit")
-    if a.start == b.start:
-        feats.append("same_span")
-    feats += _role("a", ra) + _role("b", rb)
-    up, lca, down = dependency_path(ra, rb)
-    feats.append(f"lca={lca.lemma_.lower()}")
-    feats.append(f"lcapos={lca.pos_}")
-    deps_up = [t.dep_ for t in [ra, *up]] if ra.i != lca.i else []
-    deps_down = [t.dep_ for t in [*down, rb]] if rb.i != lca.i else []
-    if len(up) + len(down) <= MAX_PATH:
-        feats.append("path=" + "/".join(deps_up) + "^" + "/".join(deps_down))
-        feats.append("pathlca=" + "/".join(deps_up) + "^" + lca.lemma_.lower() + "^" + "/".join(deps_down))
-    else:
-        feats.append("path=long")
-    for t in [*up, lca, *down]:
-        if t.i not in (ra.i, rb.i):
-            feats.append(f"on={t.lemma_.lower()}")
-    if ra.i == lca.i:
-        feats.append("a_governs_b")
-    if rb.i == lca.i:
-        feats.append("b_governs_a")
-    first, second = (a, b) if a.start <= b.start else (b, a)
-    feats.append("a_first" if first is a else "b_first")
-    gap = second.start - first.end
-    feats.append(f"gap={min(gap, 20) // 4}")
-    if 0 < gap <= MAX_BETWEEN:
-        feats += [f"btw={t.lemma_.lower()}" for t in doc[first.end : second.start] if t.pos_ in CONTENT_POS]
-    elif gap > MAX_BETWEEN:
-        feats.append("btw_far")
-    path_ids = {t.i for t in [*up, lca, *down]}
-    for token, trig in triggers:
+def passive(token: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+
+
+def trigger_features(token: Token, lexicon: list[Trigger], mentions: list[PartyMention], in_quote: list[bool]) -> list[str]:
+    """What the word is and what hangs on it."""
+    lemma = token.lemma_.lower()
+    feats = [f"lemma={lemma}", f"pos={token.pos_}", f"lemmapos={lemma}|{token.pos_}", f"dep={token.dep_}",
+             f"tag={token.tag_}", f"head={token.head.lemma_.lower()}", f"dephead={token.dep_}|{token.head.lemma_.lower()}"]
+    for trig in lexicon:
         feats.append(f"lex={trig.type}")
-        if token.i in path_ids:
-            feats.append(f"lexpath={trig.type}")
-            feats.append(f"lexpath={trig.type}|{trig.mode}")
-        if token.i == lca.i:
-            feats.append(f"lexlca={trig.type}")
-        governs = {t.i for t in ancestors_path(token)}
-        if ra.i in {t.i for t in token.subtree}:
-            feats.append(f"lexover_a={trig.type}")
-        if rb.i in {t.i for t in token.subtree}:
-            feats.append(f"lexover_b={trig.type}")
-        if lca.i in governs:
-            feats.append(f"lexunder_lca={trig.type}")
-    feats += _modality(lca)
-    if in_quote[ra.i]:
-        feats.append("a_quoted")
-    if in_quote[rb.i]:
-        feats.append("b_quoted")
-    if sent.text.rstrip().endswith("?"):
+        feats.append(f"lexmode={trig.type}|{trig.mode}")
+    for child in token.children:
+        dep = child.dep_
+        if dep in ("det", "punct", "cc", "aux", "auxpass"):
+            continue
+        feats.append(f"child={dep}|{child.lemma_.lower()}")
+        if dep == "prep":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            for obj in objects:
+                feats.append(f"prepobj={child.lower_}|{obj.lemma_.lower()}")
+            feats.append(f"lemmaprep={lemma}|{child.lower_}")
+        if dep in ("dobj", "attr", "oprd"):
+            feats.append(f"lemmaobj={lemma}|{child.lemma_.lower()}")
+        if dep == "prt":
+            feats.append(f"phrasal={lemma}_{child.lower_}")
+    governor = token.head
+    if token.dep_ in ("xcomp", "ccomp", "advcl", "pobj", "dobj", "acl", "relcl", "conj") and governor.i != token.i:
+        feats.append(f"gov={token.dep_}|{governor.lemma_.lower()}")
+        if governor.dep_ == "prep":
+            feats.append(f"govprep={governor.lower_}|{governor.head.lemma_.lower()}")
+    feats += _modality(token)
+    if passive(token):
+        feats.append("passive")
+    subtree = {t.i for t in token.subtree}
+    for m in mentions:
+        if m.root in subtree and m.root != token.i:
+            role = token.doc[m.root].dep_
+            feats.append(f"party_under={role}")
+    if in_quote[token.i]:
+        feats.append("quoted")
+    if token.sent.text.rstrip().endswith("?"):
         feats.append("question")
     return feats
 
 
-DENSE_DIM = 4 * 96
+def role_features(trigger: Token, etype: str, mention: PartyMention) -> list[str]:
+    """How a party mention stands to a trigger; ``etype`` is the trigger's (predicted) type."""
+    doc = trigger.doc
+    if mention.kind == "context":
+        feats = ["context", f"context|{etype}", f"context|{trigger.dep_}", f"context_passive={passive(trigger)}|{etype}"]
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in trigger.children)
+        feats.append(f"context_has_subject={has_subject}|{etype}")
+        return feats
+    root = doc[mention.root]
+    up, lca, down = dependency_path(trigger, root) if root.i != trigger.i else ([], trigger, [])
+    deps_up = [t.dep_ for t in [trigger, *up]] if trigger.i != lca.i else []
+    deps_down = [t.dep_ for t in [*down, root]] if root.i != lca.i else []
+    path = "/".join(deps_up) + "^" + "/".join(deps_down)
+    voice = "pass" if passive(trigger) else "act"
+    feats = [f"kind={mention.kind}", f"mdep={root.dep_}", f"mhead={root.head.lemma_.lower()}", f"type={etype}",
+             f"voice={voice}", f"order={'before' if mention.start < trigger.i else 'after'}"]
+    if len(up) + len(down) <= MAX_PATH:
+        feats += [f"path={path}", f"path={path}|{voice}", f"typepath={etype}|{path}",
+                  f"lexpath={trigger.lemma_.lower()}|{path}"]
+    else:
+        feats.append("path=long")
+    for t in [*up, *([lca] if lca.i not in (trigger.i, root.i) else []), *down]:
+        feats.append(f"on={t.lemma_.lower()}")
+    if root.dep_ == "pobj":
+        feats.append(f"prep={root.head.lower_}")
+        feats.append(f"typeprep={etype}|{root.head.lower_}")
+        feats.append(f"lemmaprep={trigger.lemma_.lower()}|{root.head.lower_}")
+    if root.dep_ == "poss":
+        feats.append(f"poss_of={root.head.lemma_.lower()}")
+    if mention.as_location:
+        feats.append("location")
+        feats.append(f"location|{etype}")
+    if mention.implicit:
+        feats.append(f"implicit={mention.kind}")
+    gap = abs(mention.start - trigger.i)
+    feats.append(f"gap={min(gap, 24) // 4}")
+    return feats
 
 
-def dense_features(doc: Doc, sent: Span, a: PartyMention, b: PartyMention) -> np.ndarray:
-    """Contextual vectors of the parse (tok2vec): source, target, their common ancestor, the sentence."""
+def trigger_vector(doc: Doc, token: Token, sent: Span) -> np.ndarray:
+    """The parse's contextual vectors (tok2vec) of the word, its head and the sentence."""
     tensor = doc.tensor
-    if tensor is None or tensor.shape[0] != len(doc) or tensor.shape[1] == 0:
-        return np.zeros(DENSE_DIM, dtype=np.float32)
-    ra, rb = doc[a.root], doc[b.root]
-    _, lca, _ = dependency_path(ra, rb)
-    parts = [tensor[a.start : a.end].mean(axis=0), tensor[b.start : b.end].mean(axis=0), tensor[lca.i],
-             tensor[sent.start : sent.end].mean(axis=0)]
-    out = np.concatenate(parts).astype(np.float32)
-    return out if out.shape[0] == DENSE_DIM else np.zeros(DENSE_DIM, dtype=np.float32)
+    if tensor is None or tensor.shape[0] != len(doc) or tensor.shape[1] != VECTOR_DIM:
+        return np.zeros(3 * VECTOR_DIM, dtype=np.float32)
+    parts = [tensor[token.i], tensor[token.head.i], tensor[sent.start : sent.end].mean(axis=0)]
+    return np.concatenate(parts).astype(np.float32)
