@@ -1,7 +1,7 @@
 """Extract PLOVER events from a parsed article body.
 
 Every ordered pair of parties named (or referred to) in a sentence is a candidate (:mod:`detente.events.candidates`);
-the learned classifier (:mod:`detente.events.classifier`) says which PLOVER type, if any, the first does to the second.
+the learned classifier (:mod:`detente.events.encoder`) says which PLOVER types, if any, the first does to the second.
 The words that carry the act (a lexicon trigger of that type between the parties, else their common head) give the
 event its status, its time expression and its exact provenance.
 """
@@ -18,10 +18,10 @@ from spacy.tokens import Doc, Span, Token
 from detente.actors import ActorResult
 from detente.dating.expressions import TimeSpan, find_time_expressions
 from detente.dating.window import compact_window
-from detente.events.candidates import Candidate, candidates
-from detente.events.classifier import event_model
+from detente.events.candidates import candidates
 from detente.events.clusters import WEAK_BASIS, cluster_key, merge_mentions
-from detente.events.coder import Coded, code_sentence
+from detente.events.coder import Coded, code_sentences
+from detente.events.encoder import event_classifier
 from detente.events.ontology import plover_info
 from detente.events.parties import ActorIndex
 from detente.events.status import event_status, governing_words
@@ -110,18 +110,14 @@ class _Extractor:
         previous_events: list[Event] = []
         previous_end = 0
         text = doc_text(self.doc)
-        by_sentence: dict[int, list[Candidate]] = {}
-        model = event_model()
-        with_context = model.knows("context")  # a model trained without passages has never seen implied parties
-        for cand in candidates(self.doc, self.actors, self.quotes, nouns=model.nouns, with_context=with_context,
-                               names=self.index.name_tokens):
-            by_sentence.setdefault(cand.sent_index, []).append(cand)
+        found = candidates(self.doc, self.actors, self.quotes)
+        by_sentence = code_sentences(event_classifier(), found, self.index.name_tokens) if found else {}
         for s_index, sent in enumerate(self.doc.sents):
             if "\n" in text[previous_end : sent.start_char]:
                 previous_times = []  # temporal anaphora stays inside a paragraph
             previous_end = sent.end_char
             times = self._times(sent)
-            coded = code_sentence(model, by_sentence.get(s_index, []))
+            coded = by_sentence.get(s_index, [])
             seen: set[tuple] = set()
             relayed: list[TimeSpan] = []  # the previous sentence's times that dated an act here: they carry on
             used: list[TimeSpan] = []  # times that dated an act here: only these may date the next sentence

@@ -36,23 +36,6 @@ def _match_trigger(token: Token) -> tuple[Trigger, int] | None:
     return None
 
 
-def lexicon_matches(token: Token) -> list[Trigger]:
-    """Every lexicon row that fits the word: its one-word rows (with their object condition) and the phrases that
-    start with it ("hold talks"); what the classifier reads as a hint of the word's type, not as a verdict."""
-    pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
-    if pos is None:
-        return []
-    found = []
-    for trig in triggers().get((token.lemma_.lower(), pos), []):
-        words = trig.phrase.split()
-        if [t.lemma_.lower() for t in token.doc[token.i : token.i + len(words)]] != words:
-            continue
-        if trig.objects and not _has_object(token, trig.objects):
-            continue
-        found.append(trig)
-    return found
-
-
 def _has_object(token: Token, objects: frozenset[str]) -> bool:
     near = list(token.children) + [g for c in token.children if c.dep_ in ("prep", "dobj", "xcomp", "acl") for g in c.subtree]
     if token.dep_ in ("acl", "relcl", "amod"):
