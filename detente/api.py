@@ -14,7 +14,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from detente.store import Store
+from detente.store import Store, queries
+from detente.store.queries import Filters
 
 
 class Records(list):
@@ -29,16 +30,6 @@ class Records(list):
         except ImportError as exc:  # pragma: no cover - depends on the environment
             raise ImportError("to_pandas() needs pandas: pip install pandas") from exc
         return pd.DataFrame(self.to_dicts())
-
-
-def _pair(dyad: tuple[str, str] | str) -> tuple[str, str]:
-    if isinstance(dyad, str):
-        a, _, b = dyad.replace(" ", "-").partition("-")
-    else:
-        a, b = dyad
-    if not (a and b):
-        raise ValueError(f"a dyad is two state codes, e.g. ('CHN', 'VNM'), not {dyad!r}")
-    return a.upper(), b.upper()
 
 
 class Corpus:
@@ -62,56 +53,43 @@ class Corpus:
     def events(self, *, dyad: tuple[str, str] | str | None = None, type: str | None = None, status: str | None = None,
                article: str | None = None, since: str | None = None, until: str | None = None,
                originals_only: bool = False) -> Records:
-        """Events, optionally of one dyad (either direction), PLOVER type, status, article, or date window (ISO)."""
-        where, params = [], []
-        if dyad:
-            a, b = _pair(dyad)
-            where.append("((source = ? AND target = ?) OR (source = ? AND target = ?))")
-            params += [a, b, b, a]
-        for column, value in (("type", type and type.upper()), ("status", status), ("article_id", article)):
-            if value:
-                where.append(f"{column} = ?")
-                params.append(value)
-        if since:
-            where.append("COALESCE(date_end, date_start) >= ?")
-            params.append(since)
-        if until:
-            where.append("date_start <= ?")
-            params.append(until)
-        if originals_only:
-            where.append("article_id IN (SELECT id FROM articles WHERE duplicate_of IS NULL AND derivative_of IS NULL)")
-        return Records(self.store.events(("WHERE " + " AND ".join(where)) if where else "", tuple(params)))
+        """Events by date: of one dyad (either direction; codes or names), PLOVER type, status, article, date window
+        (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``). A value that cannot be read raises ValueError naming it."""
+        f = Filters.parse(dyad=dyad, type=type, status=status, article=article, since=since, until=until,
+                          originals_only=originals_only)
+        return Records(row.event for row in queries.events(self.store, f))
 
-    def quotes(self, *, speaker: str | None = None, article: str | None = None) -> Records:
-        """Quotes, optionally by a speaker whose name contains ``speaker``, or from one article."""
-        where, params = [], []
-        if speaker:
-            where.append("speaker LIKE ?")
-            params.append(f"%{speaker}%")
-        if article:
-            where.append("article_id = ?")
-            params.append(article)
-        return Records(self.store.quotes(("WHERE " + " AND ".join(where)) if where else "", tuple(params)))
+    def quotes(self, *, speaker: str | None = None, article: str | None = None, country: str | None = None,
+               about: tuple[str, str] | str | None = None, since: str | None = None, search: str | None = None) -> Records:
+        """Quotes by date: by a speaker whose name contains ``speaker``, of a speaker's country, in articles about a
+        dyad, from one article, published since a date, or holding the words of ``search``."""
+        f = Filters.parse(speaker=speaker, article=article, country=country, dyad=about, since=since, search=search)
+        return Records(row.quote for row in queries.quotes(self.store, f))
 
-    def articles(self, *, search: str | None = None, originals_only: bool = False, limit: int = 100) -> Records:
-        """Articles in ingest order; ``search`` runs an FTS5 query over titles and bodies (best first, ``limit`` hits)."""
-        if search:
-            return Records(self.store.search(search, limit))
-        where = "WHERE duplicate_of IS NULL AND derivative_of IS NULL" if originals_only else ""
-        return Records(self.store.articles(where))
+    def articles(self, *, search: str | None = None, originals_only: bool = False, limit: int | None = None) -> Records:
+        """Articles by publication date; ``search`` keeps those holding every word given (searched as written)."""
+        f = Filters.parse(search=search, originals_only=originals_only, limit=limit)
+        return Records(row.article for row in queries.articles(self.store, f))
 
-    def actors(self, *, kind: str | None = None) -> Records:
-        return Records(self.store.actors("WHERE kind = ?", (kind,)) if kind else self.store.actors())
+    def actors(self, *, kind: str | None = None, name: str | None = None) -> Records:
+        """Actors of one kind (state, person, org, igo, group), or those a ``name`` means (any case, any part)."""
+        if name:
+            found = queries.find_actors(self.store, name)
+            chosen = Filters.parse(kind=kind).kind
+            return Records(a for a in found if chosen is None or a.kind == chosen)
+        return Records(row.actor for row in queries.actors(self.store, Filters.parse(kind=kind)))
 
     def stories(self) -> Records:
-        return Records(self.store.stories())
+        return Records(queries.stories(self.store, Filters()))
 
     def dyad(self, a: str, b: str, by: str = "year") -> Records:
-        """The dyad's cooperation–conflict index (one DyadPeriod per period), copies excluded, each event once."""
+        """The dyad's cooperation–conflict index (one DyadPeriod per period), copies excluded, each event once;
+        an event known only to its year is counted in its year, whatever ``by``."""
         from detente.analysis import dyad_index
 
-        excluded = {x.id for x in self.store.articles("WHERE duplicate_of IS NOT NULL OR derivative_of IS NOT NULL")}
-        return Records(dyad_index(self.events(dyad=(a, b)), a, b, by, excluded))
+        pair = queries.parse_dyad((a, b))
+        period = queries.parse_choice(by, queries.PERIODS, "by") or "year"
+        return Records(dyad_index(queries.pair_events(self.store, *pair), *pair, period, queries.copy_ids(self.store)))
 
     def report(self, out: str | Path = "report.html") -> Path:
         """Write the self-contained HTML report."""

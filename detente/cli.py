@@ -1,14 +1,19 @@
-"""The ``detente`` command line: a thin layer over :mod:`detente.corpus`, the store and the exports."""
+"""The ``detente`` command line: display code over :mod:`detente.corpus`, the query layer and the exports.
+
+Every filter is parsed by :mod:`detente.store.queries` (a bad value is a usage error, exit 2, that says what is
+allowed); this module only turns records into tables on a terminal, or CSV, JSON and JSONL for data work.
+"""
 
 from __future__ import annotations
 
 import json
-import sqlite3
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from rich.console import Console
@@ -17,7 +22,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 from rich.text import Text
 
+from detente import __version__
 from detente.ingest import DEFAULT_MAX_BYTES
+from detente.records import Article, Event
+from detente.store import queries
+from detente.store.queries import Filters, QueryError
 
 if TYPE_CHECKING:
     from detente.store import Store
@@ -39,6 +48,56 @@ err = Console(stderr=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file (created if missing).", envvar="DETENTE_DB")]
 DEFAULT_DB = Path("detente.db")
+
+
+# -- list commands: one query through detente.store.queries, shown as a table or written as data ---------------
+
+Format = Literal["table", "csv", "json", "jsonl"]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", case_sensitive=False,
+                                              help="table for reading; csv, json or jsonl for data work (every field, full text).")]
+LimitOption = Annotated[int, typer.Option(min=0, help="Rows to show (0: all).")]
+StatusChoice = Literal[queries.STATUSES]  # type: ignore[valid-type]
+TypeChoice = Literal[queries.event_types()]  # type: ignore[valid-type]
+KindChoice = Literal[queries.KINDS]  # type: ignore[valid-type]
+PeriodChoice = Literal[queries.PERIODS]  # type: ignore[valid-type]
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _checked(parse):
+    """A Typer callback: the value parsed by ``parse``, or a usage error (exit 2) that says what is allowed."""
+    def check(value):
+        if value is None:
+            return None
+        try:
+            if isinstance(value, list):
+                return [parse(v) for v in value]
+            parse(value)
+            return value
+        except QueryError as exc:
+            raise typer.BadParameter(str(exc)) from None
+    return check
+
+
+DyadOption = Annotated[str | None, typer.Option(
+    callback=_checked(queries.parse_dyad),
+    help="Two states, either way round: CHN-VNM, CHN/VNM, CHN,VNM or names (China-Vietnam).")]
+SinceOption = Annotated[str | None, typer.Option(callback=_checked(queries.parse_date), help="On or after: YYYY, YYYY-MM or YYYY-MM-DD.")]
+UntilOption = Annotated[str | None, typer.Option(callback=_checked(queries.parse_date), help="On or before: YYYY, YYYY-MM or YYYY-MM-DD.")]
+CountryOption = Annotated[str | None, typer.Option(callback=_checked(queries.parse_country), help="A state: ISO3 code (USA) or name.")]
+OriginalsOption = Annotated[bool, typer.Option("--originals-only", help="Leave out articles that are copies or rewrites of another.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"detente {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
+    """Détente: a sourced, deduplicated, dated record of relations between states, from news articles."""
 
 
 @contextmanager
@@ -63,7 +122,7 @@ def _ingest(paths: list[str], db: Path, max_bytes: int, batch_size: int, engine:
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=err, transient=False, disable=not err.is_terminal,
     ) as progress:
-        task = progress.add_task("ingesting", total=None)
+        task = progress.add_task("ingesting", total=_count_inputs(paths))
 
         def notify(event: str, source: str) -> None:
             if event == "error":
@@ -83,14 +142,47 @@ def _ingest(paths: list[str], db: Path, max_bytes: int, batch_size: int, engine:
             err.print(f"error: {error}", soft_wrap=True, highlight=False, markup=False)
     console.print(
         f"{report.added} added, {report.skipped} already stored, {report.duplicates} duplicates, "
-        f"{report.derivatives} derivatives, {len(report.errors)} failed — {before} articles in {db}"
+        f"{report.derivatives} derivatives, {len(report.errors)} failed — {before} articles in {db}",
+        soft_wrap=True, markup=False, highlight=False,
     )
+    if report.not_articles:
+        names = [Path(p).name for p in report.not_articles]
+        shown = ", ".join(names[:10]) + (f", … ({len(names) - 10} more)" if len(names) > 10 else "")
+        console.print(f"{len(names)} files skipped as not articles: {escape(shown)}", highlight=False)
     return 1 if report.errors else 0
+
+
+def _count_inputs(paths: list[str]) -> int | None:
+    """How many documents the paths hold (files in folders, lines of JSONL and URL lists), for the progress bar;
+    None when one of them cannot be known beforehand (URLs on stdin)."""
+    from detente.ingest.readers import JSONL_SUFFIXES, URL_SUFFIXES, iter_files
+
+    def in_file(path: Path) -> int:
+        if path.suffix.lower() not in JSONL_SUFFIXES | URL_SUFFIXES:
+            return 1
+        try:
+            with path.open("rb") as fh:
+                return sum(1 for line in fh if line.strip() and not line.lstrip().startswith(b"#")) or 1
+        except OSError:
+            return 1
+
+    total = 0
+    for given in paths:
+        if given == "-":
+            return None
+        path = Path(given)
+        if given.startswith(("http://", "https://")) or not path.exists():
+            total += 1
+        elif path.is_dir():
+            total += sum(1 if not isinstance(item, Path) else in_file(item) for item in iter_files(path))
+        else:
+            total += in_file(path)
+    return total
 
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl, .html, .urls lists, URLs, or - for URLs on stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl/.json, .html, .urls lists, URLs, or - for URLs on stdin.")],
     db: DbOption = DEFAULT_DB,
     max_bytes: Annotated[int, typer.Option(help="Skip (and report) inputs larger than this many bytes.")] = DEFAULT_MAX_BYTES,
     batch_size: Annotated[int, typer.Option(help="Articles per parse batch and per database transaction.")] = 32,
@@ -101,6 +193,12 @@ def ingest(
 
     Re-running on the same inputs adds nothing. A bad file is reported with its
     name and the reason and the run goes on; the exit code is 1 if any failed.
+
+    A file named on its own is read whatever its extension. In a folder (read
+    recursively), articles are the .txt .text .html .htm .xhtml .json .jsonl
+    .ndjson and .urls files and files without an extension; other files (.md,
+    .csv, images) and README, LICENSE or SOURCES files are skipped, and the
+    summary lists them.
 
     Examples:
       detente ingest examples/corpus
@@ -128,27 +226,33 @@ def run(
     raise typer.Exit(code)
 
 
-def _write_report(db: Path, out: Path) -> None:
+def _write_report(db: Path, out: Path, pairs: list[tuple[str, str]] | None = None) -> None:
     from detente.report import write_report
 
     with _open(db) as store:
-        write_report(store, out)
-    console.print(f"report written to [bold]{escape(str(out.resolve()))}[/bold] — open it in a browser")
+        write_report(store, out, pairs=pairs)
+    console.print(f"report written to [bold]{escape(str(out.resolve()))}[/bold] — open it in a browser", soft_wrap=True)
 
 
 @app.command()
 def report(
     db: DbOption = DEFAULT_DB,
     out: Annotated[Path, typer.Option("--out", help="Output HTML file (self-contained, works offline).")] = Path("report.html"),
+    dyad: Annotated[list[str] | None, typer.Option(
+        callback=_checked(queries.parse_dyad),
+        help="A pair of states to chart (CHN-VNM, China/Vietnam); repeat for several. Default: the busiest pairs.")] = None,
 ) -> None:
     """Write a self-contained HTML report: overview, dyad trends, timelines, who said what, stories, articles.
 
-    The file works offline (Plotly is inlined) and highlights each event and quote on its sentence.
+    The file works offline (Plotly is inlined) and highlights each event and quote on its sentence; a picker
+    shows one pair's chart at a time.
 
-    Example:
-      detente report --out china-vietnam.html
+    Examples:
+      detente report --out report.html
+      detente report --dyad CHN-VNM --dyad USA-VNM --out vietnam.html
     """
-    _write_report(db, out)
+    pairs = list(dict.fromkeys(queries.parse_dyad(d) for d in dyad)) if dyad else None
+    _write_report(db, out, pairs)  # type: ignore[arg-type]
 
 
 @app.command()
@@ -177,241 +281,318 @@ def serve(
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 
 
-def _table(title: str, columns: list[str], rows: list[list[object]]) -> None:
-    """Cells are plain Text, never Rich markup: a title or quote holding "[/]" or "[link=...]" is shown as written."""
-    table = Table(title=Text(title), show_lines=False, expand=False)
-    for column in columns:
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*[Text("" if v is None else str(v)) for v in row])
-    console.print(table)
+def _filters(**given) -> Filters:
+    try:
+        return Filters.parse(**given)
+    except QueryError as exc:  # the callbacks have checked each value: this is a safety net
+        err.print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(2) from None
+
+
+def _printable(value: object) -> str:
+    """A cell as terminal text: control characters and bidi overrides (which could move the cursor, recolour
+    the terminal or reorder what is shown) become spaces, line breaks too (a piped row stays one line)."""
+    return _UNPRINTABLE.sub(" ", "" if value is None else str(value))
+
+
+def _show(title: str, columns: list[str], rows: list[list[object]], shown: int, total: int, noun: str) -> None:
+    """A table with every cell in full: folded in its column on a terminal, one line per row when piped."""
+    cells = [[_printable(v) for v in row] for row in rows]
+    if console.is_terminal:
+        table = Table(title=Text(title), show_lines=False, expand=False)
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in cells:
+            table.add_row(*[Text(v) for v in row])
+        console.print(table)
+    else:
+        widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
+        for row in [columns, *cells]:
+            print("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
+    console.print(_showing(shown, total, noun), soft_wrap=True, highlight=False, markup=False)
+
+
+def _showing(shown: int, total: int, noun: str) -> str:
+    note = f"showing {shown} of {total} {noun}"
+    return note + (" (--limit 0 for all)" if shown < total else "")
+
+
+def _emit(fmt: str, rows: list[dict], shown: int, total: int, noun: str) -> None:
+    """Rows as data on stdout (every field in full); the count on stderr, so the data stays clean."""
+    from detente.export.rows import write_rows
+
+    if fmt == "csv" and sys.stdout.isatty():
+        rows = [{k: _printable(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows]
+    write_rows(rows, fmt, sys.stdout)
+    err.print(_showing(shown, total, noun), soft_wrap=True, highlight=False, markup=False)
+
+
+def _when(e: Event) -> str:
+    """An event's date as precisely as it is known: 1979, 2023-12, 2023-12-12, or a range."""
+    if not e.date_start:
+        return "undated"
+    if e.date_precision == "year" and e.date_start[:4] == (e.date_end or e.date_start)[:4]:
+        return e.date_start[:4]
+    if e.date_precision == "month" and e.date_start[:7] == (e.date_end or e.date_start)[:7]:
+        return e.date_start[:7]
+    if e.date_end and e.date_end != e.date_start:
+        return f"{e.date_start}…{e.date_end}"
+    return e.date_start
+
+
+def _published(a: Article) -> str:
+    return a.pub_date or "…".join(filter(None, a.pub_date_range)) or "undated"
 
 
 @app.command()
 def articles(
     db: DbOption = DEFAULT_DB,
-    search: Annotated[str | None, typer.Option("--search", "-s", help="Full-text search (SQLite FTS5 syntax).")] = None,
-    limit: Annotated[int, typer.Option(help="Rows to show.")] = 50,
+    search: Annotated[str | None, typer.Option("--search", "-s", help="Words the title or body holds (each searched as written).")] = None,
+    dyad: DyadOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    originals_only: OriginalsOption = False,
+    limit: LimitOption = 50,
+    format: FormatOption = "table",
 ) -> None:
-    """List stored articles with outlet, date, and copy links.
+    """List stored articles by publication date, with outlet, counts of facts, and copy links.
 
     Examples:
       detente articles
-      detente articles --search "border war"
+      detente articles --search "border war" --since 2023
+      detente articles -s U.S. --dyad USA-VNM --format csv > articles.csv
     """
+    f = _filters(search=search, dyad=dyad, since=since, until=until, originals_only=originals_only, limit=limit or None)
     with _open(db) as store:
-        try:
-            items = store.search(search, limit) if search else store.articles()[:limit]
-        except sqlite3.OperationalError as exc:
-            err.print(f"bad --search expression {search!r}: {exc}", markup=False)
-            raise typer.Exit(2) from None
-        rows = [
-            [a.id, a.doc_name, (a.title or "")[:60], a.outlet, a.pub_date or "–".join(filter(None, a.pub_date_range)),
-             a.duplicate_of or a.derivative_of or ""]
-            for a in items
-        ]
-    _table("articles", ["id", "doc", "title", "outlet", "published", "copy of"], rows)
+        page = queries.articles(store, f)
+        originals = queries.names(store, {r.article.duplicate_of or r.article.derivative_of for r in page} - {None})
+    if format != "table":
+        _emit(format, [{**asdict(r.article), "events": r.events, "quotes": r.quotes} for r in page], len(page), page.total, "articles")
+        return
+    rows = [[r.article.id, _published(r.article), r.article.doc_name, r.article.title, r.article.outlet, r.events, r.quotes,
+             originals.get(r.article.duplicate_of or r.article.derivative_of or "", "")] for r in page]
+    _show("articles", ["id", "published", "doc", "title", "outlet", "events", "quotes", "copy of"], rows, len(page), page.total, "articles")
 
 
 @app.command()
 def events(
     db: DbOption = DEFAULT_DB,
-    dyad: Annotated[str | None, typer.Option(help="Only events between two states, e.g. CHN-VNM.")] = None,
-    type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. CONSULT.")] = None,
-    status: Annotated[str | None, typer.Option(help="happened | planned | refused | hypothetical | denied")] = None,
-    limit: Annotated[int, typer.Option(help="Rows to show.")] = 100,
+    dyad: DyadOption = None,
+    type: Annotated[TypeChoice | None, typer.Option("--type", case_sensitive=False, help="PLOVER type.")] = None,
+    status: Annotated[StatusChoice | None, typer.Option(case_sensitive=False, help="Status.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    originals_only: OriginalsOption = False,
+    limit: LimitOption = 100,
+    format: FormatOption = "table",
 ) -> None:
-    """List events: who did what to whom, when, with status and the sentence behind it.
+    """List events by date: who did what to whom, when, with status, article and the sentence behind it.
 
     Examples:
       detente events --dyad CHN-VNM
-      detente events --type ASSAULT --status happened
+      detente events --dyad China/Vietnam --type ASSAULT --status happened
+      detente events --since 2023-06 --format jsonl > events.jsonl
     """
-    where, params = [], []
-    if dyad:
-        a, _, b = dyad.upper().partition("-")
-        where.append("((source = ? AND target = ?) OR (source = ? AND target = ?))")
-        params += [a, b, b, a]
-    if type:
-        where.append("type = ?")
-        params.append(type.upper())
-    if status:
-        where.append("status = ?")
-        params.append(status.lower())
-    clause = ("WHERE " + " AND ".join(where)) if where else ""
+    f = _filters(dyad=dyad, type=type, status=status, since=since, until=until, originals_only=originals_only,
+                 limit=limit or None)
     with _open(db) as store:
-        rows = [
-            [e.date_start if e.date_start == e.date_end else f"{e.date_start}…{e.date_end}", e.source, e.type,
-             e.mode, e.target, e.status, e.text[:90]]
-            for e in store.events(clause, tuple(params))[:limit]
-        ]
-    _table("events", ["date", "source", "type", "mode", "target", "status", "sentence"], rows)
+        page = queries.events(store, f)
+    if format != "table":
+        _emit(format, [{**asdict(r.event), "doc_name": r.doc_name} for r in page], len(page), page.total, "events")
+        return
+    rows = [[_when(r.event), r.event.source, r.event.type, r.event.mode, r.event.target, r.event.status, r.doc_name,
+             r.event.text] for r in page]
+    _show("events", ["date", "source", "type", "mode", "target", "status", "article", "sentence"], rows, len(page), page.total, "events")
 
 
 @app.command()
 def quotes(
     db: DbOption = DEFAULT_DB,
     speaker: Annotated[str | None, typer.Option(help="Speaker (as written, or the resolved actor's name) contains this.")] = None,
-    country: Annotated[str | None, typer.Option(help="Speaker's country, ISO3 (e.g. USA).")] = None,
-    about: Annotated[str | None, typer.Option(help="Only articles with events between this pair, e.g. CHN-VNM.")] = None,
-    since: Annotated[str | None, typer.Option(help="Articles published on or after this date (YYYY-MM-DD).")] = None,
-    search: Annotated[str | None, typer.Option("--search", "-s", help="Full-text search over quote text and speaker.")] = None,
-    limit: Annotated[int, typer.Option(help="Rows to show.")] = 100,
+    country: CountryOption = None,
+    about: Annotated[str | None, typer.Option("--about", "--dyad", callback=_checked(queries.parse_dyad),
+                                              help="Only articles with events between this pair, e.g. CHN-VNM.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    search: Annotated[str | None, typer.Option("--search", "-s", help="Words the quote or speaker holds (searched as written).")] = None,
+    limit: LimitOption = 100,
+    format: FormatOption = "table",
 ) -> None:
-    """Who said what: direct, indirect and mixed quotes with their speakers.
+    """Who said what, by date: direct, indirect and mixed quotes with their speakers and articles.
 
     Examples:
       detente quotes --speaker Poling
       detente quotes --country USA --about CHN-VNM --since 2023-01-01
-      detente quotes --search "community"
+      detente quotes --search "community" --format csv > quotes.csv
     """
-    from datetime import date as _date
-
-
-    where, params = [], []
-    if speaker:
-        where.append("(speaker LIKE ? OR speaker_actor IN (SELECT id FROM actors WHERE name LIKE ?))")
-        params += [f"%{speaker}%"] * 2
-    if country:
-        where.append("speaker_country = ?")
-        params.append(country.upper())
-    if about:
-        pair = [c.strip().upper() for c in about.replace("/", "-").split("-") if c.strip()]
-        if len(pair) != 2:
-            raise typer.BadParameter("expected two ISO3 codes such as CHN-VNM", param_hint="--about")
-        where.append("article_id IN (SELECT article_id FROM events WHERE (source = ? AND target = ?) OR (source = ? AND target = ?))")
-        params += [pair[0], pair[1], pair[1], pair[0]]
-    if since:
-        try:
-            _date.fromisoformat(since)
-        except ValueError:
-            raise typer.BadParameter("expected a date such as 2023-12-01", param_hint="--since") from None
-        where.append("article_id IN (SELECT id FROM articles WHERE COALESCE(pub_date, pub_date_end) >= ?)")
-        params.append(since)
-    if search:
-        where.append("rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-        params.append(search)
-    clause = ("WHERE " + " AND ".join(where)) if where else ""
+    f = _filters(speaker=speaker, country=country, dyad=about, since=since, until=until, search=search, limit=limit or None)
     with _open(db) as store:
-        try:
-            found = store.quotes(clause, tuple(params))
-        except sqlite3.OperationalError as exc:
-            err.print(f"bad --search expression {search!r}: {exc}", markup=False)
-            raise typer.Exit(2) from None
-        rows = [[q.speaker, q.speaker_country, q.quote_type, q.channel, q.text[:120]] for q in found[:limit]]
-    _table("quotes", ["speaker", "country", "kind", "channel", "text"], rows)
+        page = queries.quotes(store, f)
+    if format != "table":
+        _emit(format, [{**asdict(r.quote), "date": r.date, "doc_name": r.doc_name, "speaker_name": r.speaker_name}
+                       for r in page], len(page), page.total, "quotes")
+        return
+    rows = [[r.date or "undated", r.doc_name, r.quote.speaker or r.speaker_name, r.quote.speaker_country, r.quote.quote_type,
+             r.quote.channel, r.quote.text] for r in page]
+    _show("quotes", ["date", "article", "speaker", "country", "kind", "channel", "text"], rows, len(page), page.total, "quotes")
 
 
 @app.command()
 def actors(
-    name: Annotated[str | None, typer.Argument(help="Show one actor (name or id) with its mentions.")] = None,
+    name: Annotated[str | None, typer.Argument(help="Show one actor: its id, or its name or any part of it, in any case.")] = None,
     db: DbOption = DEFAULT_DB,
-    kind: Annotated[str | None, typer.Option(help="state | person | org | igo")] = None,
+    kind: Annotated[KindChoice | None, typer.Option(case_sensitive=False, help="Kind of actor.")] = None,
+    country: CountryOption = None,
+    limit: LimitOption = 100,
+    format: FormatOption = "table",
 ) -> None:
-    """List actors (states, people, organisations) with roles and countries, or show one.
+    """List actors (states, people, organisations) with roles and countries, or show one with its mentions.
 
     Examples:
       detente actors --kind person
-      detente actors "Xi Jinping"
+      detente actors "xi jinping"
+      detente actors Xi
     """
+    if name:
+        _show_actor(db, name, kind, format)
+        return
+    f = _filters(kind=kind, country=country, limit=limit or None)
     with _open(db) as store:
-        if name:
-            rows = store.conn.execute(
-                "SELECT a.*, m.article_id, m.text, m.char_start FROM actors a JOIN mentions m ON m.actor_id = a.id "
-                "WHERE a.name = ? OR a.id = ? ORDER BY m.article_id, m.char_start", (name, name)
-            ).fetchall()
-            if not rows:
-                err.print(f"no actor named {name!r}")
-                raise typer.Exit(1)
-            head = f"{rows[0]['name']} ({rows[0]['kind']}, {rows[0]['country']}) — {rows[0]['role'] or ''}"
-            console.print(head, markup=False, highlight=False)
-            _table("mentions", ["article", "offset", "text"], [[r["article_id"], r["char_start"], r["text"]] for r in rows])
-            return
-        where, params = ("WHERE kind = ?", (kind,)) if kind else ("", ())
-        counts = dict(store.conn.execute("SELECT actor_id, COUNT(*) FROM mentions GROUP BY actor_id").fetchall())
-        rows = [[a.id, a.kind, a.name, a.country, a.role, counts.get(a.id, 0)] for a in store.actors(where, params)]
-    _table("actors", ["id", "kind", "name", "country", "role", "mentions"], rows)
+        page = queries.actors(store, f)
+    _actor_list(page.items, page.total, format)
+
+
+def _actor_list(found: list, total: int, fmt: str) -> None:
+    if fmt != "table":
+        _emit(fmt, [{**asdict(r.actor), "mentions": r.mentions} for r in found], len(found), total, "actors")
+        return
+    rows = [[r.actor.id, r.actor.kind, r.actor.name, r.actor.country, r.actor.role, r.mentions] for r in found]
+    _show("actors", ["id", "kind", "name", "country", "role", "mentions"], rows, len(found), total, "actors")
+
+
+def _show_actor(db: Path, name: str, kind: str | None, fmt: str) -> None:
+    with _open(db) as store:
+        found = [a for a in queries.find_actors(store, name) if kind is None or a.kind == kind]
+        if len(found) != 1:
+            counts = {r.actor.id: r.mentions for r in queries.actors(store, Filters(kind=kind))}
+        else:
+            mentioned = queries.mentions(store, found[0].id)
+    if not found:
+        err.print(f"no actor matches {name!r} (try part of the name, or `detente actors` to list them)", markup=False)
+        raise typer.Exit(1)
+    if len(found) > 1:
+        err.print(f"{len(found)} actors match {name!r}; give one's id or full name to see its mentions", markup=False)
+        _actor_list([queries.ActorRow(a, counts.get(a.id, 0)) for a in found], len(found), fmt)
+        return
+    who = found[0]
+    if fmt != "table":
+        _emit(fmt, [{"actor_id": who.id, **asdict(m)} for m in mentioned], len(mentioned), len(mentioned), "mentions")
+        return
+    console.print(_printable(f"{who.name} ({who.kind}, {who.country or 'no country'}) — {who.role or 'no role'}"),
+                  markup=False, highlight=False, soft_wrap=True)
+    rows = [[m.date or "undated", m.doc_name, m.sentence_index, m.char_start, m.text] for m in mentioned]
+    _show("mentions", ["date", "article", "sentence", "offset", "text"], rows, len(rows), len(rows), "mentions")
 
 
 @app.command()
 def dyad(
-    a: Annotated[str, typer.Argument(help="ISO3 code of one state, e.g. CHN.")],
-    b: Annotated[str, typer.Argument(help="ISO3 code of the other, e.g. VNM.")],
+    a: Annotated[str, typer.Argument(help="One state: ISO3 code (CHN) or name (China).")],
+    b: Annotated[str, typer.Argument(help="The other, e.g. VNM or Vietnam.")],
     db: DbOption = DEFAULT_DB,
-    by: Annotated[str, typer.Option(help="month | quarter | year")] = "year",
-    top: Annotated[int, typer.Option(help="Events shown behind each period.")] = 3,
+    by: Annotated[PeriodChoice, typer.Option(case_sensitive=False, help="Period of the series.")] = "year",
+    top: Annotated[int, typer.Option(min=0, help="Events shown behind each period.")] = 3,
+    format: FormatOption = "table",
 ) -> None:
     """The cooperation–conflict index of a pair of states over time, with the events behind each figure.
 
     Each real-world event counts once however many articles report it; copies and rewrites are excluded;
-    planned, hypothetical, refused and denied events are shown apart, never counted as done.
+    planned, hypothetical, refused and denied events are shown apart, never counted as done. An event known
+    only to its year is counted in that year (a row of its own), never in its January.
 
     Examples:
       detente dyad CHN VNM
-      detente dyad USA RUS --by quarter
+      detente dyad USA Russia --by quarter
     """
     from detente.analysis import dyad_index
 
-    if by not in ("month", "quarter", "year"):
-        err.print("[red]error:[/red] --by must be month, quarter or year")
-        raise typer.Exit(2)
+    try:
+        pair = queries.parse_dyad((a, b))
+    except QueryError as exc:
+        raise typer.BadParameter(str(exc), param_hint="A B") from None
     with _open(db) as store:
-        events = store.events()
-        excluded = {x.id for x in store.articles("WHERE duplicate_of IS NOT NULL OR derivative_of IS NOT NULL")}
-        names = {x.id: x for x in store.articles()}
-    by_id = {e.id: e for e in events}
-    periods = dyad_index(events, a, b, by, excluded)
+        found = queries.pair_events(store, *pair)
+        periods = dyad_index(found, *pair, by, queries.copy_ids(store))
+        doc_names = queries.names(store, {e.article_id for e in found})
     if not periods:
-        console.print(f"no events between {a.upper()} and {b.upper()}", markup=False)
+        console.print(f"no dated events between {pair[0]} and {pair[1]}", markup=False, soft_wrap=True)
+        return
+    by_id = {e.id: e for e in found}
+    if format != "table":
+        _emit(format, [{"period": p.period, "level": p.level, "events": p.events, "goldstein": p.goldstein, "mean": p.mean,
+                        **p.quads, "not_happened": p.not_happened, "event_ids": p.event_ids} for p in periods],
+              len(periods), len(periods), "periods")
         return
     rows = []
     for p in periods:
-        behind = "; ".join(
-            f"{by_id[i].date_start} {by_id[i].source} {by_id[i].type} {by_id[i].target} [{names[by_id[i].article_id].doc_name}]"
-            for i in p.event_ids[:top]
-        )
+        behind = "; ".join(f"{_when(by_id[i])} {by_id[i].source} {by_id[i].type} {by_id[i].target} [{doc_names[by_id[i].article_id]}]"
+                           for i in p.event_ids[:top])
         aside = ", ".join(f"{n} {status}" for status, n in sorted(p.not_happened.items()))
-        rows.append([p.period, p.events, f"{p.goldstein:+.1f}", f"{p.mean:+.2f}",
-                     " ".join(str(v) for v in p.quads.values()), aside, behind])
-    _table(f"{a.upper()}–{b.upper()} by {by}", ["period", "events", "Goldstein", "mean", "VC MC VK MK", "not done", "behind it"], rows)
+        label = p.period if p.level == by else f"{p.period} (whole {p.level})"
+        rows.append([label, p.events, f"{p.goldstein:+.1f}", f"{p.mean:+.2f}", " ".join(str(v) for v in p.quads.values()),
+                     aside, behind])
+    _show(f"{pair[0]}–{pair[1]} by {by}", ["period", "events", "Goldstein", "mean", "VC MC VK MK", "not done", "behind it"],
+          rows, len(rows), len(rows), "periods")
 
 
 @app.command()
-def stories(db: DbOption = DEFAULT_DB) -> None:
-    """Stories: articles grouped by the real-world development they report.
+def stories(
+    db: DbOption = DEFAULT_DB,
+    dyad: DyadOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: LimitOption = 100,
+    format: FormatOption = "table",
+) -> None:
+    """Stories by date: articles grouped by the real-world development they report.
 
-    Example:
+    Examples:
       detente stories
+      detente stories --dyad CHN-VNM --format json
     """
+    f = _filters(dyad=dyad, since=since, until=until, limit=limit or None)
     with _open(db) as store:
-        rows = [[s.id, s.label[:70], " – ".join(filter(None, s.date_range)), ", ".join(s.dyads), len(s.article_ids)]
-                for s in store.stories()]
-    _table("stories", ["id", "label", "dates", "dyads", "articles"], rows)
+        page = queries.stories(store, f)
+    if format != "table":
+        _emit(format, [asdict(s) for s in page], len(page), page.total, "stories")
+        return
+    rows = [[s.id, " – ".join(filter(None, s.date_range)), s.label, ", ".join(s.dyads), len(s.article_ids)] for s in page]
+    _show("stories", ["id", "dates", "label", "dyads", "articles"], rows, len(page), page.total, "stories")
+
+
+ExportFormat = Literal["jsonl", "csv", "parquet", "gdelt", "plover"]
 
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl | csv | parquet | gdelt | plover")] = "jsonl",
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", case_sensitive=False, help="Output format.")] = "jsonl",
     out: Annotated[str, typer.Option("--out", "-o", help="Output file (jsonl, gdelt, plover; - for stdout) or folder (csv, parquet).")] = "-",
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Export every record (article, event, quote, actor, story).
 
     jsonl is the stable contract of DESIGN.md; csv and parquet write one file per record kind into a folder;
-    gdelt writes a tab-separated event table with GDELT's column names; plover writes PLOVER-style JSON events.
+    gdelt writes GDELT 2.0's event table (61 tab-separated columns, no header; events that happened, one row
+    per real-world event); plover writes PLOVER event records (JSONL, the PLOVER manual's field names).
 
     Examples:
       detente export --format jsonl --out records.jsonl
       detente export --format jsonl --out - | head
       detente export --format parquet --out warehouse/
       detente export --format gdelt --out events.tsv
+      detente export --format plover --out events.plover.jsonl
     """
-    from detente.export import tables, write_jsonl
+    from detente.export import gdelt, plover, tables, write_jsonl
 
-    formats = ("jsonl", "csv", "parquet", "gdelt", "plover")
-    if format not in formats:
-        err.print(f"[red]error:[/red] unknown format {format!r}; available: {', '.join(formats)}")
-        raise typer.Exit(2)
     if out == "-" and format in ("csv", "parquet"):
         err.print(f"[red]error:[/red] --format {format} writes a folder: give --out FOLDER")
         raise typer.Exit(2)
@@ -419,15 +600,19 @@ def export(
         if format in ("csv", "parquet"):
             writer = tables.write_csv if format == "csv" else tables.write_parquet
             for path in writer(store, Path(out)):
-                console.print(f"wrote {path}")
+                console.print(f"wrote {path}", markup=False, highlight=False, soft_wrap=True)
             return
-        write = {"jsonl": write_jsonl, "gdelt": tables.write_gdelt, "plover": tables.write_plover}[format]
+        write = {"jsonl": write_jsonl, "gdelt": gdelt.write_gdelt, "plover": plover.write_plover}[format]
+        left_out = {"gdelt": gdelt.skipped, "plover": plover.skipped}.get(format, lambda _: {})(store)
         if out == "-":
-            write(store, sys.stdout)
-            return
-        with open(out, "w", encoding="utf-8", newline="") as fh:
-            count = write(store, fh)
-        console.print(f"{count} records written to {out}")
+            count = write(store, sys.stdout)
+        else:
+            with open(out, "w", encoding="utf-8", newline="") as fh:
+                count = write(store, fh)
+    noun = "rows" if format == "gdelt" else "records"
+    aside = ", ".join(f"{n} {why}" for why, n in left_out.items() if n)
+    note = f"{count} {noun} written to {'stdout' if out == '-' else out}" + (f" (left out, as the format requires: {aside} events)" if aside else "")
+    (err if out == "-" else console).print(note, markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command("eval")

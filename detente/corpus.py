@@ -18,8 +18,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from detente.dating.refine import refine_undated
 from detente.dedup.link import forget_indexes, link_copies, link_derivatives
+from detente.events.refine import refine_undated
 from detente.ingest import DEFAULT_MAX_BYTES, IngestError, iter_documents
 from detente.ingest.htmldepth import PARSER_DEPTH, nesting_depth
 from detente.nlp import load_nlp, transient_strings
@@ -38,6 +38,7 @@ class IngestReport:
     duplicates: int = 0
     derivatives: int = 0
     errors: list[IngestError] = field(default_factory=list)
+    not_articles: list[str] = field(default_factory=list)  # files in folders that are not articles (readers.FOLDER_RULE)
 
 
 Progress = Callable[[str, str], None]  # (event, source): "read" | "skip" | "error" | "stored"
@@ -73,7 +74,7 @@ def ingest(
         raise ValueError(f"unknown engine {engine!r}: use local or ray")
     pending: list[RawDocument] = []
     seen_raw: set[str] = set()  # the pending batch's raw hashes; stored ones are the store's to know
-    for item in iter_documents(paths, max_bytes=max_bytes):
+    for item in iter_documents(paths, max_bytes=max_bytes, skipped=report.not_articles):
         if isinstance(item, IngestError):
             report.errors.append(item)
             notify("error", str(item))

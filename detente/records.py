@@ -113,6 +113,7 @@ class Quote:
     channel: str | None = None
     anonymous: bool = False
     sentence_index: int = 0
+    speaker_kind: str | None = None  # person | group | organisation | state | document | outlet
 
 
 @dataclass

@@ -1,21 +1,32 @@
 """Stories: articles about the same real-world development, grouped incrementally.
 
-Two articles belong to one story when one is a copy or rewrite of the other, or when they are about the same
-pair of states, their publication ranges are compatible, and either both are dated closely (single-link
-within a window) or they name at least two of the same people (undated articles are grouped by who they
-are about). Single-link grouping is order-independent, so adding articles one batch at a time yields the
-same stories as clustering the whole corpus; a story's id derives from its smallest member id.
+An article is about the pair of states its events are about (the dyad with the most events, happened or
+planned counting double, the lead event weighing half more; the mentions break remaining ties); an article with
+too few events for that is about the two acting states it mentions most. Two articles belong to one story when one is a copy or rewrite of the
+other, or when they are about the same pair, their publication ranges are compatible, and they share actors
+or dates of events: at least two of the same people, or, when both are dated within the window, an event of
+the pair on the same day (whatever type each coded it as) or two of the same specific names (multi-word names
+and long numbers other than the pair's state names: "Sodo-Suswa line", "Second Thomas Shoal", "1,045"). Two reports on one dyad in the same week about different developments (a hostage
+swap, a helicopter crash) share neither, and stay apart. Single-link grouping is order-independent, so adding
+articles one batch at a time yields the same stories as clustering the whole corpus; a story's id derives
+from its smallest member id.
+
+A story is labelled with the dominant dyad of its events (not of its mentions) and dated by its news events
+(day-dated events near its articles' publication), falling back to publication dates.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 import weakref
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from detente.dedup.near import facts
 from detente.records import Story
 from detente.store import Store
 
@@ -23,6 +34,14 @@ WINDOW_DAYS = 75
 NARROW_DAYS = 31
 BIN_DAYS = 30
 PERSON_SCAN = 500  # newest same-dyad articles naming a person that an undated article is compared with
+MIN_DYAD_EVENTS = 2.0  # event weight a dyad needs to name an article or a story (else its mentions do)
+NEWS_DAYS = 31  # events dated this close to publication are the news (earlier ones are background)
+MAX_KEYS = 16  # event keys kept per article for matching
+MAX_NAMES = 48  # specific names kept per article
+_DIGITS = re.compile(r"\d")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+STATUS_WEIGHT = {"happened": 1.0, "planned": 1.0}  # other statuses (hypothetical, denied, refused) count half
+_STATE = re.compile(r"^[A-Z]{3}$")
 
 
 @dataclass(slots=True)  # one per stored article, held for the life of the store's index
@@ -35,6 +54,10 @@ class StoryInput:
     events: int = 0
     span: tuple[date, date] | None = None  # the publication range
     persons: tuple[str, ...] = ()  # a tuple holds a few names in a quarter of a frozenset's memory
+    dyads: tuple[tuple[str, float], ...] = ()  # event weight per state pair ("CHN-VNM"), heaviest first
+    news: tuple[date, date] | None = None  # span of the day-dated events near publication
+    event_keys: tuple[str, ...] = ()  # "CHN-VNM|2023-12-12": pair and day of those that happened
+    names: bytes = b""  # 4-byte hashes of its specific names, sorted (a few dozen bytes however long the text)
 
     @property
     def narrow(self) -> bool:
@@ -45,19 +68,59 @@ def _same_story(a: StoryInput, b: StoryInput, window_days: int) -> bool:
     slack = timedelta(days=window_days)
     if a.span and b.span and (a.span[0] - slack > b.span[1] or b.span[0] - slack > a.span[1]):
         return False  # publication ranges too far apart
-    if a.narrow and b.narrow and a.when and b.when and abs((a.when - b.when).days) <= window_days:
+    if len(set(a.persons).intersection(b.persons)) >= 2:
         return True
-    return len(set(a.persons).intersection(b.persons)) >= 2
+    close = a.narrow and b.narrow and a.when and b.when and abs((a.when - b.when).days) <= window_days
+    if not close:
+        return False
+    return bool(set(a.event_keys).intersection(b.event_keys)) or shared_names(a.names, b.names) >= 2
+
+
+def story_dyads(group: list[StoryInput]) -> list[str]:
+    """The story's pairs of states, the dominant one first: by the weight of its events, or, when no pair has
+    events enough, by how many of its articles are about the pair."""
+    weight: Counter[str] = Counter()
+    for item in group:
+        weight.update(dict(item.dyads))
+    pairs = Counter("-".join(i.pair) for i in group if len(i.pair) == 2)
+    ranked = sorted(set(pairs) | {d for d, w in weight.items() if w >= MIN_DYAD_EVENTS},
+                    key=lambda d: (-(weight[d] >= MIN_DYAD_EVENTS), -weight[d], -pairs[d], d))
+    return ranked
 
 
 def _story(story_id: str, group: list[StoryInput]) -> Story:
-    dates = sorted(i.when for i in group if i.when and i.narrow)
-    pairs = sorted({"-".join(i.pair) for i in group if len(i.pair) == 2})
+    dyads = story_dyads(group)
+    news = [i.news for i in group if i.news]
+    if news:
+        first, last = min(n[0] for n in news), max(n[1] for n in news)
+    else:
+        dates = sorted(i.when for i in group if i.when and i.narrow)
+        first, last = (dates[0], dates[-1]) if dates else (None, None)
     lead = max(group, key=lambda i: (i.events, i.title is not None, i.article_id))
-    label_date = dates[0].strftime("%b %Y") if dates else "undated"
-    label = f"{' / '.join(pairs) or 'no dyad'}, {label_date}: {lead.title or 'untitled'}"
+    label_date = first.strftime("%b %Y") if first else "undated"
+    label = f"{dyads[0] if dyads else 'no dyad'}, {label_date}: {lead.title or 'untitled'}"
     return Story(id=story_id, label=label, article_ids=sorted(i.article_id for i in group),
-                 date_range=[dates[0].isoformat(), dates[-1].isoformat()] if dates else [None, None], dyads=pairs)
+                 date_range=[first.isoformat(), last.isoformat()] if first and last else [None, None], dyads=dyads)
+
+
+def specific_names(body: str, exclude: set[str]) -> bytes:
+    """The article's specific names, hashed: multi-word names and numbers of three digits or more (not years),
+    without ``exclude`` (its state names: two articles on one pair always share "United States"). Two reports
+    of one development share several ("Addis Ababa", "Sodo-Suswa line", "400"); two developments on one pair
+    in the same week share few."""
+    found = set()
+    for fact in facts(body):
+        text = fact.decode()
+        digits = len(_DIGITS.findall(text))
+        specific = " " in text if not digits else digits >= 3 and not _YEAR.fullmatch(text)
+        if specific and text not in exclude:
+            found.add(hashlib.blake2b(fact, digest_size=4).digest())
+    return b"".join(sorted(found)[:MAX_NAMES])
+
+
+def shared_names(a: bytes, b: bytes) -> int:
+    """How many hashed names two articles share."""
+    return len({a[i : i + 4] for i in range(0, len(a), 4)}.intersection(b[i : i + 4] for i in range(0, len(b), 4)))
 
 
 def story_id_for(member_ids: Iterable[str]) -> str:
@@ -117,29 +180,79 @@ class StoryIndex:
 def cluster_stories(items: list[StoryInput], window_days: int = WINDOW_DAYS) -> list[Story]:
     """Group a whole list at once (the same result as adding the items one by one)."""
     index = StoryIndex(window_days)
-    pending = list(items)
-    ids = {i.article_id for i in items}
-    # copies whose original comes later in the list are added after it, so the link is seen
-    pending.sort(key=lambda i: i.original is not None and i.original in ids)
-    for item in pending:
+    for item in _originals_first(items):
         index.add(item)
     return [index.story(s) for s in sorted(index.members)]
 
 
+def _originals_first(items: list[StoryInput]) -> list[StoryInput]:
+    """The items in their order, except that a copy comes after its original (also along chains of copies),
+    so that every copy link is seen when the copy is placed."""
+    ids = {i.article_id for i in items}
+    placed: set[str] = set()
+    ordered: list[StoryInput] = []
+    pending = list(items)
+    while pending:
+        ready = [i for i in pending if not i.original or i.original not in ids or i.original in placed]
+        if not ready:  # a cycle of copies (not produced by dedup): place the rest as they come
+            ready = pending
+        ordered += ready
+        placed.update(i.article_id for i in ready)
+        chosen = {id(i) for i in ready}
+        pending = [i for i in pending if id(i) not in chosen]
+    return ordered
+
+
 def story_input(store: Store, row) -> StoryInput:
-    """One article's story features from the store: main dyad, dates, people, event count, copy link."""
+    """One article's story features from the store: its dyad, dates, people, events, copy link."""
     aid = sys.intern(row["id"])  # the same string object as the dedup indexes hold
     when = span = None
     if row["pub_date_start"] and row["pub_date_end"]:
         lo, hi = date.fromisoformat(row["pub_date_start"]), date.fromisoformat(row["pub_date_end"])
         when, span = lo + (hi - lo) / 2, (lo, hi)
-    n_events = store.conn.execute("SELECT COUNT(*) FROM events WHERE article_id = ?", (aid,)).fetchone()[0]
+    events = store.conn.execute(
+        "SELECT source, target, type, status, date_start, date_end, sentence_index FROM events WHERE article_id = ?"
+        " ORDER BY sentence_index", (aid,)).fetchall()
+    dyads, news, keys = event_features(events, span)
     # actor ids recur in thousands of articles: interned, the index holds each once
     persons = tuple(sorted({sys.intern(r[0]) for r in store.conn.execute(
         "SELECT x.actor_id FROM article_actors x JOIN actors a ON a.id = x.actor_id"
         " WHERE x.article_id = ? AND a.kind = 'person'", (aid,))}))
-    return StoryInput(aid, row["title"], main_pair(store, aid), when, row["duplicate_of"] or row["derivative_of"],
-                      n_events, span, persons)
+    mentioned = main_pair(store, aid)
+    top = [d for d, w in dyads if w == dyads[0][1]] if dyads and dyads[0][1] >= MIN_DYAD_EVENTS else []
+    pair = mentioned if not top or "-".join(mentioned) in top else tuple(top[0].split("-"))  # ties: the mentions
+    states = {r[0].lower() for r in store.conn.execute(
+        "SELECT DISTINCT m.text FROM mentions m JOIN actors a ON a.id = m.actor_id"
+        " WHERE m.article_id = ? AND a.kind = 'state'", (aid,))}
+    names = specific_names(row["body"], {s.removeprefix("the ") for s in states})
+    return StoryInput(aid, row["title"], tuple(sys.intern(p) for p in pair), when,
+                      row["duplicate_of"] or row["derivative_of"], len(events), span, persons, dyads, news, keys, names)
+
+
+def event_features(events: list, span: tuple[date, date] | None) -> tuple[
+        tuple[tuple[str, float], ...], tuple[date, date] | None, tuple[str, ...]]:
+    """From an article's events (source, target, type, status, date_start, date_end, sentence index; in text
+    order): event weight per pair of states (the lead event's pair gets half a point more, to break ties), the
+    span of its day-dated news events, and the keys of those that happened."""
+    weight: Counter[str] = Counter()
+    news: list[date] = []
+    keys: list[str] = []
+    lead = True
+    for source, target, _kind, status, start, end, _ in events:
+        if not (source and target and _STATE.match(source) and _STATE.match(target) and source != target):
+            continue
+        dyad = "-".join(sorted((source, target)))
+        weight[dyad] += STATUS_WEIGHT.get(status, 0.5) + 0.5 * lead
+        lead = False
+        if not (start and start == end and status in STATUS_WEIGHT and span):
+            continue
+        day = date.fromisoformat(start)
+        if span[0] - timedelta(days=NEWS_DAYS) <= day <= span[1] + timedelta(days=NEWS_DAYS):
+            news.append(day)
+            if status == "happened" and len(keys) < MAX_KEYS:
+                keys.append(sys.intern(f"{dyad}|{start}"))
+    dyads = tuple(sorted(((sys.intern(d), w) for d, w in weight.items()), key=lambda x: (-x[1], x[0]))[:4])
+    return dyads, ((min(news), max(news)) if news else None), tuple(sorted(set(keys)))
 
 
 def main_pair(store: Store, article_id: str) -> tuple[str, ...]:
@@ -154,7 +267,7 @@ def main_pair(store: Store, article_id: str) -> tuple[str, ...]:
     return tuple(sorted(sys.intern(r[0]) for r in rows))
 
 
-_COLUMNS = "id, title, pub_date_start, pub_date_end, duplicate_of, derivative_of"
+_COLUMNS = "id, title, body, pub_date_start, pub_date_end, duplicate_of, derivative_of"
 _INDEXES: weakref.WeakKeyDictionary[Store, StoryIndex] = weakref.WeakKeyDictionary()
 
 
@@ -211,7 +324,7 @@ def link_stories(store: Store) -> int:
             waiting.append(item)
         else:
             place(item)
-    for item in waiting:
+    for item in _originals_first(waiting):
         place(item)
     if placed:
         removed -= touched

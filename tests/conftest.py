@@ -11,6 +11,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
 SEEDS_GOLD = SHARED / "gold" / "seeds.json"
+REAL_DEV = SHARED / "corpus" / "real-dev"
+REAL_DEV_GOLD = SHARED / "gold" / "real-dev.json"
 EXAMPLES = ROOT / "examples" / "corpus"
 EXAMPLES_GOLD = ROOT / "examples" / "gold.json"
 
@@ -57,6 +59,11 @@ def _ingested(tmp_path_factory, name: str, folder: Path) -> Path:
 @pytest.fixture(scope="session")
 def seeds_db(tmp_path_factory) -> Path:
     return _ingested(tmp_path_factory, "seeds", SEEDS)
+
+
+@pytest.fixture(scope="session")
+def real_dev_db(tmp_path_factory) -> Path:
+    return _ingested(tmp_path_factory, "real_dev", REAL_DEV)
 
 
 @pytest.fixture(scope="session")

@@ -33,7 +33,7 @@ def test_open_filters_and_to_pandas(seeds_db):
 
 
 def test_bad_dyad_is_a_clear_error(seeds_db):
-    with detente.open(seeds_db, readonly=True) as corpus, pytest.raises(ValueError, match="two state codes"):
+    with detente.open(seeds_db, readonly=True) as corpus, pytest.raises(ValueError, match="not two known states"):
         corpus.events(dyad="CHN")
 
 
@@ -48,3 +48,16 @@ def test_analyze_one_text():
                                title="Pact", date="2024-03-05")
     assert isinstance(analysis, Analysis) and analysis.article.body.startswith("Vietnam and China")
     assert any(isinstance(e, Event) and {e.source, e.target} == {"CHN", "VNM"} for e in analysis.events)
+
+
+def test_filters_read_names_and_dates_and_refuse_bad_values(seeds_db):
+    with detente.open(seeds_db, readonly=True) as corpus:
+        assert [e.id for e in corpus.events(dyad="China/Viet Nam")] == [e.id for e in corpus.events(dyad=("VNM", "CHN"))]
+        dated = [e.date_start for e in corpus.events() if e.date_start]
+        assert dated == sorted(dated)  # by date
+        assert all(e.date_start[:4] == "2023" for e in corpus.events(since="2023", until="2023"))
+        assert corpus.actors(name="xi") and all("Xi" in a.name for a in corpus.actors(name="xi"))
+        assert all(q.speaker_country == "USA" for q in corpus.quotes(country="United States"))
+        for bad in ({"status": "done"}, {"type": "CONSLT"}, {"since": "last year"}):
+            with pytest.raises(ValueError, match="not"):
+                corpus.events(**bad)

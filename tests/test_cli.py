@@ -75,7 +75,7 @@ def test_stdout_export_and_unknown_format(tmp_path, seeds_db):
     result = detente("export", "--out", "-", "--db", str(seeds_db))
     assert result.returncode == 0 and result.stdout.count("\n") > 10
     bad = detente("export", "--format", "xml", "--db", str(seeds_db))
-    assert bad.returncode == 2 and "unknown format" in bad.stderr
+    assert bad.returncode == 2 and "'xml' is not one of" in bad.stderr and "'gdelt'" in bad.stderr
 
 
 def test_listing_commands_run(seeds_db):

@@ -7,6 +7,7 @@ import pytest
 from detente.eval import evaluate, load_gold
 from detente.eval.fields_events import date_ok
 from detente.eval.fields_quotes import speaker_ok
+from detente.eval.gold import validate_gold
 from detente.eval.normalize import find_all, norm
 
 BODY = "Ministers met in Lima on Monday. “We agreed,” said Ana Ruiz, a senior analyst. Peru then sent aid."
@@ -163,3 +164,19 @@ def test_html_raw_is_read_as_text_so_tags_are_not_body_tokens(tmp_path):
     plain = tmp_path / "plain.txt"
     plain.write_text("A <b> is kept in plain text", encoding="utf-8")
     assert read_raw({"source": str(plain)}) == "A <b> is kept in plain text"
+
+
+def test_html_gold_clutter_snippets_are_searched_in_the_body_and_left_out_of_the_gold_body():
+    from detente.eval.fields_article import gold_body, snippets_left
+
+    visible = ("Menu\nMinisters met in Lima on Monday.\nA caption under the photo (File: Agency)\n"
+               "Peru then sent aid. Story continues below\nRelated: other talks")
+    ga = {"body_first_sentence": "Ministers met in Lima on Monday.", "body_last_sentence": "Peru then sent aid.",
+          "clutter_snippets": ["A caption under the photo", "Related: other talks"]}
+    assert gold_body(visible, ga) == "Ministers met in Lima on Monday.\nPeru then sent aid."
+    body = "Ministers met in Lima on Monday. Related: other talks\n\nPeru then sent aid."
+    assert snippets_left(body, ga["clutter_snippets"]) == ["Related: other talks"]
+    assert snippets_left("Ministers met. A caption under the photographs.", ["A caption under the photo"]) == []
+    gold = _gold(clutter_snippets=["said Ana Ruiz, a senior analyst", "Sign up now"])
+    report = evaluate(validate_gold(gold), _records())
+    assert report["clutter_left"].accuracy == pytest.approx(0.5) and report["body"].accuracy == 0.0

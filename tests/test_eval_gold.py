@@ -19,8 +19,11 @@ pytestmark = pytest.mark.seeds
 
 SEED_FLOORS = {"body": 0.97, "title": 0.95, "outlet": 0.95, "byline": 0.95, "countries": 0.9, "persons": 0.8,
                "events": 0.6, "quotes": 0.65, "derivatives": 0.99, "stories": 0.9}
+# quotes: since issue 23 every reporting act REAL-DEV.md 11 counts is kept (indirect reports, states as sources,
+# '"A," she said. "B."' as two), and the seed and example gold code only a subset of those, so their quote
+# precision (not recall) fell: seeds 0.69 -> 0.52, examples 0.91 -> 0.58. Real-dev's floor is in test_quotes_gold.
 EXAMPLE_FLOORS = {"body": 0.97, "title": 0.9, "outlet": 0.9, "byline": 0.9, "countries": 0.85, "persons": 0.7,
-                  "events": 0.5, "quotes": 0.8, "duplicates": 0.99, "derivatives": 0.99, "stories": 0.9}
+                  "events": 0.5, "quotes": 0.7, "duplicates": 0.99, "derivatives": 0.99, "stories": 0.9}
 
 
 def _report(db, gold_path):

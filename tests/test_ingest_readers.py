@@ -128,3 +128,40 @@ def test_symlink_loop_outside_the_tree_is_walked_once(tmp_path):
     assert [d.doc_name for d in items if isinstance(d, RawDocument)] == ["b"]
     [error] = [e for e in items if isinstance(e, IngestError)]
     assert error.source == str(corpus / "out" / "back") and "loop" in error.reason
+
+
+def test_folder_reads_only_article_files_and_lists_the_rest(tmp_path):
+    (tmp_path / "a.txt").write_text("An article about talks in Lima.")
+    (tmp_path / "b.htm").write_text("<html><body><p>Another article.</p></body></html>")
+    (tmp_path / "SOURCES.md").write_text("# Sources\n\n- a.txt: from a newspaper, CC BY\n")
+    (tmp_path / "README.txt").write_text("These files were collected in March.")
+    (tmp_path / "notes.csv").write_text("id,label\n1,x\n")
+    skipped: list[str] = []
+    names = [d.doc_name for d in iter_documents([tmp_path], skipped=skipped)]
+    assert names == ["a", "b"]
+    assert sorted(p.rsplit("/", 1)[-1] for p in skipped) == ["README.txt", "SOURCES.md", "notes.csv"]
+
+
+def test_a_file_named_on_its_own_is_read_whatever_its_extension(tmp_path):
+    path = tmp_path / "story.md"
+    path.write_text("A dispatch kept as Markdown by its author.")
+    [doc] = _items(path)
+    assert isinstance(doc, RawDocument) and doc.kind == "text"
+
+
+def test_json_file_holds_one_article_or_a_list(tmp_path):
+    (tmp_path / "one.json").write_text(json.dumps({"text": "Envoys met in Quito.", "title": "Envoys meet"}))
+    (tmp_path / "many.json").write_text(json.dumps([{"id": "x1", "text": "First story."},
+                                                     {"html": "<p>Second story.</p>"}]))
+    docs = {d.doc_name: d for d in _items(tmp_path)}
+    assert set(docs) == {"one", "x1", "many-2"}
+    assert docs["one"].hints["title"] == "Envoys meet" and docs["many-2"].kind == "html"
+
+
+def test_json_without_articles_is_skipped_in_a_folder_and_an_error_on_its_own(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"articles": [], "version": 2}))
+    skipped: list[str] = []
+    assert list(iter_documents([tmp_path], skipped=skipped)) == [] and skipped == [str(path)]
+    [error] = _items(path)
+    assert isinstance(error, IngestError) and "'text' or 'html'" in error.reason

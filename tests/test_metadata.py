@@ -29,7 +29,7 @@ def test_jsonl_fields_are_exact_metadata(tmp_path):
     [raw] = list(iter_documents([path]))
     meta = extract_metadata(raw, clean_document(raw))
     assert meta.pub_date == "2024-03-04" and meta.pub_date_basis.startswith("metadata")
-    assert meta.outlet == "Voice of America" and meta.title == "Border talks" and meta.url == "https://example.org/a"
+    assert meta.outlet == "VOA News" and meta.title == "Border talks" and meta.url == "https://example.org/a"
 
 
 def test_dateline_before_the_body_is_a_stated_date():
@@ -85,8 +85,10 @@ def test_cited_agency_and_photo_credit_are_not_the_outlet():
 def test_byline_forms_and_contributors():
     assert _meta(f"Border talks resume\nBy Lena Ostrova and Karl Brandt | Reuters\n{PARA}\n{PARA_2}").byline == "Lena Ostrova and Karl Brandt"
     assert _meta(f"Border talks resume\nMarek Halloran, Europe correspondent\n{PARA}\n{PARA_2}").byline == "Marek Halloran"
+    # REAL-DEV.md 3: with no person in the byline, a wire story's "Reporting by" credit names its author
     meta = _meta(f"Border talks resume\n{PARA}\n{PARA_2}\nReporting by Karl Brandt; Editing by Ana Ruiz")
-    assert meta.byline is None and meta.contributors == ["Reporting by Karl Brandt; Editing by Ana Ruiz"]
+    assert meta.byline == "Karl Brandt" and meta.contributors == ["Reporting by Karl Brandt; Editing by Ana Ruiz"]
+    assert _meta(f"Border talks resume\n{PARA}\n{PARA_2}\nAdditional reporting by Karl Brandt").byline is None
 
 
 def test_language_is_english_or_unknown():

@@ -10,24 +10,51 @@ from detente.stories import StoryInput, cluster_stories
 from tests.conftest import SEEDS
 
 
-def _item(aid, pair=("CHN", "VNM"), span=None, persons=(), original=None):
+def _item(aid, pair=("CHN", "VNM"), span=None, persons=(), original=None, keys=(), dyads=(), news=None, names=b""):
     when = span[0] + (span[1] - span[0]) / 2 if span else None
-    return StoryInput(aid, aid, pair, when, original, 0, span, tuple(persons))
+    return StoryInput(aid, aid, pair, when, original, 0, span, tuple(persons), tuple(dyads), news, tuple(keys), names)
 
 
 def _groups(items):
     return sorted(sorted(s.article_ids) for s in cluster_stories(items))
 
 
-def test_close_dates_same_dyad_group_and_far_dates_split():
+def test_close_dates_same_dyad_and_a_shared_event_group_and_far_dates_split():
     d = date
+    visit = "CHN-VNM|2023-12-12"
     items = [
-        _item("a", span=(d(2023, 12, 12), d(2023, 12, 13))),
-        _item("b", span=(d(2023, 12, 20), d(2023, 12, 20))),
-        _item("c", span=(d(2017, 11, 24), d(2017, 11, 24))),
-        _item("d", pair=("IND", "PAK"), span=(d(2023, 12, 12), d(2023, 12, 12))),
+        _item("a", span=(d(2023, 12, 12), d(2023, 12, 13)), keys=[visit]),
+        _item("b", span=(d(2023, 12, 20), d(2023, 12, 20)), keys=[visit, "CHN-VNM|2023-12-13"]),
+        _item("c", span=(d(2017, 11, 24), d(2017, 11, 24)), keys=[visit]),  # the same key, years away
+        _item("d", pair=("IND", "PAK"), span=(d(2023, 12, 12), d(2023, 12, 12)), keys=[visit]),
     ]
     assert _groups(items) == [["a", "b"], ["c"], ["d"]]
+
+
+def test_two_developments_on_one_dyad_in_the_same_week_stay_apart():
+    d = date
+    swap = _item("swap", pair=("AFG", "USA"), span=(d(2019, 11, 19), d(2019, 11, 19)),
+                 persons=["person:president", "person:hostage-a", "person:hostage-b"], keys=["AFG-USA|2019-11-19"])
+    crash = _item("crash", pair=("AFG", "USA"), span=(d(2019, 11, 20), d(2019, 11, 20)),
+                  persons=["person:president", "person:general"], keys=["AFG-USA|2019-11-20"])
+    follow = _item("follow", pair=("AFG", "USA"), span=(d(2019, 11, 21), d(2019, 11, 21)),
+                   persons=["person:hostage-a", "person:hostage-b"])  # names the same two hostages
+    assert _groups([swap, crash, follow]) == [["crash"], ["follow", "swap"]]
+
+
+def test_reports_sharing_specific_names_join_and_state_names_do_not_count():
+    from detente.stories import specific_names
+
+    d = date
+    span = (d(2025, 3, 4), d(2025, 3, 4))
+    first = "Kenya and Ethiopia will trade 400 megawatts over the Sodo Suswa line, officials in Addis Ababa said."
+    second = "Addis Ababa expects the Sodo Suswa line to carry 400 megawatts to Kenya from July, in 2025."
+    third = "The Ethiopian Electric Power utility said exports to Djibouti rose in 2025."
+    exclude = {"kenya", "ethiopia"}
+    items = [_item(name, pair=("ETH", "KEN"), span=span, names=specific_names(text, exclude))
+             for name, text in (("first", first), ("second", second), ("third", third))]
+    assert _groups(items) == [["first", "second"], ["third"]]
+    assert specific_names("The United States and South Korea met in the capital.", {"united states", "south korea"}) == b""
 
 
 def test_undated_articles_join_by_shared_people_within_compatible_ranges():

@@ -221,3 +221,20 @@ def test_serve_binds_loopback_unless_told_otherwise(monkeypatch, seeds_db):
     assert calls[-1]["host"] == "127.0.0.1"
     shared = runner.invoke(app, ["serve", "--db", str(seeds_db), "--host", "0.0.0.0"])
     assert calls[-1]["host"] == "0.0.0.0" and "anyone who can reach" in shared.output
+
+
+def test_a_bad_filter_says_what_is_wrong_instead_of_an_empty_table(client):
+    html = client.get("/events", params={"dyad": "CHN", "status": "happened"}).text
+    assert 'class="error"' in html and "CHN-VNM" in html and "No events match." in html
+    html = client.get("/events", params={"status": "done"}).text
+    assert "happened, planned, refused, hypothetical, denied" in html
+    good = client.get("/events", params={"dyad": "China/Vietnam"}).text
+    assert 'class="error"' not in good and "Showing 1–" in good
+
+
+def test_the_dyad_picker_takes_a_pair_however_written(client):
+    response = client.get("/dyad", params={"dyad": "Vietnam, China"}, follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/dyad/VNM/CHN"
+    assert client.get("/dyad", params={"dyad": "CHN"}).status_code == 422
+    html = client.get("/dyad/CHN/VNM").text
+    assert 'id="dyad-choice"' in html and re.search(r'<option value="CHN-VNM" selected>', html)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from detente.records import Article, Event
+from detente.store.queries import is_copy, is_state
 
 BACKGROUND_DAYS = 365  # an event this long before its article's publication is history the article recalls
 
@@ -26,11 +27,6 @@ class TimelineEntry:
     @property
     def reports(self) -> int:
         return len(self.article_ids)
-
-
-def is_state(code: str | None) -> bool:
-    """States are ISO3 codes; persons, organisations and IGOs carry a ``kind:`` prefix."""
-    return bool(code) and len(code) == 3 and code.isalpha() and code.isupper()
 
 
 def is_background(event: Event, article: Article | None) -> bool:
@@ -62,7 +58,7 @@ def timeline(events: list[Event], articles: dict[str, Article], a: str, b: str |
     entries: dict[str, TimelineEntry] = {}
     for event in sorted(events, key=lambda e: (e.date_start or "", e.article_id, e.char_start)):
         article = articles.get(event.article_id)
-        if not event.date_start or article is None or article.duplicate_of or article.derivative_of:
+        if not event.date_start or article is None or is_copy(article):
             continue
         if not _involves(event, a, b):
             continue

@@ -14,7 +14,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 
+from detente.clean import datelines
+from detente.clean.layout import body_run, choose_title
 from detente.records import Cleaned
 
 WORD = re.compile(r"[\w’'\-]+")
@@ -26,11 +29,23 @@ BYLINE_ROLE = re.compile(
     re.I,
 )
 BYLINE = re.compile(r"^(?:by|written by|words by|story by)\s+([A-Z][\w.’'\-]+(?:\s+(?:[A-Z][\w.’'\-]+|de|van|von|bin|al|and|&|,))*)\s*[,|]?.*$", re.I)
+# Credit and editor lines closing (or heading) a story: who reported, edited or supplied it, and where it came from.
 CONTRIBUTOR = re.compile(
-    r"(contributed (reporting )?to this (report|story|article)|^(additional )?reporting by\b|^editing by\b|^writing by\b"
-    r"|^compiled by\b|^\(reporting by\b)",
+    r"(contributed (reporting )?to this (report|story|article)"
+    r"|\bcontributed(?: additional)?(?: reporting| research| writing)?(?: from [\w ,.'’\-]{2,60})?\.?\)?$"
+    r"|^\(?(?:additional |with )?(?:reporting|writing|editing|research|compiled|produced|translated) by\b"
+    r"|^(?:sources?|credits?)\s*:\s*(?=.{2,80}$)(?!.*[.?!]\s+[A-Z])"
+    r"|^this (?:article|story|report|content) (?:has been|was|is) (?:adapted|updated|corrected|amended|edited"
+    r"|produced|republished|originally published|reproduced)\b)",
     re.I,
 )
+# A teaser for another page: an excerpt cut off with a bracketed ellipsis ("... on the occa (...)").
+TEASER_CUT = re.compile(r"(?:\(\s*(?:\.\s*){3}\)|\[\s*(?:\.\s*){3}\]|[(\[]…[)\]])\s*$")
+# A rule between parts of a page ("- - -", "_____", "* * *"): inside an article it parts sections, at its end
+# it parts the article from what follows.
+SEPARATOR = re.compile(r"[\-–—_*=~•·#.\s]{3,}")
+SIGNED_CHANGE = re.compile(r"(?:^|\s|\()[+\-−–]\s?\d[\d.,]*\s?%|[▲▼↑↓]")
+NUMERIC_TOKEN = re.compile(r"^[+\-−–$€£¥(]*\d[\d.,:/]*[%)kKmMbB]*$")
 # A caption ends with a credit, or places people in the frame.
 CAPTION_CREDIT = re.compile(
     r"(\b(photo|image|picture|credit|photograph)s?( by| credit)?\s*[:/]\s*[\w .,&/'’\-]{1,60}$"
@@ -38,6 +53,11 @@ CAPTION_CREDIT = re.compile(
     r"|\b(Getty Images|Shutterstock|Reuters|AFP|AP Photo|EPA-EFE|handout)\s*$"
     r"|^(?:photo )?caption\s*:)",
     re.I,
+)
+# A photographer's credit on its own line under the photo's caption: "Ana Ruiz / AP", "Tomas Reyes/The Ledger".
+SLASH_CREDIT = re.compile(
+    r"^[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}\s*/\s*(?:AP|AFP|Reuters|Getty Images|EPA|Pool|Bloomberg|Xinhua"
+    r"|The [A-Z][\w ]{2,40})\s*$"
 )
 FRAME_POSITION = re.compile(
     r"\((?:left|right|centre|center|front|second left|second right|top|bottom)\)"
@@ -74,17 +94,26 @@ def is_furniture(line: str) -> bool:
 
 
 def is_dateline(line: str) -> bool:
-    """A line that is mostly a date ("Nov. 24, 2017 | | 0 comments", "Published 11 April 2024 09:15 GMT")."""
-    match = DATE_IN_LINE.search(line)
-    if not match:
+    """A line that is mostly a date ("Nov. 24, 2017 | | 0 comments", "Published 11 April 2024 09:15 GMT",
+    "segunda-feira, 22 de janeiro de 2018 às 0:13", "05/10/2018 - Publicado por: ... - Categoria: ...")."""
+    if TERMINAL.search(line.rstrip(" |")):
         return False
-    rest = DATE_IN_LINE.sub(" ", line)
-    return len(words(rest)) <= 6 and not TERMINAL.search(line.rstrip(" |"))
+    if DATE_IN_LINE.search(line) and len(words(DATE_IN_LINE.sub(" ", line))) <= 6:
+        return True
+    return datelines.is_dateline(line)
+
+
+def is_tag_list(line: str) -> bool:
+    """A keyword list ("stock car 2018, stock car brasil, stock car cascavel, ..."): many short comma-separated
+    items and no sentence."""
+    items = [item.strip() for item in line.split(",") if item.strip()]
+    return (len(items) >= 5 and all(len(item.split()) <= 6 for item in items)
+            and not TERMINAL.search(line) and sum(1 for item in items if item[:1].islower()) >= len(items) / 2)
 
 
 def is_caption(line: str) -> bool:
     stripped = line.strip()
-    if CAPTION_CREDIT.search(stripped):
+    if CAPTION_CREDIT.search(stripped) or SLASH_CREDIT.match(stripped):
         return True
     # "(left)", "pictured": a caption is one or two sentences about the frame, not a first-person paragraph
     sentences = len(re.findall(r"[.?!](?:\s|$)", stripped))
@@ -103,6 +132,28 @@ def is_bio(line: str) -> bool:
         return False
     short = sum(1 for f in fragments if len(words(f)) <= 5)
     return short >= 3 and short >= len(fragments) - 1 and all(len(words(f)) <= 9 for f in fragments)
+
+
+def is_data_row(line: str) -> bool:
+    """A line of live figures, not prose: mostly numbers and prices with a signed change ("DOW 28,051.41 -1.2%",
+    "Nikkei ▲ 1.2%"), as a market ticker or a live data table prints them. Scores, standings and schedules carry
+    no signed change: they are often the article itself."""
+    tokens = [t for t in line.replace("|", " ").split() if any(c.isalnum() for c in t)]
+    if not tokens or (TERMINAL.search(line.rstrip(" |")) and len(tokens) > 6):
+        return False
+    numeric = sum(1 for t in tokens if NUMERIC_TOKEN.match(t))
+    lower = sum(1 for t in tokens if t[:1].islower())
+    return bool(SIGNED_CHANGE.search(line)) and numeric >= max(1, 0.5 * len(tokens)) and lower <= 2
+
+
+TEASER_HEADLINE = re.compile(r"^(?:[\"'‘“][^\"'’”]{5,120}[\"'’”][^.?!]{0,60}?|[A-Z0-9][^.?!]{10,120}?)(?<=[\w'’\"”])(?:\.\.\.|…)$")
+
+
+def is_teaser(line: str) -> bool:
+    """An excerpt of another article cut off with a bracketed ellipsis, or another story's headline cut short
+    ("Envoys warn of new border row..."): one fragment of a dozen words or fewer, ending in an ellipsis."""
+    text = line.strip()
+    return bool(TEASER_CUT.search(text)) or (bool(TEASER_HEADLINE.match(text)) and len(words(text)) <= 12)
 
 
 def is_paragraph(line: str) -> bool:
@@ -140,7 +191,9 @@ def classify_lines(text: str) -> list[Line]:
     keys = [_norm_key(line.text) for line in lines]
     for line in lines:
         t = line.text
-        if is_furniture(t):
+        if SEPARATOR.fullmatch(t):
+            line.label = "separator"
+        elif is_furniture(t) or is_teaser(t) or is_tag_list(t):
             line.label = "furniture"
         elif (BYLINE.match(t) and len(words(t)) <= 12) or (is_name_role_byline(t)):
             line.label = "byline"
@@ -152,6 +205,8 @@ def classify_lines(text: str) -> list[Line]:
             line.label = "furniture"  # "— Lucia Ferrer": the attribution of a pull quote
         elif is_caption(t):
             line.label = "caption"
+        elif is_data_row(t):
+            line.label = "furniture"
         elif is_bio(t):
             line.label = "bio"
         elif is_paragraph(t):
@@ -159,6 +214,8 @@ def classify_lines(text: str) -> list[Line]:
         else:
             line.label = "short"
     _demote_headline_lead(lines)
+    _mark_live_tables(lines)
+    _mark_credited_captions(lines)
     # Pull quotes: a line repeated inside a longer line of the page; exact repeats keep the first copy only.
     seen: set[str] = set()
     for line, key in zip(lines, keys, strict=True):
@@ -173,6 +230,32 @@ def classify_lines(text: str) -> list[Line]:
         elif line.label == "paragraph" and _is_quoted_excerpt(line.text, key, keys):
             line.label = "pullquote"
     return lines
+
+
+def _mark_credited_captions(lines: list[Line]) -> None:
+    """A sentence directly above a photographer's credit line ("Ana Ruiz / AP") is the photo's caption."""
+    for above, below in pairwise(lines):
+        if above.label == "paragraph" and SLASH_CREDIT.match(below.text):
+            above.label = "caption"
+
+
+def _mark_live_tables(lines: list[Line]) -> None:
+    """A table ("| a | b |" rows) whose rows are mostly live figures with signed changes is a ticker, not the
+    article's table (results and schedules have no +1.2% or ▲): every row of it goes, header included."""
+    i = 0
+    while i < len(lines):
+        if not lines[i].text.startswith("|"):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].text.startswith("|"):
+            j += 1
+        rows = [line for line in lines[i:j] if re.search(r"\w", line.text)]
+        live = sum(1 for line in rows if SIGNED_CHANGE.search(line.text) and is_data_row(line.text))
+        if rows and live >= 0.5 * len(rows):
+            for line in lines[i:j]:
+                line.label = "furniture"
+        i = j
 
 
 def _is_quoted_excerpt(text: str, key: str, keys: list[str]) -> bool:
@@ -204,17 +287,20 @@ def _demote_headline_lead(lines: list[Line]) -> None:
 def clean_text(text: str) -> Cleaned:
     """Split a text dump into body paragraphs and the lines kept aside (title, summary, captions, boilerplate)."""
     lines = classify_lines(text)
-    body_idx = [i for i, line in enumerate(lines) if line.label == "paragraph"]
-    if not body_idx:
+    run = body_run(lines)
+    if run is None:
         # No sentence-shaped line at all (a list, a stub): keep every non-furniture line rather than nothing.
         keep = [line.text for line in lines if line.label in ("short", "paragraph")]
         return Cleaned(body="\n\n".join(keep), boilerplate=[line.text for line in lines if line.text not in keep])
-    first, last = body_idx[0], body_idx[-1]
+    first, last = _after_standfirst(lines, *run)
     cleaned = Cleaned(body="")
+    lead = " ".join(line.text for line in lines[first : last + 1] if line.label == "paragraph")[:1500]
+    candidates = [i for i, line in enumerate(lines[:first]) if _title_candidate(line)]
+    title_at = choose_title(lines, candidates, lead)
     body: list[str] = []
     for i, line in enumerate(lines):
         if i < first:
-            _header_line(line, cleaned)
+            _header_line(line, cleaned, is_title=i == title_at, after_title=title_at is not None and i > title_at)
         elif i > last:
             cleaned.footer_lines.append(line.text)
             cleaned.boilerplate.append(line.text)
@@ -226,44 +312,48 @@ def clean_text(text: str) -> Cleaned:
             cleaned.captions.append(line.text)
             cleaned.boilerplate.append(line.text)
         else:
-            if line.label in ("byline", "dateline", "contributor"):
-                cleaned.header_lines.append(line.text)
-            cleaned.boilerplate.append(line.text)
+            cleaned.boilerplate.append(line.text)  # a byline or date inside the run is a box's, not the article's
     cleaned.body = "\n\n".join(body)
     cleaned.captions = list(dict.fromkeys(cleaned.captions))  # a caption printed twice is one caption
     return cleaned
 
 
-def _title_better(text: str, current: str | None) -> bool:
-    """Mastheads ("THE CONTINENTAL OBSERVER", "The Meridian Post") come first but are short or all capitals."""
-    def looks_like_title(t: str) -> bool:
-        tokens = words(t)
-        menu_like = all(w[:1].isupper() for w in tokens) and not re.search(r"[,:;?!'’\"“”]", t)
-        return len(tokens) >= 4 and not t.isupper() and not menu_like
-
-    if current is None:
-        return True
-    return looks_like_title(text) and not looks_like_title(current)
+def _after_standfirst(lines: list[Line], first: int, last: int) -> tuple[int, int]:
+    """A sentence-shaped standfirst heads the run when a byline or a date stands between it and the next
+    paragraph: the article starts after them."""
+    nxt = next((i for i in range(first + 1, last + 1) if lines[i].label == "paragraph"), None)
+    if nxt is not None and any(line.label in ("byline", "dateline") for line in lines[first + 1 : nxt]):
+        return nxt, last
+    return first, last
 
 
-def _header_line(line: Line, cleaned: Cleaned) -> None:
-    """Lines before the body: the first headline-shaped one is the title, a standfirst is the summary."""
+def _title_candidate(line: Line) -> bool:
+    """A headline-shaped line: short, not furniture, and not a masthead (all capitals, or a menu of capitalised
+    words with no punctuation)."""
+    return line.label in ("short", "repeat") and is_headline(line.text) and _looks_like_title(line.text)
+
+
+def _looks_like_title(text: str) -> bool:
+    tokens = words(text)
+    menu_like = all(w[:1].isupper() for w in tokens) and not re.search(r"[,:;?!'’\"“”]", text) and len(tokens) < 5
+    return len(tokens) >= 3 and not text.isupper() and not menu_like
+
+
+def _header_line(line: Line, cleaned: Cleaned, *, is_title: bool, after_title: bool) -> None:
+    """Lines before the body: the chosen headline is the title, a standfirst under it is the summary."""
     text = line.text
     if line.label == "caption":
         cleaned.captions.append(text)
-    elif line.label == "short" and is_headline(text) and _title_better(text, cleaned.title):
-        if cleaned.title is not None:
-            cleaned.boilerplate.append(cleaned.title)  # a masthead or section name seen first
+    elif is_title:
         cleaned.title = text
         cleaned.header_lines.append(text)
         return
-    elif line.label == "short" and BULLET.match(text):
+    elif line.label == "short" and after_title and BULLET.match(text):
         cleaned.summary.append(BULLET.sub("", text))
         return
-    elif line.label == "short" and cleaned.title is not None and len(words(text)) >= 8 and not cleaned.summary:
+    elif line.label == "short" and after_title and len(words(text)) >= 8 and not cleaned.summary:
         cleaned.summary.append(text)
         return
     elif line.label in ("byline", "dateline", "contributor", "short", "furniture", "repeat"):
         cleaned.header_lines.append(text)
     cleaned.boilerplate.append(text)
-

@@ -16,7 +16,11 @@ from urllib.parse import urlparse
 
 import dateparser
 
-from detente.clean.lines import BYLINE, BYLINE_ROLE, CONTRIBUTOR, DATE_IN_LINE, is_name_role_byline, words
+from detente.clean.bylines import byline_from_lines, normalize_byline, person_name, reporting_credit
+from detente.clean.datelines import first_published, stated_dates
+from detente.clean.header import header_zones
+from detente.clean.lines import BYLINE_ROLE, CONTRIBUTOR, DATE_IN_LINE, is_furniture, is_name_role_byline, words
+from detente.clean.sitename import strip_site_suffix, tidy_name
 from detente.records import Cleaned, RawDocument
 from detente.tables import load_table, split_multi
 
@@ -63,6 +67,8 @@ def masthead(cleaned: Cleaned) -> str | None:
         if line == cleaned.title:
             break
         tokens = words(line)
+        if is_furniture(line) or re.search(r"[›»>|/•·]", line):
+            continue  # a breadcrumb trail, a menu, an account widget: the site's furniture, not its name
         if 1 <= len(tokens) <= 5 and all(t[:1].isupper() for t in tokens) and not DATE_IN_LINE.search(line):
             return line.strip()
     return None
@@ -127,10 +133,11 @@ def _outlet_from_body(text: str) -> str | None:
 
 
 def find_outlet(raw: RawDocument, cleaned: Cleaned) -> str | None:
-    if raw.hints.get("outlet"):
-        return canonical_outlet(raw.hints["outlet"])
-    if cleaned.metadata.get("sitename"):
-        return canonical_outlet(cleaned.metadata["sitename"])
+    """The site as it names itself (a source's outlet field, the page's site name) as written; else the outlet
+    the page's cues or web address point to, by its name in the outlets table."""
+    for named in (raw.hints.get("outlet"), cleaned.metadata.get("sitename")):
+        if named and tidy_name(named):
+            return tidy_name(named)
     for line in cleaned.boilerplate:
         for cue in (TRUST_CUE, COPYRIGHT_CUE):
             match = cue.match(line.strip())
@@ -156,21 +163,26 @@ def find_outlet(raw: RawDocument, cleaned: Cleaned) -> str | None:
 
 
 def find_byline(raw: RawDocument, cleaned: Cleaned) -> str | None:
+    """The person author(s), "A and B" (see :mod:`detente.clean.bylines`): a source's byline field; a page's
+    byline as read by the HTML cleaner; in a dump, the byline printed under the headline, else a bare name
+    there, else the persons of a "(Reporting by ...)" credit. An agency-only credit gives None."""
     if raw.hints.get("byline"):
-        return raw.hints["byline"]
-    for line in cleaned.header_lines + cleaned.boilerplate:
-        if CONTRIBUTOR.search(line):
+        return normalize_byline(raw.hints["byline"])
+    if raw.kind == "html":
+        return normalize_byline(cleaned.metadata.get("author"))
+    zones = header_zones(cleaned.header_lines, cleaned.title, len(cleaned.header_lines))
+    for zone in zones or [cleaned.header_lines]:
+        found, _ = byline_from_lines(zone)
+        if found:
+            return found
+    for line in cleaned.header_lines:
+        if CONTRIBUTOR.search(line) or not is_name_role_byline(line):
             continue
-        match = BYLINE.match(line.strip())
-        if match and len(words(line)) <= 12:
-            name = re.split(r"\s*(?:[|,]|\band\b\s*$)", match.group(1))[0].strip()
-            return name or None
-        if is_name_role_byline(line):
-            return BYLINE_ROLE.match(line.strip()).group("name")
-    author = cleaned.metadata.get("author")
-    if author:
-        return author.strip()
-    return _bare_name_after_title(cleaned)
+        found = normalize_byline(BYLINE_ROLE.match(line.strip()).group("name"))
+        if found:
+            return found
+    return (normalize_byline(cleaned.metadata.get("author")) or _bare_name_after_title(cleaned)
+            or reporting_credit(cleaned.footer_lines + cleaned.boilerplate))
 
 
 def _bare_name_after_title(cleaned: Cleaned) -> str | None:
@@ -184,7 +196,7 @@ def _bare_name_after_title(cleaned: Cleaned) -> str | None:
             continue
         tokens = line.split()
         if seen_title and 2 <= len(tokens) <= 3 and all(re.fullmatch(r"[A-Z][a-z’'\-]+\.?", t) for t in tokens):
-            return line.strip()
+            return person_name(line.strip())
     return None
 
 
@@ -212,7 +224,8 @@ def parse_date(text: str) -> date | None:
 
 
 def find_stated_date(raw: RawDocument, cleaned: Cleaned) -> tuple[str | None, str | None]:
-    """(ISO date, basis) from source hints, HTML metadata or a dateline before the body."""
+    """(ISO date, basis) from source hints, the HTML cleaner's page date, or the date a dump's header states
+    (first published before bare, an update only when nothing else is stated, a date above the headline last)."""
     if raw.hints.get("date"):
         parsed = parse_date(raw.hints["date"]) or _iso_prefix(raw.hints["date"])
         if parsed:
@@ -221,7 +234,14 @@ def find_stated_date(raw: RawDocument, cleaned: Cleaned) -> tuple[str | None, st
         parsed = _iso_prefix(cleaned.metadata["date"])
         if parsed:
             return parsed.isoformat(), f"metadata: HTML page date ({cleaned.metadata.get('date_basis') or 'htmldate'})"
-    for line in cleaned.header_lines:
+    lines = cleaned.header_lines
+    zones = header_zones(lines, cleaned.title, len(lines)) or [lines]
+    for zone in [*zones, cleaned.footer_lines]:
+        found = [d for d in stated_dates(zone) if d.kind != "cited"]
+        chosen = first_published(found) or (found[0] if found and zone is not cleaned.footer_lines else None)
+        if chosen:
+            return chosen.day.isoformat(), f"stated: {chosen.line.strip()!r}"
+    for line in lines:
         if DATE_IN_LINE.search(line):
             parsed = parse_date(line)
             if parsed:
@@ -248,11 +268,21 @@ def guess_language(text: str) -> str | None:
     return "en" if share > 0.12 else None
 
 
+def is_known_outlet(name: str) -> bool:
+    by_alias, _ = outlet_index()
+    return name.strip().lower() in by_alias
+
+
 def extract_metadata(raw: RawDocument, cleaned: Cleaned) -> Metadata:
     pub_date, basis = find_stated_date(raw, cleaned)
+    outlet = find_outlet(raw, cleaned)
+    url = raw.hints.get("url") or cleaned.metadata.get("url")
+    title = cleaned.title
+    if title and not raw.hints.get("title"):
+        title = strip_site_suffix(title, outlet, url, is_known_outlet)
     return Metadata(
-        title=cleaned.title,
-        outlet=find_outlet(raw, cleaned),
+        title=title,
+        outlet=outlet,
         byline=find_byline(raw, cleaned),
         language=guess_language(cleaned.body) or cleaned.metadata.get("language"),
         pub_date=pub_date,

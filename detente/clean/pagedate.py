@@ -35,6 +35,7 @@ PUBLISHED_KEYS = {
 }
 OFFSET_STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?([+\-]\d\d):?(\d\d)")
 LANG_REGION = re.compile(r"<html\b[^>]*\blang=[\"']?[a-z]{2,3}[-_]([A-Za-z]{2})\b", re.I)
+HTML_LANG = re.compile(r"<html\b[^>]*\blang=[\"']?([a-z]{2,3})\b", re.I)
 LOCALE = re.compile(r"og:locale[\"'][^>]*content=[\"'][a-z]{2,3}_([A-Za-z]{2})\b", re.I)
 # North American zone abbreviations dateutil does not know by itself.
 TZ_NAMES = {name: offset * 3600 for name, offset in {
@@ -42,6 +43,7 @@ TZ_NAMES = {name: offset * 3600 for name, offset in {
     "UTC": 0, "GMT": 0, "BST": 1, "CET": 1, "CEST": 2, "IST": 5.5, "JST": 9, "KST": 9,
 }.items()}
 TLD_COUNTRY = {"uk": "GB"}
+ENGLISH_DEFAULT_ZONE = "America/New_York"
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,8 @@ def parse_stamp(value: str) -> datetime | None:
 
 
 def publisher_zone(html: str, url: str | None) -> tuple[timezone | ZoneInfo | None, str]:
-    """The publisher's zone: the offset most of the page's own stamps carry, else its country's zone."""
+    """The publisher's zone: the offset most of the page's own stamps carry, else its country's zone (by the URL's
+    country domain or the page's language region), else US Eastern for an English page on a generic domain."""
     offsets = Counter(
         (int(h), int(m)) for h, m in OFFSET_STAMP.findall(html) if (int(h), int(m)) != (0, 0)
     )
@@ -121,6 +124,10 @@ def publisher_zone(html: str, url: str | None) -> tuple[timezone | ZoneInfo | No
                 return ZoneInfo(zone), f"{how} ({country}, {zone})"
             except ZoneInfoNotFoundError:
                 continue
+    lang = HTML_LANG.search(html[:20000])
+    if lang and lang.group(1).lower() == "en" and _url_country(url) is None:
+        # An English page on a generic domain with no region: most such news sites are American.
+        return ZoneInfo(ENGLISH_DEFAULT_ZONE), f"English page of no stated country ({ENGLISH_DEFAULT_ZONE})"
     return None, ""
 
 
@@ -134,6 +141,18 @@ def _page_region(html: str) -> str | None:
     head = html[:20000]
     match = LANG_REGION.search(head) or LOCALE.search(head)
     return match.group(1).upper() if match else None
+
+
+
+def day_first(html: str, url: str | None) -> bool:
+    """Whether the page writes numeric dates day first (05/12/2020 = 5 December): everywhere but the United
+    States, by the URL's country domain or the page's language region; an English page of no known country is
+    read month first."""
+    country = _url_country(url) or _page_region(html)
+    if country:
+        return country != "US"
+    match = HTML_LANG.search(html[:20000])
+    return bool(match) and match.group(1).lower() != "en"
 
 
 def declared_date(html: str, url: str | None) -> DeclaredDate | None:
@@ -213,8 +232,8 @@ def choose_page_day(html: str, url: str | None, found: str | None) -> tuple[str 
 
     When they agree, or the page declares nothing, htmldate's day stands. When they differ (a UTC stamp near
     midnight, a URL dated the day before a late-evening stamp, a format htmldate misread), the day the page's
-    visible text writes out most decides, then the URL's date; without either, htmldate's day stands within a
-    day of the stamp (a zone question it is as likely to get right), and the stamp as written beyond that."""
+    visible text writes out most decides, then the URL's date; without either, the stamp's day in the publisher's
+    zone when that zone is known, else htmldate's day within a day of the stamp, and the stamp as written beyond."""
     declared = declared_date(html, url)
     if declared is None:
         return found, "htmldate"
@@ -237,6 +256,8 @@ def choose_page_day(html: str, url: str | None, found: str | None) -> tuple[str 
     if in_url in candidates:
         return in_url.isoformat(), f"the URL's date; {declared.basis}"
     as_written = written.date() if written else declared.day
+    if written is not None and declared.day != as_written:
+        return declared.day.isoformat(), declared.basis
     if found and abs((as_written - date.fromisoformat(found[:10])).days) <= 1:
         return found, "htmldate"
     return as_written.isoformat(), f"{declared.basis}, not htmldate's {found}" if found else declared.basis

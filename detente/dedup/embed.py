@@ -9,6 +9,7 @@ torch costs seconds).
 from __future__ import annotations
 
 import os
+import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,6 +19,8 @@ import numpy as np
 
 ALIGN_MIN = 0.65  # cosine above which two sentences restate each other (MiniLM, normalized)
 MIN_WORDS = 5  # shorter fragments (datelines, captions) align by accident
+MIN_LOWER = 3  # lowercase words a prose sentence has at least (verbs, function words): list items have none
+_LOWER = re.compile(r"\b[a-z]+\b")
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,13 @@ def embed(sentences: list[str]) -> np.ndarray:
     return rows
 
 
+def is_prose(sentence: str) -> bool:
+    """A sentence worth aligning: five words or more, with words that are not names or numbers. Entries of a
+    list (tour dates, fixtures, results: "July 19 – Toronto, ON @ Budweiser Stage") restate the same data in
+    any two reports of it, so they are not evidence of rewriting."""
+    return len(sentence.split()) >= MIN_WORDS and len(_LOWER.findall(sentence)) >= MIN_LOWER
+
+
 def sentence_key(sentence: str) -> str:
     """A sentence as compared word for word: case and spacing do not count."""
     return " ".join(sentence.split()).casefold()
@@ -80,8 +90,8 @@ def compare(candidate: list[str], original: list[str], threshold: float = ALIGN_
     rest of the candidate is compared with the original's sentences that no verbatim copy has claimed (unless
     ``encode`` is false: then only the verbatim pairs are returned, and the rest counts as unmatched).
     """
-    keep_c = [i for i, s in enumerate(candidate) if len(s.split()) >= MIN_WORDS]
-    keep_o = [j for j, s in enumerate(original) if len(s.split()) >= MIN_WORDS]
+    keep_c = [i for i, s in enumerate(candidate) if is_prose(s)]
+    keep_o = [j for j, s in enumerate(original) if is_prose(s)]
     if not keep_c or not keep_o:
         return 0.0, []
     source: dict[str, int] = {}

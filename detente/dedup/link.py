@@ -12,7 +12,7 @@ import hashlib
 import weakref
 from datetime import date
 
-from detente.dedup.derivative import EMBED_WEIGHT, THRESHOLD, DerivativeEvidence, Side, derivative_score
+from detente.dedup.derivative import THRESHOLD, DerivativeEvidence, Side, derivative_score, direction
 from detente.dedup.near import FactIndex, NearDuplicateIndex, facts, from_bytes, minhash_of, to_bytes
 from detente.pipeline import article_id_for
 from detente.records import Analysis
@@ -112,13 +112,21 @@ def side(store: Store, article_id: str) -> Side:
     ).fetchone()
     body = row["body"]
     spans = store.conn.execute("SELECT char_start, char_end FROM sentences WHERE article_id = ? ORDER BY idx", (article_id,))
-    quotes = [r[0] for r in store.conn.execute("SELECT text FROM quotes WHERE article_id = ?", (article_id,))]
+    # quoted words are the sign of firsthand reporting; indirect speech is the writer's wording, which a rewrite
+    # paraphrases like any other sentence (issue 23 made indirect reports quotes too)
+    quotes = [r[0] for r in store.conn.execute(
+        "SELECT text FROM quotes WHERE article_id = ? AND quote_type != 'indirect'", (article_id,))]
     return Side(body, [body[s:e] for s, e in spans], row["byline"], quotes, (row["pub_date_start"], row["pub_date_end"]))
 
 
 def link_derivative(store: Store, article_id: str) -> bool:
     """Score the stored articles that share names and numbers with this one (LSH candidates, no full scan),
-    in both directions, and store the best link above the threshold with its evidence."""
+    in both directions, and store the best link whose direction is clear, with its evidence.
+
+    Both directions of a pair are scored: a close paraphrase scores high both ways, and only the asymmetric
+    signs (``derivative.direction``: dates, who quotes directly, who holds more, a farm's cues) tell the copy
+    from the original. A pair whose direction stays undecided is not linked: a link pointing the wrong way is
+    worse than none."""
     index = fact_index(store)
     body, linked = store.conn.execute("SELECT body, derivative_of FROM articles WHERE id = ?", (article_id,)).fetchone()
     index.add(article_id, body)
@@ -134,30 +142,30 @@ def link_derivative(store: Store, article_id: str) -> bool:
         candidates,
     ).fetchall()
     mine = side(store, article_id)
-    # Cheap signals first for every pair and direction; sentence embeddings (the costly part) can add at most
-    # EMBED_WEIGHT, so pairs are confirmed best-bound first and the search stops when no rest can win.
-    pairs: list[tuple[float, str, str, Side, Side]] = []
+    best: tuple[DerivativeEvidence, str, str, Side, Side] | None = None  # (evidence, copy, original, sides)
     for (other_id,) in rows:
         other = side(store, other_id)
         if not _dates_close(mine.date_range, other.date_range):
             continue
-        for copy, original, c_side, o_side in ((article_id, other_id, mine, other), (other_id, article_id, other, mine)):
-            cheap = derivative_score(c_side, o_side, facts, index.idf, use_embeddings=False).score
-            bound = cheap if cheap >= THRESHOLD else cheap + EMBED_WEIGHT
-            if bound >= THRESHOLD:
-                pairs.append((bound, copy, original, c_side, o_side))
-    pairs.sort(key=lambda p: -p[0])
-    best: tuple[DerivativeEvidence, str, str, Side, Side] | None = None  # (evidence, copy, original, sides)
-    for bound, copy, original, c_side, o_side in pairs:
-        if best is not None and best[0].score >= bound:
-            break
-        evidence = derivative_score(c_side, o_side, facts, index.idf)
-        if evidence.score >= THRESHOLD and (best is None or evidence.score > best[0].score):
+        forward = derivative_score(mine, other, facts, index.idf)
+        if forward.score < THRESHOLD and derivative_score(other, mine, facts, index.idf).score < THRESHOLD:
+            continue
+        forward = derivative_score(mine, other, facts, index.idf, align=True)  # every aligned pair, for direction
+        sign, why = direction(mine, other, forward, facts)
+        if sign == 0:
+            continue
+        copy, original, c_side, o_side = ((article_id, other_id, mine, other) if sign > 0
+                                          else (other_id, article_id, other, mine))
+        evidence = forward if sign > 0 else derivative_score(other, mine, facts, index.idf, align=True)
+        if evidence.score < THRESHOLD:
+            continue
+        evidence.reasons += [f"direction: {w}" for w in why]
+        if best is None or evidence.score > best[0].score:
             best = (evidence, copy, original, c_side, o_side)
     if best is None:
         return False
     evidence, copy, original, c_side, o_side = best
-    if not evidence.aligned:  # decided on the cheap signals alone: align the sentences once, for the evidence
+    if not evidence.aligned:  # decided without the encoder: align the sentences once, for the evidence
         evidence = derivative_score(c_side, o_side, facts, index.idf, align=True)
     store.set_article_links(copy, derivative_of=original, derivative_score=evidence.score,
                             derivative_evidence=evidence.as_json(c_side, o_side))

@@ -70,15 +70,29 @@ class NearDuplicateIndex:
         return sorted((h for h in hits if h[1] >= self.threshold), key=lambda h: (-h[1], h[0]))
 
 
-_FACT = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\b|\b\d[\d,.]*\d\b|\b\d\b")
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\b")
+_NUMBER = re.compile(r"\b\d[\d,.]*\d\b|\b\d\b")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 FACT_THRESHOLD = 0.2  # names and numbers a rewrite keeps; low, because scoring decides
 MAX_CANDIDATES = 12  # the most similar fact sets are scored; a hub name shared by thousands is not a lead
 
 
 @lru_cache(maxsize=1024)  # keyed by whole bodies, like ``phrases``: sized to a batch and its candidates
 def facts(text: str) -> frozenset[bytes]:
-    """Names and numbers of a text: what survives a sentence-by-sentence paraphrase (cached like ``phrases``)."""
-    return frozenset(m.group(0).lower().encode() for m in _FACT.finditer(text))
+    """Names and numbers of a text: what survives a sentence-by-sentence paraphrase (cached like ``phrases``).
+
+    A capitalised run loses its leading words that the text also writes in lower case: a sentence's first word
+    ("The", "Under") and titles ("President Joe Biden" → "joe biden"), so that a rewrite that moves a name to
+    the start of a sentence, or drops a title, keeps the same fact."""
+    lower = frozenset(_LOWER_WORD.findall(text))
+    found = {m.group(0).encode() for m in _NUMBER.finditer(text)}
+    for m in _NAME.finditer(text):
+        words = m.group(0).split()
+        while words and words[0].lower() in lower:
+            words.pop(0)
+        if words:
+            found.add(" ".join(words).lower().encode())
+    return frozenset(found)
 
 
 def fact_minhash(found: frozenset[bytes] | set[bytes]) -> MinHash:

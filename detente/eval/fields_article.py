@@ -18,10 +18,11 @@ _BOUNDARY_BEFORE = re.compile(r"""(^|[.!?:;|"')\]–—-])\s*$""")
 
 
 def gold_body(raw: str, ga: Gold) -> str | None:
-    """The gold clean body: raw text from the first to the last body sentence, without clutter lines.
+    """The gold clean body: raw text from the first to the last body sentence, without clutter.
 
     The last sentence is searched after the first one (and its last occurrence taken) because captions often repeat
-    the closing sentence above the body (seed 000).
+    the closing sentence above the body (seed 000). Text gold lists whole clutter lines (`clutter_lines`); HTML gold
+    lists visible strings (`clutter_snippets`), which may be part of a line: see `strip_snippets`.
     """
     first, last = norm(ga.get("body_first_sentence")), norm(ga.get("body_last_sentence"))
     normalized, starts, ends = norm_spans(raw)
@@ -31,7 +32,26 @@ def gold_body(raw: str, ga: Gold) -> str | None:
         return None
     body = raw[starts[i]: ends[j + len(last) - 1]]
     clutter = {norm(c) for c in ga.get("clutter_lines") or []}
-    return "\n".join(line for line in body.splitlines() if norm(line) not in clutter)
+    kept = [line for line in body.splitlines() if norm(line) not in clutter]
+    return "\n".join(strip_snippets(kept, ga.get("clutter_snippets") or []))
+
+
+def strip_snippets(lines: list[str], snippets: list[str]) -> list[str]:
+    """Lines without the clutter snippets in them: a line that is mostly a snippet (a caption cut short in the gold,
+    a credit line) goes whole; a snippet that is a small part of a longer line is cut out of it."""
+    wanted = [c for c in (norm(s) for s in snippets) if c]
+    if not wanted:
+        return lines
+    out = []
+    for line in lines:
+        text = norm(line)
+        for c in wanted:
+            if c in text:
+                text = text.replace(c, " ") if len(c) < 0.5 * len(text) else ""
+        text = " ".join(text.split())
+        if text:
+            out.append(text)
+    return out
 
 
 def _long(line: str) -> bool:
@@ -55,6 +75,18 @@ def clutter_left(body: str, clutter_lines: list[str]) -> list[str]:
             continue
         if c in whole or (_long(c) and any(_inside(line, c) for line in lines)):
             found.append(raw_line)
+    return found
+
+
+def snippets_left(body: str, snippets: list[str]) -> list[str]:
+    """Gold clutter snippets still in the predicted body: anywhere, between word boundaries (an HTML page's visible
+    strings need not be whole lines of the body the pipeline made, so they are searched inside lines too)."""
+    text = norm(body)
+    found = []
+    for snippet in snippets:
+        c = norm(snippet)
+        if c and re.search(r"(?<!\w)" + re.escape(c) + r"(?!\w)", text):
+            found.append(snippet)
     return found
 
 
@@ -140,8 +172,9 @@ def score_body(gold_articles: list[Gold], idx: RecordIndex, read_raw: ReadRaw | 
         s_ok, e_ok = pn.startswith(first), pn.endswith(last)
         start.judge(s_ok, doc, f"starts «{clip(pn[:70])}», gold «{clip(first, 70)}»")
         end.judge(e_ok, doc, f"ends «{clip(pn[-70:])}», gold «{clip(last, 70)}»")
-        left = clutter_left(pred, ga.get("clutter_lines") or [])
-        for line in ga.get("clutter_lines") or []:
+        listed = [*(ga.get("clutter_lines") or []), *(ga.get("clutter_snippets") or [])]
+        left = clutter_left(pred, ga.get("clutter_lines") or []) + snippets_left(pred, ga.get("clutter_snippets") or [])
+        for line in listed:
             clutter.support += 1
             clutter.judge(line not in left, doc, f"clutter left in body: «{clip(line, 70)}»")
         clutter.extra["left"] += len(left)

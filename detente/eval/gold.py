@@ -121,8 +121,9 @@ def _check_article(art: Any) -> None:
     for key in _OPT_STR:
         _opt_str(art.get(key), key)
     _check_dates(art)
-    if "clutter_lines" in art:
-        _str_list(art["clutter_lines"], "clutter_lines")
+    for key in ("clutter_lines", "clutter_snippets"):  # text gold lists whole lines, HTML gold visible strings
+        if key in art:
+            _str_list(art[key], key)
     if "countries" in art:
         _str_list(art["countries"], "countries", _ISO3)
     if "persons" in art:

@@ -14,10 +14,9 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
+from detente.dating.event_date import PUBLICATION_BASIS as WEAK_BASIS
 from detente.events.ontology import UNDIRECTED
 from detente.records import Event
-
-WEAK_BASIS = "publication date"
 
 
 def cluster_key(source: str, target: str, etype: str, status: str, date_start: str | None, precision: str | None) -> str | None:

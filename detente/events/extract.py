@@ -16,7 +16,9 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors import ActorResult
+from detente.dating.event_date import EventDate, decide_event_date, story_date
 from detente.dating.expressions import TimeSpan, find_time_expressions
+from detente.dating.tense import future_at
 from detente.dating.window import compact_window
 from detente.events.candidates import candidates
 from detente.events.clusters import WEAK_BASIS, cluster_key, merge_mentions
@@ -26,12 +28,12 @@ from detente.events.ontology import plover_info
 from detente.events.parties import ActorIndex
 from detente.events.status import event_status, governing_words
 from detente.events.timing import (
+    background,
     carriable,
     carried_time,
     is_peg,
     pluperfect,
     time_for,
-    within_publication,
     within_week_of,
 )
 from detente.nlp import doc_text, span_text
@@ -165,11 +167,12 @@ class _Extractor:
         out = []
         for event in events:
             if event.status == "happened" and (event.date_basis or "").startswith(WEAK_BASIS) and event is not peg:
+                when = story_date(EventDate(peg.date_start, peg.date_end, peg.date_precision, peg.date_basis),
+                                  peg.sentence_index)
                 event = replace(
-                    event, date_start=peg.date_start, date_end=peg.date_end, date_precision=peg.date_precision,
-                    date_basis=f"{WEAK_BASIS}, news peg {peg.date_basis} (sentence {peg.sentence_index + 1})",
-                    cluster_id=cluster_key(event.source, event.target, event.type, event.status, peg.date_start,
-                                           peg.date_precision))
+                    event, date_start=when.start, date_end=when.end, date_precision=when.precision,
+                    date_basis=when.basis, cluster_id=cluster_key(event.source, event.target, event.type,
+                                                                  event.status, when.start, when.precision))
             elif within_week_of(event, peg):
                 event = replace(
                     event, date_start=peg.date_start, date_end=peg.date_end, date_precision=peg.date_precision,
@@ -189,7 +192,8 @@ class _Extractor:
         else:
             ref = self.pub_range
         text = span_text(sent)
-        spans = find_time_expressions(text, ref, bool(FUTURE.search(text)), offset=sent.start_char)
+        whole = bool(FUTURE.search(text))  # the tense of each expression's own clause decides, else the sentence's
+        spans = find_time_expressions(text, ref, lambda a, b: future_at(sent, a, b, whole), offset=sent.start_char)
         if self.pub_range is None:
             spans = [s for s in spans if not s.relative]
         return spans
@@ -197,17 +201,7 @@ class _Extractor:
     def _event(self, sent: Span, s_index: int, act: Coded, status: str, time: TimeSpan | None) -> Event:
         token = act.token
         source, target = act.source.code, act.target.code
-        basis = time.basis if time else None
-        if time is None and self.pub_range is not None and status == "happened" and not pluperfect(token):
-            lo, hi = self.pub_range
-            if (hi - lo).days <= 31:  # a wide publication range dates nothing
-                time = TimeSpan(lo, hi, "day" if lo == hi else "range", WEAK_BASIS, relative=True)
-                basis = WEAK_BASIS + " (no time expression in or before the sentence)"
-        if time is not None and time.relative and self.pub_range is not None:
-            time = within_publication(time, status, self.pub_range)
-        if time is not None and not time.carried and status == "happened" and self.pub_range \
-                and time.start > self.pub_range[1]:
-            status = "planned"
+        when, status = decide_event_date(time, status, self.pub_range, background(token))
         info = plover_info(act.type, act.mode)
         event = Event(
             id=_event_id(self.article_id, token.idx, act.type, source, target),
@@ -225,17 +219,16 @@ class _Extractor:
             goldstein=info.goldstein,
             quad=info.quad,
             status=status,
-            date_start=time.start.isoformat() if time else None,
-            date_end=time.end.isoformat() if time else None,
-            date_precision=time.precision if time else None,
-            date_basis=basis,
+            date_start=when.start,
+            date_end=when.end,
+            date_precision=when.precision,
+            date_basis=when.basis,
             location=self._location(token),
             text=sent.text.strip(),
             trigger=token.text,
             trigger_start=token.idx,
             trigger_end=token.idx + len(token.text),
-            cluster_id=cluster_key(source, target, act.type, status, time.start.isoformat() if time else None,
-                                   time.precision if time else None),
+            cluster_id=cluster_key(source, target, act.type, status, when.start, when.precision),
         )
         if _further(token):
             self.distinct.add(event.id)

@@ -40,6 +40,8 @@ def _chain(trigger: Token) -> list[Token]:
             break
         if node.dep_ == "prep" and node.lower_ in TIME_PREPS:
             break  # "agreed to join ... during a visit": the visit's status is its own
+        if node.dep_ == "prep" and node.lower_ in ("to", "of") and head.lemma_.lower() in CAUSE_HEADS:
+            break  # "will give cases in response to mounting concerns": the concerns are a fact
         if node.dep_ in CLIMB:
             pass
         elif node.dep_ in CLAUSE_LINKS and not any(c.dep_ in SUBJECTS for c in node.children):
@@ -58,41 +60,193 @@ def governing_words(trigger: Token) -> list[Token]:
 
 
 DENYING_HEADS = {"deny", "dismiss"}
+# the content of a fear, worry or warning is only possible: "worries that the government will nationalize banks"
+FEAR_HEADS = {"fear", "worry", "concern", "concerned", "speculation", "speculate", "rumour", "rumor", "risk",
+              "possibility", "danger", "prospect", "suspicion", "warn", "warning", "anxiety", "doubt"}
+# a hedge: "is believed to be worth", "appears to have fired", "possibly", "allegedly"
+HEDGE_HEADS = {"believe", "think", "suspect", "allege", "rumour", "rumor", "suppose", "presume", "reckon", "appear",
+               "seem", "likely", "unlikely", "possible", "tend"}
+ACTIVE_HEDGES = {"appear", "seem", "likely", "unlikely", "possible", "tend"}
+HEDGE_ADVERBS = {"possibly", "probably", "perhaps", "maybe", "likely", "allegedly", "purportedly", "supposedly"}
+# what someone is asked, urged or allowed to do has not happened: "urged Tehran to release", "will allow X to bid"
+REQUEST_HEADS = {"ask", "urge", "allow", "permit", "enable", "let", "invite", "encourage", "require", "tell", "order",
+                 "call", "persuade", "pressure", "press", "authorize", "authorise", "request", "demand", "challenge"}
+# what someone stops doing is no longer done: "would stop selling", "ceased supplying"
+ENDING_HEADS = {"stop", "cease", "halt", "quit", "discontinue"}
+# an object that these act on already exists: "will lift the sanctions", "will cut 30,000 jobs"
+REMOVAL_HEADS = {"lift", "remove", "end", "cut", "ease", "scrap", "drop", "roll", "reverse", "repeal", "relax", "axe",
+                 "reduce", "halve", "loosen", "waive", "rescind", "revoke"}
+# an object that these promise is still to come: "offers funding", "pledged aid"
+PROMISING_HEADS = {"offer", "promise", "pledge", "vow", "plan", "schedule", "propose"}
+# what these act on does not take place: "the visit was cancelled", "the now-cancelled deal"
+CANCELLING_HEADS = {"cancel", "kill", "scrap", "abandon", "abort", "veto", "shelve", "call", "torpedo"}
+# "nearly broke the record", "on the verge of a deal", "on the brink of war": it did not happen
+NEAR_MISS = {"nearly", "almost"}
+VERGE_NOUNS = {"verge", "brink", "edge", "threshold", "cusp"}
+# "in response to mounting concerns", "due to a string of accidents": a cause is a fact of its own
+CAUSE_HEADS = {"response", "reaction", "due", "owing", "thanks", "because", "result", "wake", "aftermath", "light",
+               "consequence", "retaliation", "protest"}
+# a noun under talks is not yet an act: "negotiates the purchase of", "discussed a ceasefire", "called for a truce"
+NEGOTIATING_HEADS = {"negotiate", "discuss", "consider", "propose", "debate", "weigh", "mull", "explore", "study",
+                     "seek", "demand", "request", "urge", "call", "press", "push", "lobby", "favour", "favor",
+                     "oppose", "rule"}
+# nouns whose infinitive is a plan ("a contract to supply", "an agreement to build") or only a capacity
+# ("the right to veto", "the ability to strike")
+PLAN_NOUNS = {"plan", "agreement", "deal", "contract", "decision", "commitment", "pledge", "promise", "order",
+              "invitation", "schedule", "timetable", "deadline", "option", "accord", "treaty", "bid", "offer"}
+CAPACITY_NOUNS = {"right", "ability", "power", "capacity", "authority", "permission", "licence", "license", "mandate",
+                  "freedom", "means"}
+# nouns of a stance taken: "expressed its willingness to support", "the decision to join" report the commitment
+# itself, which the infinitive's event stands for (as "agreed to join" does)
+STANCE_NOUNS = {"decision", "willingness", "readiness", "determination", "resolve", "eagerness", "commitment"}
+FIRSTS = {"first", "last", "only", "second", "third", "latest", "next"}
+# a subject's status is its own, except as the subject of a verb that only says it takes place ("the visit will
+# take place", "talks are expected")
+OCCURRENCE_HEADS = {"take", "happen", "occur", "hold", "go", "begin", "start", "continue", "resume", "come", "follow",
+                    "expect", "plan", "schedule", "set", "due", "postpone", "delay", "be", "proceed", "get"}
+REPORTING_HEADS = {"say", "announce", "tell", "state", "confirm", "add", "indicate", "declare", "promise", "pledge",
+                   "vow", "insist", "agree", "decide", "write", "report", "explain", "assure", "signal", "disclose",
+                   "reveal", "note", "predict", "expect"}
+CONDITION_MARKS = {"if", "unless", "whether"}
 
 
-def _denied_content(trigger: Token) -> bool:
-    """Inside what someone denies ("denied that it had any plan to invade")."""
+def _status_chain(trigger: Token) -> list[Token]:
+    """The words governing the trigger that bear on its status: the governing chain, cut at a subject (the
+    predicate's modality and negation are not its subject's) unless the verb only says that it takes place."""
+    chain = _chain(trigger)
+    for i, node in enumerate(chain[:-1]):
+        head = chain[i + 1].lemma_.lower()
+        if node.dep_ in SUBJECTS and head not in OCCURRENCE_HEADS and not (
+                node.dep_ == "nsubjpass" and head in CANCELLING_HEADS | REMOVAL_HEADS):
+            return chain[: i + 1]
+    return chain
+
+
+def _content_of(trigger: Token, heads: set[str]) -> bool:
+    """Inside a clause that a word of ``heads`` takes as its content ("denied that it had any plan to invade")."""
     node = trigger
     for _ in range(8):
         if node.head == node:
             return False
-        if node.dep_ == "ccomp" and node.head.lemma_.lower() in DENYING_HEADS:
+        if node.dep_ in ("ccomp", "acl") and node.head.lemma_.lower() in heads:
             return True
         if node.dep_ == "advcl":
             return False  # "..., even as it massed troops": asserted, not denied
+        if node.dep_ in SUBJECTS and node.head.lemma_.lower() not in OCCURRENCE_HEADS:
+            return False  # "worries that recent moves might not prevent ...": the moves are a fact
         node = node.head
     return False
+
+
+def _denied_content(trigger: Token) -> bool:
+    return _content_of(trigger, DENYING_HEADS)
+
+
+def _negation_reaches(below: Token | None, node: Token) -> bool:
+    """A negation scopes over its own predicate and what it controls, not over a coordinated one ("does not
+    attempt to compete but is aimed at ...") unless the coordination is "or"/"nor" ("did not sign or ratify")."""
+    if below is None or below.dep_ != "conj":
+        return True
+    return any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in node.children)
+
+
+def _reported_future(node: Token) -> bool:
+    """"would" in what someone said they would do ("said the deal would be signed in May"): the future of a report."""
+    clause = node
+    for _ in range(3):
+        if clause.dep_ == "ccomp":
+            head = clause.head
+            return head.lemma_.lower() in REPORTING_HEADS and head.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+        if clause.dep_ not in ("conj", "xcomp") or clause.head == clause:
+            return False
+        clause = clause.head
+    return False
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _infinitive_of_verb(node: Token) -> str | None:
+    """Status of a to-infinitive under a verb the chain does not climb: "urged Tehran to release" hypothetical,
+    "sent troops to secure the border" (a purpose) planned."""
+    if not _to_infinitive(node) or node.head == node:
+        return None
+    head = node.head
+    if node.dep_ in ("ccomp", "xcomp", "oprd") and head.lemma_.lower() in REQUEST_HEADS:
+        return "hypothetical"
+    if node.dep_ == "advcl" and not any(c.dep_ == "mark" for c in node.children if c.lower_ not in ("in", "order")):
+        return "planned"
+    return None
+
+
+def _infinitive_of_noun(node: Token) -> str | None:
+    """Status of an infinitive under a noun: "a contract to supply" planned, "the right to veto" hypothetical,
+    "the first leader to visit" none (the noun is the one who did it)."""
+    if node.dep_ != "acl" or not _to_infinitive(node):
+        return None
+    noun = node.head
+    if any(c.lower_ in FIRSTS or c.tag_ in ("JJS", "RBS") for c in noun.children if c.dep_ in ("amod", "advmod", "det")):
+        return None
+    lemma = noun.lemma_.lower()
+    if lemma in STANCE_NOUNS:
+        return None
+    if lemma in CAPACITY_NOUNS or lemma in INTENTION_NOUNS:
+        return "hypothetical"
+    return "planned"
 
 
 def event_status(trigger: Token, sent: Span | None = None) -> str:
     """happened | planned | hypothetical | denied | refused (the declined action of "refused to sign")."""
     if _denied_content(trigger):
         return "denied"
-    chain = _chain(trigger)
+    if _content_of(trigger, FEAR_HEADS):
+        return "hypothetical"
+    chain = _status_chain(trigger)
     for below, node in zip([None, *chain], chain, strict=False):
         controls = below is not None and below.dep_ == "xcomp"  # "expected to attend", not "due to their war"
         children = list(node.children)
         lemma = node.lemma_.lower()
-        if any(c.dep_ == "neg" for c in children) and node.pos_ in ("VERB", "AUX", "NOUN"):
-            return "denied"
+        aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+        as_object = below is not None and below.dep_ in ("dobj", "nsubjpass") and trigger.pos_ == "NOUN"
+        if as_object and node.pos_ == "VERB" and lemma in REMOVAL_HEADS:
+            return "happened"  # "will lift the sanctions", "did not end the blockade": the object exists
+        if as_object and node.pos_ == "VERB" and lemma in CANCELLING_HEADS and not any(c.dep_ == "neg" for c in children) \
+                and (lemma != "call" or any(c.lower_ == "off" for c in children)):
+            return "denied"  # "the visit was cancelled", "called off the talks"
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "advmod" and c.lower_ in NEAR_MISS for c in children):
+            return "denied"  # "nearly broke the record"
+        if below is not None and below.dep_ == "prep" and below.lower_ == "of" and lemma in VERGE_NOUNS:
+            return "hypothetical"  # "on the verge of a deal": close, not reached
+        if any(c.dep_ == "neg" for c in children) and node.pos_ in ("VERB", "AUX", "NOUN") \
+                and _negation_reaches(below, node):
+            return "hypothetical" if aux & {"might", "may"} else "denied"  # "might not prevent": possible
         if controls and lemma in FAILED_HEADS:
             return "denied"
         if controls and lemma in REFUSED_HEADS and node.pos_ == "VERB":
             return "refused"
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
             return "hypothetical"
-        aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+        if aux & (HYPOTHETICAL_AUX | PLANNED_AUX) and any(
+                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                for c in children):
+            return "hypothetical"  # "will retaliate if attacked"
+        if any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in children):
+            return "hypothetical"
+        if controls and lemma in REQUEST_HEADS:
+            return "hypothetical"  # "urged Tehran to release the sailors"
+        if controls and lemma in ENDING_HEADS:
+            return "denied"  # "would stop selling": what is stopped is no longer done
+        if controls and lemma == "be" and _to_infinitive(below):
+            return "planned"  # "is to be held", "are to meet"
+        if below is not None and below.dep_ in SUBJECTS and lemma in PLANNED_HEADS and \
+                any(c.dep_ == "xcomp" for c in children):
+            return "planned"  # "the trial is set to begin"
+        if controls and lemma in HEDGE_HEADS and (lemma in ACTIVE_HEDGES or "auxpass" in {c.dep_ for c in children}):
+            return "hypothetical"  # "is believed to be worth", "appears to have fired"
         if aux & HYPOTHETICAL_AUX:
+            if aux & HYPOTHETICAL_AUX == {"would"} and "have" not in aux and _reported_future(node):
+                return "planned"
             return "hypothetical"
         if aux & PLANNED_AUX:
             return "planned"
@@ -101,10 +255,21 @@ def event_status(trigger: Token, sent: Span | None = None) -> str:
         if below is not None and below.dep_ == "prep" and below.lower_ == "for" and node.pos_ == "VERB" \
                 and lemma in PREPARING_HEADS and trigger.pos_ == "NOUN":
             return "planned"  # "is preparing for his own meeting with Kim"
+        if trigger.pos_ == "NOUN" and node is not trigger and node.pos_ == "VERB" and below is not None:
+            if lemma in PROMISING_HEADS and as_object:
+                return "planned"  # "offers funding"
+            if lemma in NEGOTIATING_HEADS and (below.dep_ == "dobj" or (below.dep_ == "prep" and below.lower_ in ("for", "on"))):
+                return "hypothetical"  # "negotiates the purchase of", "called for a ceasefire"
         if node is not trigger and node.pos_ == "NOUN" and lemma in INTENTION_NOUNS and (
                 trigger.pos_ == "VERB" or any(n.pos_ == "VERB" for n in chain[1 : chain.index(node)])):
             # "a plan to visit", "the need to increase high-level meetings": what is intended has not happened
             return "planned" if lemma == "plan" else "hypothetical"
+    if trigger.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lemma_.lower().split("-")[-1] in CANCELLING_HEADS
+                                                 for c in trigger.children):
+        return "denied"  # "the cancelled summit", "the now-cancelled deal"
+    under = _infinitive_of_noun(chain[-1]) or _infinitive_of_verb(chain[-1])
+    if under is not None:
+        return under
     if trigger.pos_ in ("NOUN", "PROPN") and any(t.lower_ in UPCOMING for t in trigger.children):
         return "planned"
     if _future_time_clause(trigger, sent):

@@ -61,7 +61,20 @@ def _outside_other_clauses(doc: Doc, time: TimeSpan, clause: Token, trigger: Tok
     if verb.dep_ == "advcl" and verb != clause and _own_time_clause(verb) and trigger.i not in {t.i for t in verb.subtree}:
         return False  # "Britain announced a freeze, while Germany had halted the pipeline on Tuesday"
     return verb.dep_ not in ("relcl", "acl") or verb == clause or verb.head == trigger or (
-        reduced_relative(verb.head) and verb.head.head == trigger)  # "a treaty the two countries signed in 1960"
+        reduced_relative(verb.head) and verb.head.head == trigger) or (  # "a treaty the two countries signed in 1960"
+        _vehicle_of(verb.head, clause))
+
+
+VEHICLE_NOUNS = {"statement", "letter", "interview", "speech", "communique", "communiqué", "message", "call", "post",
+                 "tweet", "address", "briefing", "report", "declaration", "announcement", "conference", "note",
+                 "memo", "decree", "filing", "broadcast", "video", "telegram", "readout"}
+
+
+def _vehicle_of(noun: Token, clause: Token) -> bool:
+    """"In a joint statement published Oct. 25, the ministries accused ...": the statement that carries the act is
+    dated by its own clause, and so is the act."""
+    return noun.lemma_.lower() in VEHICLE_NOUNS and noun.dep_ == "pobj" and noun.head.dep_ == "prep" \
+        and noun.head.head == clause
 
 
 def _own_time_clause(clause: Token) -> bool:
@@ -96,6 +109,38 @@ def pluperfect(token: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _perfect_infinitive(token: Token) -> bool:
+    """"the only two states to have signed peace treaties": an act before the time spoken of."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
+        any(c.dep_ == "aux" and c.lower_ == "have" for c in token.children)
+
+
+def _perfect(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def in_relative_clause(token: Token) -> bool:
+    """The trigger describes a participant in a perfect relative clause ("the Palestinian Authority, which ... has
+    rejected the US as a mediator", "a former official who spearheaded a letter"): what that party has done before,
+    not the article's news. A simple past describing a thing is often the news itself ("the declaration they signed
+    at the Peace House") and is not taken as background."""
+    node = _clause_verb(token)
+    perfect = _perfect(node)
+    for _ in range(4):
+        if node.dep_ == "relcl":  # "a former official who spearheaded a letter": what that person did before
+            return perfect or _perfect(node) or any(c.lower_ in ("who", "whom") for c in node.children)
+        if node.dep_ not in ("conj", "acl") or node.head == node:
+            return False
+        node = _clause_verb(node.head)  # "who spearheaded a letter urging Cairo to ...": the letter's clause
+    return False
+
+
+def background(token: Token) -> bool:
+    """An undated act that is background, not news: a main-clause pluperfect, a perfect infinitive, a relative
+    clause. Without a time expression of its own it gets no date, not the publication month."""
+    return pluperfect(token) or _perfect_infinitive(token) or in_relative_clause(token)
 
 
 def _content(token: Token) -> set[int]:
@@ -170,8 +215,12 @@ def time_for(token: Token, times: list[TimeSpan], next_trigger_char: int | None,
         root = _span_root(doc, t)
         if root is not None and _clause_verb(root) == clause:
             same_clause.append(t)
-    pool = same_clause or own
-    return min(pool, key=lambda t: abs(t.char_start - token.idx)) if pool else None
+    if same_clause:
+        return min(same_clause, key=lambda t: abs(t.char_start - token.idx))
+    if not own:
+        return None
+    nearest = min(own, key=lambda t: abs(t.char_start - token.idx))
+    return replace(nearest, evidence="sentence")  # another clause's time: the sentence's, not the event's own
 
 
 PEG_WORDS = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)\b", re.I)
@@ -196,20 +245,3 @@ def is_peg(event: Event, pub_range: tuple[date, date] | None) -> bool:
         return False
     day = date.fromisoformat(event.date_start)
     return pub_range[0] - timedelta(days=7) <= day <= pub_range[1]
-
-
-def within_publication(time: TimeSpan, status: str, pub_range: tuple[date, date]) -> TimeSpan:
-    """A relative time clipped to what the tense allows: a planned event does not start before the earliest
-    publication day, a past one does not end after the latest ("are scheduled to visit this week", published in
-    December: not November's last days)."""
-    lo, hi = pub_range
-    start, end = time.start, time.end
-    if status == "planned" and start < lo <= end:
-        start = lo
-    elif status == "happened" and start <= hi < end:
-        end = hi
-    if (start, end) == (time.start, time.end):
-        return time
-    precision = "day" if start == end else "month" if (start.year, start.month) == (end.year, end.month) and \
-        start.day == 1 and (end + timedelta(days=1)).day == 1 else "range"
-    return replace(time, start=start, end=end, precision=precision)

@@ -14,11 +14,23 @@ from typing import BinaryIO
 from detente.ingest.decode import DEFAULT_MAX_BYTES, IngestError, decode_bytes, over_limit, size_text
 from detente.records import RawDocument
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+TEXT_SUFFIXES = {".txt", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+JSON_SUFFIXES = {".json"}
 URL_SUFFIXES = {".urls"}
-KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | URL_SUFFIXES
+# Which files in a folder are articles: these extensions (a file without one is a text dump saved under an id).
+# Anything else in a folder (.md, .csv, images) is reported as skipped, and so is a documentation file of any
+# extension (README.txt, LICENSE, SOURCES.md): folders of articles carry them, and they are not news.
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES | URL_SUFFIXES
+DOC_FILE = re.compile(
+    r"^(?:readme|licen[cs]e|copying|sources|changelog|changes|authors|contributing|notice)"
+    r"(?:[._\-].*)?$", re.I
+)
+FOLDER_RULE = (
+    "In a folder, articles are the .txt .text .html .htm .xhtml .json .jsonl .ndjson and .urls files and files "
+    "without an extension; other files (.md, .csv, images) and README/LICENSE/SOURCES files are skipped and listed."
+)
 
 Item = RawDocument | IngestError
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -33,10 +45,16 @@ def _looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head)
 
 
-def iter_files(path: Path) -> Iterator[Path | IngestError]:
+def is_article_file(name: str) -> bool:
+    """Whether a file met in a folder walk is an article (see ``FOLDER_RULE``)."""
+    return Path(name).suffix.lower() in ARTICLE_SUFFIXES and not DOC_FILE.match(name)
+
+
+def iter_files(path: Path, skipped: list[str] | None = None) -> Iterator[Path | IngestError]:
     """Walk a folder (sorted, recursive). A symlinked folder inside the tree is read where it really is,
     once; a link leading outside is followed, and a folder reached twice (a loop) is reported and skipped,
-    so loops cannot trap the walk. Unlistable folders are reported too."""
+    so loops cannot trap the walk. Unlistable folders are reported too. Files that are not articles
+    (``is_article_file``) are appended to ``skipped``; hidden files are passed over silently."""
     top = os.path.realpath(path)
     problems: list[IngestError] = []
     seen: set[tuple[int, int]] = set()
@@ -71,8 +89,10 @@ def iter_files(path: Path) -> Iterator[Path | IngestError]:
             if name.startswith("."):
                 continue
             file = Path(root) / name
-            if file.suffix.lower() in KNOWN_SUFFIXES:
+            if is_article_file(name):
                 yield file
+            elif skipped is not None:
+                skipped.append(str(file))
     yield from problems
 
 
@@ -88,7 +108,9 @@ def _read_bounded(path: Path, max_bytes: int) -> bytes | None:
     return None if len(data) > max_bytes else data
 
 
-def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, skipped: list[str] | None = None) -> Iterator[Item]:
+    """The documents in one file; a .json file that holds no article is appended to ``skipped`` when given
+    (a gold or settings file next to the articles), and is an error when the file was named on its own."""
     source = str(path)
     suffix = path.suffix.lower()
     try:
@@ -122,6 +144,9 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
         from detente.ingest.fetch import read_url_list
 
         yield from read_url_list(data.decode("utf-8", errors="replace").splitlines(), source, max_bytes)
+        return
+    if suffix in JSON_SUFFIXES:
+        yield from read_json(data, path, max_bytes, skipped)
         return
     try:
         text = decode_bytes(data, source, max_bytes)
@@ -194,8 +219,37 @@ def read_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]
             yield _jsonl_document(obj, source, line_no, f"{path.stem}-{line_no}", raw, max_bytes)
 
 
-def iter_documents(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
-    """Expand paths (files, folders, ``-`` for a URL list on stdin) into documents and per-input errors."""
+def read_json(data: bytes, path: Path, max_bytes: int = DEFAULT_MAX_BYTES, skipped: list[str] | None = None
+              ) -> Iterator[Item]:
+    """A .json file: one article object, or a list of them, with the fields of a JSONL line ("path#N" sources)."""
+    source = str(path)
+    try:
+        obj = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        yield IngestError(source, f"not valid JSON ({exc.__class__.__name__}: {str(exc)[:80]})")
+        return
+    except RecursionError:
+        yield IngestError(source, "not read: JSON nested too deeply")
+        return
+    items = obj if isinstance(obj, list) else [obj]
+    if not any(isinstance(item, dict) and (item.get("text") or item.get("html")) for item in items):
+        if skipped is not None:
+            skipped.append(source)
+            return
+        yield IngestError(source, "JSON without articles: expected an object (or a list of objects) with a 'text' or 'html' field")
+        return
+    for number, item in enumerate(items, start=1):
+        name = path.stem if len(items) == 1 else f"{path.stem}-{number}"
+        yield _jsonl_document(item, source, number, name, json.dumps(item, sort_keys=True).encode(), max_bytes)
+
+
+def iter_documents(
+    paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES, skipped: list[str] | None = None
+) -> Iterator[Item]:
+    """Expand paths (files, folders, ``-`` for a URL list on stdin) into documents and per-input errors.
+
+    A file named on its own is read whatever its extension; in a folder only articles are (``FOLDER_RULE``),
+    and the files passed over are appended to ``skipped``."""
     for given in paths:
         if str(given) == "-":
             import sys
@@ -213,10 +267,10 @@ def iter_documents(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYT
         if not path.exists():
             yield IngestError(str(given), "no such file or folder")
         elif path.is_dir():
-            for item in iter_files(path):
+            for item in iter_files(path, skipped):
                 if isinstance(item, IngestError):
                     yield item
                 else:
-                    yield from read_file(item, max_bytes)
+                    yield from read_file(item, max_bytes, skipped)
         else:
             yield from read_file(path, max_bytes)

@@ -1,4 +1,4 @@
-"""Speech cues: the verbs that introduce reported speech, what they govern, and the channel.
+"""Speech cues: the reporting verbs, the quotations they govern, and the channel.
 
 A quotation belongs to a speech verb when the parse links them through the
 verb's content (its clausal complement, object, "as"-phrase, or the verb hangs
@@ -10,18 +10,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-SPEECH_VERBS = {
-    "say", "tell", "note", "add", "stress", "write", "describe", "warn", "argue", "explain", "state", "insist",
-    "claim", "declare", "announce", "emphasize", "emphasise", "remark", "observe", "point", "suggest", "contend",
-    "maintain", "reply", "respond", "comment", "acknowledge", "admit", "express", "assert", "predict", "conclude",
-    "caution", "recall", "quip", "elaborate", "call", "accuse", "urge", "deny", "concede",
-    "convey", "hail", "define", "promulgate", "proclaim", "tweet", "complain", "reiterate", "affirm", "underline",
-    "underscore", "confirm", "allege", "assure", "lament", "dismiss", "brand", "label",
-}
-OBJECT_SPEECH = {"accuse", "urge", "warn", "describe", "brand", "label", "hail", "dismiss", "convey", "tell"}
+from detente.quotes.verbs import frames_of
+
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "parataxis", "advcl", "npadvmod", "dep", "conj"}
+CONTENT_PREPS = {"as", "that", "of", "from", "for", "against"}  # "warned of “...”", "called for “...”"
 CHANNEL_PREPS = {"in", "over", "by", "on", "via", "through", "during"}
 CHANNEL_NOUNS = {
     "email", "e-mail", "interview", "statement", "article", "post", "op-ed", "letter", "message", "speech", "tweet",
@@ -36,18 +30,10 @@ def inside(token: Token, spans: list[tuple[int, int]]) -> bool:
 
 
 def is_cue(token: Token, spans: list[tuple[int, int]]) -> bool:
-    """A speech verb outside quotation marks ("call on/for" is a request, "point" needs "out")."""
-    lemma = token.lemma_.lower()
-    if lemma == "make" and any(c.lower_ == "clear" for c in token.children):
-        return not inside(token, spans)  # "made clear that ..."
-    if lemma not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX") or inside(token, spans):
+    """A reporting verb (see ``data/reporting_verbs.tsv``) outside quotation marks."""
+    if token.pos_ not in ("VERB", "AUX") or inside(token, spans):
         return False
-    particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep")}
-    if lemma == "call" and particles & {"on", "for", "off", "up"}:
-        return False
-    if lemma == "point" and "out" not in particles:
-        return False
-    return True
+    return bool(frames_of(token))
 
 
 def cues(doc: Doc, spans: list[tuple[int, int]]) -> list[Token]:
@@ -78,7 +64,8 @@ def governing_cue(span: tuple[int, int], doc: Doc, spans: list[tuple[int, int]])
                 continue
             if is_cue(head, spans):
                 quoted_prep = node.dep_ == "prep" and span[0] <= node.idx < span[1]  # "conveyed the protest “in the strongest terms”"
-                if node.dep_ in CONTENT_DEPS or quoted_prep or (node.dep_ == "prep" and node.lower_ in ("as", "that", "of", "from")):
+                evaluative = node.dep_ == "prep" and frames_of(head) & {"quoted", "as-quoted"}  # "cheered on the “historic” move"
+                if node.dep_ in CONTENT_DEPS or quoted_prep or evaluative or (node.dep_ == "prep" and node.lower_ in CONTENT_PREPS):
                     return head
                 break
             if inside(head, spans):
@@ -88,42 +75,6 @@ def governing_cue(span: tuple[int, int], doc: Doc, spans: list[tuple[int, int]])
         for child in t.children:
             if not (span[0] <= child.idx < span[1]) and is_cue(child, spans) and child.dep_ in ("parataxis", "ccomp", "advcl", "conj", "dep"):
                 return child
-    return None
-
-
-def complement(verb: Token) -> Span | None:
-    """The reported content of an indirect quotation: a clause after the verb, or "urged X to ...", "accused X of ..."."""
-    doc = verb.doc
-    for child in verb.children:
-        if child.i > verb.i and child.dep_ == "ccomp" and len(list(child.subtree)) >= 3:
-            return doc[child.left_edge.i : _end(child)]
-    if verb.lemma_.lower() in OBJECT_SPEECH:
-        obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
-        if obj is not None:
-            extra = [c for c in obj.children if c.lower_ == "of"] if verb.lemma_.lower() in ("accuse", "warn") else []
-            for child in [*verb.children, *extra]:  # "accused X of ...": the parse hangs "of" on either
-                if child.i > obj.i and (child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ in ("of", "to", "as"))):
-                    if len(list(child.subtree)) >= 3:
-                        return doc[obj.left_edge.i : _end(child)]
-    return _that_clause(verb)
-
-
-def _that_clause(verb: Token) -> Span | None:
-    """"told Albanese at the Great Hall of the People that relations were ...": the small parser often hangs the
-    clause on the nearest noun as a relative clause. A "that" after the verb's own objects and phrases, opening a
-    clause with a subject of its own, is the reported content all the same."""
-    doc = verb.doc
-    for token in doc[verb.i + 1 : verb.sent.end]:
-        if (token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass")) or token.text in (";", ":", '"', "“"):
-            return None  # another clause began first: whatever follows is not this verb's content
-        if token.lower_ != "that":
-            continue
-        head = token.head
-        if head.i <= token.i or head.pos_ not in ("VERB", "AUX") or verb not in head.ancestors:
-            return None
-        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i != token.i for c in head.children):
-            return None  # "told reporters that had gathered": a true relative clause
-        return doc[token.i : _end(head)] if head.i - token.i < 12 else None
     return None
 
 

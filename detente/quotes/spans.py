@@ -26,14 +26,19 @@ def quote_spans(body: str) -> list[tuple[int, int]]:
         if pending is not None and text[stripped_start : stripped_start + 1] not in (OPEN, STRAIGHT):
             spans.append((pending, _para_end(body, pending)))
             pending = None
-        for i, ch in enumerate(text):
-            if ch == OPEN or (ch == STRAIGHT and start is None):
+        for i, role, width in _marks(text):
+            if role == "spaced" and start is None:
+                continue  # 'VENICE (AP) " The government ...': a dash, not a quotation
+            role = "close" if role == "spaced" else role  # '... ourselves? " she wrote': a sloppy closing mark
+            if role == "open" or (role == "straight" and start is None):
                 if start is None:
                     start = i
-            elif ch == CLOSE or (ch == STRAIGHT and start is not None):
+            elif role in ("close", "straight"):
+                if start is None and width == 2 and not spans_in(spans, base) and text[stripped_start] in "'\"":
+                    start = stripped_start  # "'We are ready,'' she said": a wire text opened with a lone mark
                 if start is not None:
                     begin = pending if pending is not None else base + start
-                    spans.append((begin, base + i + 1))
+                    spans.append((begin, base + i + width))
                     pending = None
                     start = None
         if start is not None:
@@ -41,6 +46,34 @@ def quote_spans(body: str) -> list[tuple[int, int]]:
             spans.append((pending, base + len(text.rstrip())))
             # keep it open: the next paragraph may continue it (then the span is replaced)
     return _merge_continued(spans)
+
+
+def spans_in(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(s >= offset for s, _ in spans)
+
+
+def _marks(text: str) -> list[tuple[int, str, int]]:
+    """Quotation marks of a paragraph: (offset, open | close | straight | spaced, width). Wire copy writes
+    ``...'' (or ...’’) for double quotes; a straight mark with a space on each side (spaced) only closes an
+    open quotation: otherwise it stands for a dash."""
+    marks = []
+    i = 0
+    while i < len(text):
+        pair = text[i : i + 2]
+        if pair in ("``", "''", "’’"):
+            marks.append((i, "open" if pair == "``" else "close", 2))
+            i += 2
+            continue
+        ch = text[i]
+        if ch == OPEN:
+            marks.append((i, "open", 1))
+        elif ch == CLOSE:
+            marks.append((i, "close", 1))
+        elif ch == STRAIGHT:
+            spaced = (i == 0 or text[i - 1].isspace()) and (i + 1 == len(text) or text[i + 1].isspace())
+            marks.append((i, "spaced" if spaced else "straight", 1))
+        i += 1
+    return marks
 
 
 def _para_end(body: str, offset: int) -> int:

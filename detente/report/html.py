@@ -47,8 +47,12 @@ def _sha256(source: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def write_report(store: Store, out: str | Path, *, dyads: int = 6) -> Path:
-    """Write the report for everything in ``store`` to ``out``; returns the path."""
+def write_report(store: Store, out: str | Path, *, dyads: int = 12, pairs: list[tuple[str, str]] | None = None) -> Path:
+    """Write the report for everything in ``store`` to ``out``; returns the path.
+
+    Its dyad panels are ``pairs`` (state pairs, e.g. ``[("CHN", "VNM")]``) when given, else the ``dyads`` pairs with
+    most distinct events; a picker on the page shows one panel at a time.
+    """
     articles = store.articles()
     by_article = {a.id: a for a in articles}
     events = store.events()
@@ -61,7 +65,7 @@ def write_report(store: Store, out: str | Path, *, dyads: int = 6) -> Path:
     html = _ENV.get_template("report.html.j2").render(
         overview=overview(store),
         by_article=by_article,
-        panels=dyad_panels(events, by_article, dyads),
+        panels=dyad_panels(events, by_article, dyads, pairs),
         event_by_id={e.id: e for e in events},
         types=type_counts(events),
         said=who_said_what(quotes, actors),

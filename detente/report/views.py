@@ -14,7 +14,7 @@ from detente.analysis.timeline import granularity, main_dyads, timeline
 from detente.records import Actor, Article, Event, Quote, Story
 from detente.report.charts import dyad_figure
 from detente.report.highlight import segments
-from detente.store import Store
+from detente.store import Store, queries
 
 
 def narrow(span: list[str | None], days: int = 31) -> bool:
@@ -24,29 +24,22 @@ def narrow(span: list[str | None], days: int = 31) -> bool:
     return (date.fromisoformat(span[1]) - date.fromisoformat(span[0])).days <= days
 
 
-def overview(store: Store, articles: list[Article] | None = None) -> dict:
+def overview(store: Store) -> dict:
     """Corpus figures: articles, outlets, publication dates, copies set aside, records found."""
-    conn = store.conn
-    counts = {t: store.count(t) for t in ("articles", "events", "quotes", "actors", "stories")}
-    duplicates = conn.execute("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0]
-    derivatives = conn.execute(
-        "SELECT COUNT(*) FROM articles WHERE derivative_of IS NOT NULL AND duplicate_of IS NULL").fetchone()[0]
-    outlets = conn.execute(
-        "SELECT COALESCE(outlet, 'unknown') AS o, COUNT(*) AS n FROM articles GROUP BY o ORDER BY n DESC, o").fetchall()
-    spans = conn.execute("SELECT pub_date_start, pub_date_end FROM articles WHERE pub_date_start IS NOT NULL").fetchall()
-    dates = sorted(d for s, e in spans if narrow([s, e]) for d in (s, e))
+    o = queries.overview_counts(store)
+    dates = sorted(d for s, e in o.pub_spans if narrow([s, e]) for d in (s, e))
     return {
-        **counts,
-        "duplicates": duplicates,
-        "derivatives": derivatives,
-        "outlets": [(r[0], r[1]) for r in outlets],
+        "articles": o.articles, "events": o.events, "quotes": o.quotes, "actors": o.actors, "stories": o.stories,
+        "duplicates": o.duplicates,
+        "derivatives": o.derivatives,
+        "outlets": o.outlets,
         "date_span": (dates[0], dates[-1]) if dates else None,
-        "imprecise_dates": counts["articles"] - sum(1 for s, e in spans if narrow([s, e])),
+        "imprecise_dates": o.articles - sum(1 for s, e in o.pub_spans if narrow([s, e])),
     }
 
 
 def excluded_ids(articles: dict[str, Article]) -> set[str]:
-    return {a.id for a in articles.values() if a.duplicate_of or a.derivative_of}
+    return {a.id for a in articles.values() if queries.is_copy(a)}
 
 
 def dyad_panel(events: list[Event], articles: dict[str, Article], a: str, b: str, by: str | None = None) -> dict:
@@ -62,8 +55,11 @@ def dyad_panel(events: list[Event], articles: dict[str, Article], a: str, b: str
     }
 
 
-def dyad_panels(events: list[Event], articles: dict[str, Article], limit: int = 6) -> list[dict]:
-    return [dyad_panel(events, articles, a, b) for a, b in main_dyads(events, excluded_ids(articles), limit)]
+def dyad_panels(events: list[Event], articles: dict[str, Article], limit: int = 6,
+                pairs: list[tuple[str, str]] | None = None) -> list[dict]:
+    """Panels of the given pairs, or of the ``limit`` pairs with most distinct events."""
+    chosen = pairs if pairs else main_dyads(events, excluded_ids(articles), limit)
+    return [dyad_panel(events, articles, a, b) for a, b in chosen]
 
 
 def actor_timelines(events: list[Event], articles: dict[str, Article], actors: dict[str, Actor], limit: int = 10) -> list[dict]:
@@ -101,23 +97,13 @@ def story_map(stories: list[Story], articles: dict[str, Article]) -> dict:
         members = [articles[i] for i in story.article_ids if i in articles]
         in_story.update(a.id for a in members)
         mapped.append({"story": story, "members": members, "total": len(story.article_ids)})
-    loose = [a for a in articles.values() if a.id not in in_story and (a.duplicate_of or a.derivative_of)]
+    loose = [a for a in articles.values() if a.id not in in_story and queries.is_copy(a)]
     return {"stories": mapped, "loose_copies": loose}
 
 
 def sentences_of(store: Store, article_ids: list[str] | None = None) -> dict[str, list[tuple[int, int, int]]]:
     """article id → [(index, start, end)]."""
-    grouped: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
-    if article_ids is None:
-        rows = store.conn.execute("SELECT article_id, idx, char_start, char_end FROM sentences ORDER BY article_id, idx")
-    else:
-        marks = ",".join("?" * len(article_ids))
-        rows = store.conn.execute(
-            f"SELECT article_id, idx, char_start, char_end FROM sentences WHERE article_id IN ({marks}) ORDER BY article_id, idx",
-            tuple(article_ids))
-    for r in rows:
-        grouped[r[0]].append((r[1], r[2], r[3]))
-    return grouped
+    return queries.sentences(store, article_ids)
 
 
 def article_view(article: Article, sentences: list[tuple[int, int, int]], events: list[Event], quotes: list[Quote]) -> dict:

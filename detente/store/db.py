@@ -211,7 +211,7 @@ class Store:
 
     def quotes(self, where: str = "", params: tuple = ()) -> list[Quote]:
         rows = self.conn.execute(f"SELECT * FROM quotes {where} ORDER BY article_id, char_start", params).fetchall()
-        return [Quote(**{c: (bool(r[c]) if c == "anonymous" else r[c]) for c in QUOTE_COLUMNS}) for r in rows]
+        return [row_to_quote(r) for r in rows]
 
     def actors(self, where: str = "", params: tuple = ()) -> list[Actor]:
         rows = self.conn.execute(f"SELECT * FROM actors {where} ORDER BY kind, name", params).fetchall()
@@ -263,6 +263,12 @@ class Store:
 
 EVENT_COLUMNS = [f for f in Event.__dataclass_fields__]
 QUOTE_COLUMNS = [f for f in Quote.__dataclass_fields__]
+
+
+def row_to_quote(r: sqlite3.Row) -> Quote:
+    """A quote row as a record; a column a read-only store from before its migration lacks reads as None."""
+    keys = set(r.keys())
+    return Quote(**{c: (bool(r[c]) if c == "anonymous" else r[c]) for c in QUOTE_COLUMNS if c in keys})
 
 
 def row_to_article(r: sqlite3.Row) -> Article:

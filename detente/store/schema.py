@@ -117,4 +117,9 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX events_dyad_type_day ON events(source, target, type, date_start);
     """,
+    # 4: the kind of source a quote's speaker is (person | group | organisation | state | document | outlet), so
+    # exports and the web app can keep or drop non-person sources; older rows read NULL (kind not known)
+    """
+    ALTER TABLE quotes ADD COLUMN speaker_kind TEXT;
+    """,
 ]

@@ -9,6 +9,7 @@ are served only from the package's ``static`` folder.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
@@ -17,19 +18,20 @@ from urllib.parse import quote
 import jinja2
 import markupsafe
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from detente.analysis.timeline import timeline
 from detente.report.charts import script_json
 from detente.report.views import article_view, dyad_panel, overview, sentences_of, story_map, who_said_what
-from detente.store import Store
-from detente.web import queries
+from detente.store import Store, queries
+from detente.store.queries import Filters, QueryError
 from detente.web.cache import ViewCache
-from detente.web.queries import Filters
 
 STORY_MEMBERS = 30  # articles listed per story on the stories page
+PAGE = 50  # rows per page
+MAX_PAGE = 2000
 STATIC = Path(__file__).resolve().parent / "static"
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
        "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -79,6 +81,30 @@ def open_store(request: Request) -> Iterator[Store]:
 
 
 StoreDep = Annotated[Store, Depends(open_store)]
+PageNo = Annotated[int, Query(alias="page", ge=0)]
+
+
+@dataclass
+class Form:
+    """What the visitor typed in a page's filter form, shown back as typed; :meth:`filters` reads it."""
+
+    q: str | None = None
+    dyad: str | None = None
+    type: str | None = None
+    status: str | None = None
+    speaker: str | None = None
+    page: int = 0
+    error: str | None = None
+
+    def filters(self) -> Filters | None:
+        """The parsed filters for this page of results, or None (and ``error`` set) when a value cannot be read."""
+        page = max(0, min(self.page, MAX_PAGE))
+        try:
+            return Filters.parse(search=self.q, dyad=self.dyad, type=self.type, status=self.status, speaker=self.speaker,
+                                 limit=PAGE, offset=page * PAGE)
+        except QueryError as exc:
+            self.error = str(exc)
+            return None
 
 
 def create_app(db: str | Path) -> FastAPI:
@@ -109,70 +135,82 @@ def create_app(db: str | Path) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse)
     def index(request: Request, s: StoreDep):
-        o, dyads, types = cache.get("index", lambda: (overview(s), queries.dyad_counts(s), [tuple(r) for r in s.conn.execute(
-            "SELECT type, COUNT(*) FROM events GROUP BY type ORDER BY 2 DESC, 1")]))
+        o, dyads, types = cache.get("index", lambda: (overview(s), queries.dyad_counts(s), queries.type_counts(s)))
         return page(request, "index.html.j2", s, o=o, dyads=dyads, types=types)
 
     @app.get("/articles", response_class=HTMLResponse)
     def articles(request: Request, s: StoreDep, q: str | None = None, dyad: str | None = None, type: str | None = None,
-                 status: str | None = None, speaker: str | None = None, page_no: Annotated[int, Query(alias="page", ge=0)] = 0):
-        f = Filters(q=q, dyad=dyad, type=type, status=status, speaker=speaker, page=page_no)
-        rows = queries.articles(s, f)
-        copies = {r["article"].duplicate_of or r["article"].derivative_of for r in rows} - {None}
-        return page(request, "articles.html.j2", s, rows=rows, f=f, statuses=queries.STATUSES, article_ids=copies)
+                 status: str | None = None, speaker: str | None = None, page_no: PageNo = 0):
+        f = Form(q=q, dyad=dyad, type=type, status=status, speaker=speaker, page=page_no)
+        filters = f.filters()
+        found = queries.articles(s, filters, newest_first=True) if filters else queries.Page([], 0)
+        copies = {r.article.duplicate_of or r.article.derivative_of for r in found} - {None}
+        return page(request, "articles.html.j2", s, rows=found.items, total=found.total, f=f, statuses=queries.STATUSES,
+                    article_ids=copies)
 
     @app.get("/events", response_class=HTMLResponse)
     def events(request: Request, s: StoreDep, dyad: str | None = None, type: str | None = None, status: str | None = None,
-               page_no: Annotated[int, Query(alias="page", ge=0)] = 0):
-        f = Filters(dyad=dyad, type=type, status=status, page=page_no)
-        found = queries.events(s, f)
-        return page(request, "events.html.j2", s, found=found, f=f, statuses=queries.STATUSES,
-                    article_ids={e.article_id for e in found})
+               page_no: PageNo = 0):
+        f = Form(dyad=dyad, type=type, status=status, page=page_no)
+        filters = f.filters()
+        found = queries.events(s, filters, newest_first=True) if filters else queries.Page([], 0)
+        return page(request, "events.html.j2", s, found=[r.event for r in found], total=found.total, f=f,
+                    statuses=queries.STATUSES, article_ids={r.event.article_id for r in found})
 
     @app.get("/quotes", response_class=HTMLResponse)
-    def quotes(request: Request, s: StoreDep, speaker: str | None = None, q: str | None = None,
-               page_no: Annotated[int, Query(alias="page", ge=0)] = 0):
-        f = Filters(q=q, speaker=speaker, page=page_no)
-        found = queries.quotes(s, f)
-        speaker_ids = sorted({x.speaker_actor for x in found if x.speaker_actor})
-        actors = {a.id: a for a in s.actors(f"WHERE id IN ({','.join('?' * len(speaker_ids))})", tuple(speaker_ids))} if speaker_ids else {}
-        return page(request, "quotes.html.j2", s, said=who_said_what(found, actors), f=f,
-                    article_ids={x.article_id for x in found})
+    def quotes(request: Request, s: StoreDep, speaker: str | None = None, q: str | None = None, page_no: PageNo = 0):
+        f = Form(q=q, speaker=speaker, page=page_no)
+        filters = f.filters()
+        found = queries.quotes(s, filters) if filters else queries.Page([], 0)
+        said = [r.quote for r in found]
+        actors = queries.actors_by_id(s, {x.speaker_actor for x in said if x.speaker_actor})
+        return page(request, "quotes.html.j2", s, said=who_said_what(said, actors), total=found.total, f=f,
+                    article_ids={x.article_id for x in said})
 
     @app.get("/stories", response_class=HTMLResponse)
     def stories(request: Request, s: StoreDep):
         found = s.stories()
         ids = {i for story in found for i in story.article_ids[:STORY_MEMBERS]}
-        by_id = queries.articles_by_id(s, ids | {a.id for a in s.articles(
-            "WHERE story_id IS NULL AND (duplicate_of IS NOT NULL OR derivative_of IS NOT NULL)")})
+        by_id = queries.articles_by_id(s, ids | {a.id for a in queries.loose_copies(s)})
         linked = {a.duplicate_of or a.derivative_of for a in by_id.values()} - {None}
         return page(request, "stories.html.j2", s, smap=story_map(found, by_id), article_ids=set(by_id) | linked)
 
     @app.get("/search", response_class=HTMLResponse)
     def search(request: Request, s: StoreDep, q: str = ""):
         hits = queries.search_snippets(s, q)
-        found = queries.quotes(s, Filters(q=q)) if q.strip() else []
-        return page(request, "search.html.j2", s, q=q, hits=hits, said=who_said_what(found[:30], {}),
+        found = [r.quote for r in queries.quotes(s, Filters(search=q, limit=30))] if q.strip() else []
+        return page(request, "search.html.j2", s, q=q, hits=hits, said=who_said_what(found, {}),
                     article_ids={x.article_id for x in found})
 
     @app.get("/article/{article_id}", response_class=HTMLResponse)
     def article(request: Request, s: StoreDep, article_id: str):
-        found = s.articles("WHERE id = ?", (article_id,))
-        if not found:
+        a = queries.article(s, article_id)
+        if a is None:
             raise HTTPException(404, "no such article")
-        a = found[0]
-        view = article_view(a, sentences_of(s, [a.id]).get(a.id, []), s.events("WHERE article_id = ?", (a.id,)),
-                            s.quotes("WHERE article_id = ?", (a.id,)))
+        facts = Filters(article=a.id)
+        view = article_view(a, sentences_of(s, [a.id]).get(a.id, []), [r.event for r in queries.events(s, facts)],
+                            [r.quote for r in queries.quotes(s, facts)])
         return page(request, "article.html.j2", s, v=view, evidence=s.link_evidence(a.id),
                     article_ids={a.id, a.duplicate_of, a.derivative_of} - {None})
+
+    @app.get("/dyad")
+    def pick_dyad(dyad: str = ""):
+        """The picker's form: a pair as typed (CHN-VNM, China/Vietnam) → that pair's page."""
+        try:
+            pair = queries.parse_dyad(dyad)
+        except QueryError as exc:
+            raise HTTPException(422, str(exc)) from None
+        if pair is None:
+            return RedirectResponse("/", status_code=303)
+        return RedirectResponse(f"/dyad/{quote(pair[0], safe='')}/{quote(pair[1], safe='')}", status_code=303)
 
     @app.get("/dyad/{a}/{b}", response_class=HTMLResponse)
     def dyad(request: Request, s: StoreDep, a: str, b: str, by: str | None = None):
         a, b = a.upper()[:64], b.upper()[:64]
-        if by not in (None, "month", "quarter", "year"):
+        if by not in (None, *queries.PERIODS):
             raise HTTPException(422, "by must be month, quarter or year")
         def compute():
-            found = s.events("WHERE (source = ? AND target = ?) OR (source = ? AND target = ?)", (a, b, b, a))
+            found = queries.pair_events(s, a, b)
             by_id = queries.article_meta(s, {e.article_id for e in found})
             panel = dyad_panel(found, by_id, a, b, by)
             shown = {i for p in panel["periods"] for i in p.event_ids[:3]}
@@ -180,20 +218,20 @@ def create_app(db: str | Path) -> FastAPI:
             return panel, {e.id: e for e in found if e.id in shown}, named
 
         panel, event_by_id, named = cache.get(("dyad", a, b, by), compute)
-        return page(request, "dyad.html.j2", s, p=panel, event_by_id=event_by_id, article_ids=named)
+        pairs = cache.get("pairs", lambda: queries.dyad_counts(s, 200))
+        return page(request, "dyad.html.j2", s, p=panel, event_by_id=event_by_id, article_ids=named, pairs=pairs)
 
     @app.get("/actor/{actor_id}", response_class=HTMLResponse)
     def actor(request: Request, s: StoreDep, actor_id: str):
-        found = s.actors("WHERE id = ?", (actor_id,))
-        if not found:
+        who = queries.actor(s, actor_id)
+        if who is None:
             raise HTTPException(404, "no such actor")
-        who = found[0]
         def compute():
-            acted = s.events("WHERE source = ? OR target = ? OR source_actor = ? OR target_actor = ?", (who.id,) * 4)
+            acted = queries.actor_events(s, who.id)
             return timeline(acted, queries.article_meta(s, {e.article_id for e in acted}), who.id)
 
         entries = cache.get(("actor", who.id), compute)
-        said = queries.quote_rows(s, "WHERE speaker_actor = ?", (who.id,), 200)
+        said = queries.quotes_by(s, who.id)
         named = {i for t in entries[-300:] for i in t.article_ids} | {q.article_id for q in said}
         return page(request, "actor.html.j2", s, who=who, entries=entries, said=who_said_what(said, {who.id: who}),
                     article_ids=named)

@@ -2,7 +2,8 @@
 
 An undated article says "Biden and Kishida met at the White House on Wednesday"; a dated article puts the same
 meeting (same pair, same type) on 2024-04-10. News names a past day by its weekday only within the week after it, so
-the undated article was published in [2024-04-10, 2024-04-16] (:mod:`detente.dating.feedback` holds that logic).
+the undated article was published in [2024-04-10, 2024-04-16] (:mod:`detente.dating.feedback` holds that logic; the event's date is decided by
+:func:`detente.dating.event_date.decide_event_date`, with the other article's day as its evidence).
 This pass runs once an ingest has stored its articles, over the store's undated articles only, and takes the day
 only from articles whose own publication date is stated, so no estimate feeds another.
 """
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from detente.dating.event_date import decide_event_date
+from detente.dating.expressions import TimeSpan
 from detente.dating.feedback import DAY_WORDS, WEEKDAY, DatedMention, tighten_pub_range
 from detente.events.clusters import cluster_key
 from detente.events.ontology import UNDIRECTED
@@ -98,13 +101,17 @@ def refine_undated(store: Store) -> int:
                  f"{basis}; same event dated in another article: " + "; ".join(why), article_id),
             )
             for event_id, mention in mentions:
-                day = mention.known_day.isoformat()
                 source, target, etype, status = conn.execute(
                     "SELECT source, target, type, status FROM events WHERE id = ?", (event_id,)).fetchone()
+                day = mention.known_day
+                when, _ = decide_event_date(TimeSpan(day, day, "day", mention.basis), status, (new_lo, new_hi),
+                                            evidence="another article")
                 conn.execute(  # the cluster follows the date: it is now the other article's event's cluster
-                    """UPDATE events SET date_start = ?, date_end = ?, date_precision = 'day', cluster_id = ?,
-                       date_basis = date_basis || ' = the day another article gives this event' WHERE id = ?""",
-                    (day, day, cluster_key(source, target, etype, status, day, "day"), event_id),
+                    """UPDATE events SET date_start = ?, date_end = ?, date_precision = ?, cluster_id = ?,
+                       date_basis = ? WHERE id = ?""",
+                    (when.start, when.end, when.precision,
+                     cluster_key(source, target, etype, status, when.start, when.precision),
+                     f"{mention.basis} = the day another article gives this event", event_id),
                 )
         changed += 1
     return changed

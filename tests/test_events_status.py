@@ -1,0 +1,53 @@
+"""Event status from the words that govern a trigger: negation scoped to its predicate, nouns and infinitives that
+are plans or requests, hedges, fears, cancellations, and objects that exist whatever is done to them.
+
+Sentences invented for these tests; the trigger is the word given beside each.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.events.status import event_status
+from detente.nlp import load_nlp
+
+
+def _status(text: str, trigger: str) -> str:
+    doc = load_nlp()(text)
+    token = next(t for t in doc if t.text == trigger)
+    return event_status(token, token.sent)
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    # negation: the predicate, and what it controls, not its subject nor a "but" coordinate
+    ("Norway did not sign the accord.", "sign", "denied"),
+    ("The recent strikes did not stop the talks.", "strikes", "happened"),
+    ("Peru does not recognise the vote but instead has expelled the envoy.", "expelled", "happened"),
+    ("Chile did not sign or ratify the treaty.", "ratify", "denied"),
+    ("The sanctions might not prevent an escalation.", "prevent", "hypothetical"),
+    # infinitives under nouns and verbs
+    ("Ghana signed a contract to supply grain to Togo.", "supply", "planned"),
+    ("Ghana was the first country to recognise the new government.", "recognise", "happened"),
+    ("Kenya retains the right to expel the diplomats.", "expel", "hypothetical"),
+    ("The council urged Tehran to release the sailors.", "release", "hypothetical"),
+    ("The summit is to be held in Lima.", "held", "planned"),
+    ("The trial is set to begin on Monday.", "trial", "planned"),
+    # hedges and fears
+    ("The shipment is believed to be worth $2 billion.", "be", "hypothetical"),
+    ("Markets fell on fears that Oslo will impose tariffs.", "impose", "hypothetical"),
+    ("Markets fell on fears that the recent sanctions will hurt exports.", "sanctions", "happened"),
+    # reported future
+    ("The ministry said the delegation would visit Hanoi in May.", "visit", "planned"),
+    # nouns acted on: cancelled, negotiated, promised, lifted
+    ("The planned summit was cancelled.", "summit", "denied"),
+    ("Both sides negotiated a ceasefire.", "ceasefire", "hypothetical"),
+    ("Japan offered aid to the islands.", "aid", "planned"),
+    ("Washington will lift the sanctions next month.", "sanctions", "happened"),
+    ("Ankara would stop buying gas from Baku.", "buying", "denied"),
+    ("The Dow nearly broke the record.", "broke", "denied"),
+    ("The two sides were on the verge of a deal.", "deal", "hypothetical"),
+    # what is plainly said happened
+    ("Egypt expelled the ambassador on Tuesday.", "expelled", "happened"),
+])
+def test_status(text: str, trigger: str, expected: str) -> None:
+    assert _status(text, trigger) == expected
