@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from detente.actors import resolve_actors
 from detente.events.candidates import article_mentions, candidates
-from detente.events.mentions import igo_codes
+from detente.actors.codes import igo_codes
 from detente.nlp import load_nlp
 from detente.quotes import extract_quotes
 

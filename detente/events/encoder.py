@@ -141,11 +141,12 @@ def trained_parameters(network, first_layer: int) -> dict[str, Any]:
                                                 for i in range(first_layer, 64))}
 
 
-def save_weights(path, network, first_layer: int, threshold: float, context_threshold: float) -> None:
+def save_weights(path, network, first_layer: int, threshold: float, context_threshold: float, veto: float) -> None:
     arrays = {f"w:{name}": p.detach().cpu().numpy().astype(np.float16)
               for name, p in trained_parameters(network, first_layer).items()}
     np.savez_compressed(path, first_layer=np.array(first_layer), threshold=np.array(threshold),
-                        context_threshold=np.array(context_threshold), types=np.array(PLOVER_TYPES), **arrays)
+                        context_threshold=np.array(context_threshold), veto=np.array(veto),
+                        types=np.array(PLOVER_TYPES), **arrays)
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,8 @@ class EventClassifier:
     network: Any
     threshold: float  # a type is kept when its probability reaches this
     context_threshold: float  # the same for a pair with an implied party (one the sentence does not name)
+    veto: float = 0.0  # a lexicon proposal whose type the classifier gives less than this is dropped
+    needs_lexicon: bool = True  # the classifier adds an act only where a lexicon word of its type stands in the sentence
 
     def threshold_for(self, pair: Candidate) -> float:
         implied = pair.source.kind == "context" or pair.target.kind == "context"
@@ -187,12 +190,13 @@ def read_classifier(source) -> EventClassifier:
         first_layer = int(data["first_layer"])
         threshold = float(data["threshold"])
         context_threshold = float(data["context_threshold"]) if "context_threshold" in data else threshold
+        veto = float(data["veto"]) if "veto" in data else 0.0
         params = trained_parameters(network, first_layer)
         with torch.no_grad():
             for name, p in params.items():
                 p.copy_(torch.from_numpy(data[f"w:{name}"].astype(np.float32)))
     network.eval()
-    return EventClassifier(tokenizer, network, threshold, context_threshold)
+    return EventClassifier(tokenizer, network, threshold, context_threshold, veto)
 
 
 @lru_cache(maxsize=1)

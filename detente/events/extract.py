@@ -20,12 +20,13 @@ from detente.dating.event_date import EventDate, decide_event_date, story_date
 from detente.dating.expressions import TimeSpan, find_time_expressions
 from detente.dating.tense import future_at
 from detente.dating.window import compact_window
-from detente.events.candidates import candidates
+from detente.events.candidates import article_mentions, candidates
 from detente.events.clusters import WEAK_BASIS, cluster_key, merge_mentions
-from detente.events.coder import Coded, code_sentences
+from detente.events.coder import Coded, decide, pair_scores
 from detente.events.encoder import event_classifier
+from detente.events.mentions import main_pair
 from detente.events.ontology import plover_info
-from detente.events.parties import ActorIndex
+from detente.events.rules import RuleCoder
 from detente.events.status import event_status, governing_words
 from detente.events.timing import (
     background,
@@ -93,7 +94,9 @@ class _Extractor:
         self.article_id = article_id
         self.actors = actors
         self.quotes = quotes or []
-        self.index = ActorIndex(doc, actors)
+        self.mentions = article_mentions(doc, actors, self.quotes)
+        self.rules = RuleCoder(doc, actors, main_pair(self.mentions))
+        self.index = self.rules.index
         self.pub_range = self._window(doc, pub_range)
         self.distinct: set[str] = set()  # events marked as further acts of their kind ("also agreed")
 
@@ -112,14 +115,15 @@ class _Extractor:
         previous_events: list[Event] = []
         previous_end = 0
         text = doc_text(self.doc)
-        found = candidates(self.doc, self.actors, self.quotes)
-        by_sentence = code_sentences(event_classifier(), found, self.index.name_tokens) if found else {}
+        found = candidates(self.doc, self.actors, self.quotes, mentions=self.mentions)
+        classifier = event_classifier()
+        scores = pair_scores(classifier, found) if found else {}
         for s_index, sent in enumerate(self.doc.sents):
             if "\n" in text[previous_end : sent.start_char]:
                 previous_times = []  # temporal anaphora stays inside a paragraph
             previous_end = sent.end_char
             times = self._times(sent)
-            coded = by_sentence.get(s_index, [])
+            coded = decide(sent, self.rules.acts(sent), scores.get(s_index), classifier, self.index.name_tokens)
             seen: set[tuple] = set()
             relayed: list[TimeSpan] = []  # the previous sentence's times that dated an act here: they carry on
             used: list[TimeSpan] = []  # times that dated an act here: only these may date the next sentence
@@ -200,7 +204,7 @@ class _Extractor:
 
     def _event(self, sent: Span, s_index: int, act: Coded, status: str, time: TimeSpan | None) -> Event:
         token = act.token
-        source, target = act.source.code, act.target.code
+        source, target = act.source, act.target
         when, status = decide_event_date(time, status, self.pub_range, background(token))
         info = plover_info(act.type, act.mode)
         event = Event(
@@ -211,8 +215,8 @@ class _Extractor:
             char_end=sent.end_char,
             source=source,
             target=target,
-            source_actor=act.source.actor_id,
-            target_actor=act.target.actor_id,
+            source_actor=act.source_actor,
+            target_actor=act.target_actor,
             type=act.type,
             mode=act.mode,
             cameo=info.cameo,
@@ -225,9 +229,9 @@ class _Extractor:
             date_basis=when.basis,
             location=self._location(token),
             text=sent.text.strip(),
-            trigger=token.text,
-            trigger_start=token.idx,
-            trigger_end=token.idx + len(token.text),
+            trigger=doc_text(self.doc)[act.trigger_span[0] : act.trigger_span[1]],
+            trigger_start=act.trigger_span[0],
+            trigger_end=act.trigger_span[1],
             cluster_id=cluster_key(source, target, act.type, status, when.start, when.precision),
         )
         if _further(token):

@@ -15,19 +15,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors import ActorResult
-from detente.actors.lexicon import title_kind
+from detente.actors.codes import party_code
 from detente.events.parties import hosts_gathering, is_venue, next_word
 from detente.events.roles import VENUE_NOUNS
 from detente.records import Actor, Quote
-from detente.tables import load_table
 
-STATE_BODIES = frozenset({"ministry", "military", "legislature", "agency"})  # org types that act for their state
-ACTING_TITLE_KINDS = frozenset({"state-office", "party"})  # a person whose title makes them act for a state
 PERSONAL = frozenset({"he", "she", "him", "her", "his"})
 IMPERSONAL = frozenset({"it", "its"})
 FIRST_PLURAL = frozenset({"we", "us", "our"})
@@ -54,37 +50,6 @@ class PartyMention:
     implicit: bool = False  # resolved from an earlier mention, a pronoun or the pair
 
 
-@lru_cache(maxsize=1)
-def igo_codes() -> dict[str, str]:
-    """Organisation actor id → the event code it carries as a party (organizations.tsv, ``event_code``)."""
-    from detente.actors.gazetteer import slug
-
-    return {f"org:{slug(row['name'])}": row["event_code"] for row in load_table("organizations.tsv")
-            if row.get("event_code")}
-
-
-def party_code(actor: Actor | None, actor_id: str, result: ActorResult) -> tuple[str, str] | None:
-    """(code, kind) when the actor can be an event party, else None."""
-    if re.fullmatch(r"[A-Z]{3}", actor_id):
-        return actor_id, "state"
-    if actor is None:
-        return None
-    if actor.kind in ("org", "igo"):
-        code = igo_codes().get(actor.id)
-        if code:
-            return code, "igo"
-        if actor.org_type in STATE_BODIES and actor.country:
-            return actor.country, "body"
-        return None
-    if actor.kind == "person":
-        affiliated = igo_codes().get(actor.affiliation or "")
-        if affiliated:
-            return affiliated, "person"
-        if actor.country and title_kind(actor.role) in ACTING_TITLE_KINDS:
-            return actor.country, "person"
-    return None
-
-
 def _span(doc: Doc, start_char: int, end_char: int) -> Span | None:
     return doc.char_span(start_char, end_char, alignment_mode="expand")
 
@@ -104,7 +69,7 @@ def named_mentions(doc: Doc, actors: ActorResult) -> list[PartyMention]:
     taken: set[int] = set()
     for mention in sorted(actors.mentions, key=lambda m: (m.char_start, -(m.char_end - m.char_start))):
         actor = actors.actor(mention.actor_id)
-        coded = party_code(actor, mention.actor_id, actors)
+        coded = party_code(actor, mention.actor_id)
         if coded is None:
             continue
         span = _span(doc, mention.char_start, mention.char_end)
@@ -221,7 +186,7 @@ def _quote_speakers(doc: Doc, actors: ActorResult, quotes: list[Quote]) -> dict[
     for quote in quotes:
         if quote.quote_type == "indirect" or not quote.speaker_actor:
             continue
-        coded = party_code(actors.actor(quote.speaker_actor), quote.speaker_actor, actors)
+        coded = party_code(actors.actor(quote.speaker_actor), quote.speaker_actor)
         if coded is None:
             continue
         span = _span(doc, quote.char_start, quote.char_end)

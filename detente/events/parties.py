@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from detente.actors import ActorResult
+from detente.actors.codes import party_code
 from detente.events.roles import VENUE_NOUNS
 
 VENUE_VERBS = {"hold", "take", "open", "begin", "end", "close", "start", "conclude", "convene"}
@@ -51,16 +52,13 @@ class ActorIndex:
         self.name_tokens: set[int] = set()  # tokens inside the name of an org ("Asia-Pacific Economic Cooperation")
         char_to_token = {t.idx: t.i for t in doc}
         for mention in actors.mentions:
-            country = actors.country_of(mention.actor_id)
             actor = actors.actor(mention.actor_id)
             if actor is not None and actor.kind in ("org", "igo", "group"):
                 self.name_tokens.update(range(mention.char_start, mention.char_end))
-            if actor is not None and actor.org_type == "media":
-                continue  # "(Reuters)", "told VOA": the outlet reports, it does not act for its home state
-            if not country and actor is not None and actor.kind == "igo":
-                country = actor.id  # the EU, NATO, ASEAN act in their own name
-            if not country:
-                continue
+            coded = party_code(actor, mention.actor_id)
+            if coded is None:
+                continue  # media, think tanks, companies, armed groups, experts: never a party (REAL-DEV.md 4)
+            country = coded[0]
             span = doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
             if span is None:
                 start = char_to_token.get(mention.char_start)

@@ -45,6 +45,7 @@ HEAD_LR = 1e-3
 POS_WEIGHT = 1.0  # weight of a positive label in the loss (positives are ~4% of labels)
 THRESHOLD = 0.5
 CONTEXT_THRESHOLD = 0.5
+VETO = 0.0
 
 
 @dataclass
@@ -209,7 +210,7 @@ def main() -> None:
         if args.out == MODEL:
             return  # a trial does not replace the shipped model
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    save_weights(args.out, network, args.first_layer, THRESHOLD, CONTEXT_THRESHOLD)
+    save_weights(args.out, network, args.first_layer, THRESHOLD, CONTEXT_THRESHOLD, VETO)
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
 
 
