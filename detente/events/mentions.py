@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors import ActorResult
-from detente.actors.codes import party_code
+from detente.actors.codes import communities, modified, names_people, party_code
 from detente.events.parties import hosts_gathering, is_venue, next_word
 from detente.events.roles import VENUE_NOUNS
 from detente.records import Actor, Quote
@@ -76,12 +76,14 @@ def named_mentions(doc: Doc, actors: ActorResult) -> list[PartyMention]:
         if span is None or any(t.i in taken for t in span):
             continue
         code, kind = coded
-        if _venue(span, kind, mention.as_location):
+        if _venue(span, kind, mention.as_location) or (kind == "state" and names_people(span.root)):
             continue
         taken.update(t.i for t in span)
         actor_id = None if mention.actor_id == code else mention.actor_id
         out.append(PartyMention(code, span.start, span.end, span.root.i, kind, actor_id, mention.as_location))
-    return out
+    states = [m for m in out if m.kind == "state"]
+    community = communities([(m.start, m.end, modified(doc[m.root]), m.code) for m in states])
+    return [m for m in out if not (m.kind == "state" and states.index(m) in community)]
 
 
 def _paragraph_starts(doc: Doc) -> list[int]:
