@@ -1,6 +1,6 @@
 """Pipeline benchmark: our time as a ratio to a bare spaCy parse of the same bodies, re-ingest cost,
 peak memory at growing corpus sizes, throughput, and the Ray engine against one process.
-Results are printed and written to bench/results/.
+Results are printed and written to --out (default: a dated file under ~/.cache/detente/bench, printed).
 
     python -m bench --quick                     # 60 and 120 articles; ends with "pipeline/spacy ratio: X.XX" (at 120)
     python -m bench                             # 1k and 10k articles
@@ -34,9 +34,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from bench import OUT_HELP, results_path
 from bench.corpus import KINDS, write_corpus
 
-RESULTS = Path(__file__).resolve().parent / "results"
 STORED = ("articles", "sentences", "actors", "mentions", "article_actors", "events", "quotes", "stories", "ingest_errors")
 
 
@@ -132,6 +132,7 @@ def main(argv: list[str] | None = None) -> dict:
                         help="no reference parse: peak memory, re-ingest and throughput only, in half the time "
                              "(for 100k, about 2 h instead of 4 on 2 cores)")
     parser.add_argument("--workdir", default=None, help="where synthetic corpora are kept (default: a temp dir)")
+    parser.add_argument("--out", default=None, help=OUT_HELP)
     args = parser.parse_args(argv)
     sizes = [int(s) for s in (args.sizes or ("60,120" if args.quick else "1000,10000")).split(",")]
     work = Path(args.workdir or tempfile.mkdtemp(prefix="detente-bench-"))
@@ -183,8 +184,7 @@ def main(argv: list[str] | None = None) -> dict:
         console.print(f"Ray Data, {ray['cpus']} local CPUs, {ray['articles']} articles: {ray['ray_wall_seconds']:.1f} s vs "
                       f"{ray['local_wall_seconds']:.1f} s in one process: {ray['ray_speedup']:.2f}× (goal ≥ 1.6), "
                       f"records identical: {ray['identical_records']}")
-    RESULTS.mkdir(exist_ok=True)
-    out = RESULTS / f"{time.strftime('%Y%m%d-%H%M%S')}-{result['mode']}-{args.corpus}.json"
+    out = results_path(args.out, f"{time.strftime('%Y%m%d-%H%M%S')}-{result['mode']}-{args.corpus}.json")
     out.write_text(json.dumps(result, indent=2))
     console.print(f"results written to {out}")
     if entries and result["pipeline_spacy_ratio"] is not None:

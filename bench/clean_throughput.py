@@ -7,7 +7,7 @@ we time ``clean_document`` + ``extract_metadata`` (trafilatura default and preci
 recovery, htmldate plus the declared-stamp check, the line pass, title/outlet/byline) and, on the same HTML in the
 same run, ``trafilatura.extract`` with its defaults. Reported: articles per second for each, and our time as a
 ratio to trafilatura's (the number to compare across machines). Text dumps (examples/corpus/*.txt) are timed too:
-they skip trafilatura entirely. Results are printed and written to bench/results/.
+they skip trafilatura entirely. Results are printed and written to --out (default under ~/.cache/detente/bench, printed).
 """
 
 from __future__ import annotations
@@ -20,13 +20,13 @@ from pathlib import Path
 
 import trafilatura
 
+from bench import OUT_HELP, results_path
 from detente.clean import clean_document, extract_metadata
 from detente.records import RawDocument
 
 ROOT = Path(__file__).resolve().parents[1]
 SUITE = ROOT.parent / "shared" / "peer-suites" / "boilerplate" / "article-extraction-benchmark"
 TEXTS = ROOT / "examples" / "corpus"
-RESULTS = Path(__file__).resolve().parent / "results"
 
 
 def load_pages(limit: int | None = None) -> list[tuple[str, str, str]]:
@@ -83,6 +83,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="time only the first N pages")
     parser.add_argument("--repeat", type=int, default=1, help="passes over the pages")
+    parser.add_argument("--out", default=None, help=OUT_HELP)
     args = parser.parse_args()
     result = run(args.limit, args.repeat)
     print(f"HTML pages: {result['html_pages']}")
@@ -90,8 +91,9 @@ def main() -> None:
     print(f"trafilatura extract     {result['trafilatura_articles_per_s']:8.2f} articles/s")
     print(f"ratio (detente / trafilatura time): {result['ratio_detente_to_trafilatura']:.2f}")
     print(f"text dumps: {result['text_dumps']}, detente clean+metadata {result['detente_text_articles_per_s']} articles/s")
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / f"{time.strftime('%Y%m%d-%H%M%S')}-clean-throughput.json").write_text(json.dumps(result, indent=2))
+    out = results_path(args.out, f"{time.strftime('%Y%m%d-%H%M%S')}-clean-throughput.json")
+    out.write_text(json.dumps(result, indent=2))
+    print(f"results written to {out}")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
+from bench import OUT_HELP, results_path
 from detente.dedup.derivative import STOP
 from detente.records import Actor, Analysis, Article, Mention, Sentence
 
@@ -164,6 +165,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--out", default=None, help=OUT_HELP)
     args = parser.parse_args()
     if args.one:
         print(json.dumps(run_one(args.one)))
@@ -179,6 +181,10 @@ def main() -> None:
         size = results[-1]["articles"] / results[0]["articles"]
         print(f"time ratio {ratio:.1f}× for {size:.0f}× the articles ({ratio / size:.2f}× the time per article; "
               f"linear is 1.00); peak RSS {max(r['peak_rss_mb'] for r in results)} MB (target ≤ 2048)")
+    out = results_path(args.out, f"{time.strftime('%Y%m%d-%H%M%S')}-dedup-scale.json")
+    out.write_text(json.dumps({"command": "python -m bench.dedup_scale --sizes " + " ".join(map(str, args.sizes)),
+                               "runs": results}, indent=2))
+    print(f"results written to {out}")
 
 
 if __name__ == "__main__":

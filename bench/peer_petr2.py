@@ -4,7 +4,7 @@
 sentences with the CAMEO codes PETRARCH2 produced for them, hand-corrected in 2018. Its codes are a peer's answers,
 not ground truth: PETRARCH2 agrees with them by construction (its authors published no accuracy figure on the
 file; the file says the codings are "based on the PETR-2 output", so the peer's own figure is ~1.00 less the hand
-fixes). We map each CAMEO code to its PLOVER type (the DESIGN table: 03 AGREE ... 18-20 ASSAULT; 01 statements
+fixes). We map each CAMEO code to its PLOVER type (the PLOVER table of docs/design.md: 03 AGREE ... 18-20 ASSAULT; 01 statements
 and 02 appeals have no PLOVER type and are left out) and report, over sentences with at least one mappable coding:
 
 - coverage: sentences where we code any event;

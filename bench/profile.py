@@ -1,6 +1,6 @@
 """Where ingest time goes: cProfile over a full ingest of a synthetic corpus, top functions by own and cumulative time.
 
-    python -m bench.profile                 # 1k articles; writes bench/results/profile-<date>.txt
+    python -m bench.profile                 # 1k articles; writes --out (default ~/.cache/detente/bench/profile-<date>.txt)
     python -m bench.profile --n 200 --top 40
 
 spaCy's share is the floor (see ``python -m bench``); everything else is what the profile is for.
@@ -16,9 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import OUT_HELP, results_path
 from bench.corpus import write_corpus
-
-RESULTS = Path(__file__).resolve().parent / "results"
 
 
 def main(argv: list[str] | None = None) -> Path:
@@ -26,7 +25,7 @@ def main(argv: list[str] | None = None) -> Path:
     parser.add_argument("--n", type=int, default=1000, help="articles in the synthetic corpus")
     parser.add_argument("--top", type=int, default=60, help="rows per listing")
     parser.add_argument("--workdir", default=None, help="where the corpus is kept (default: a temp dir)")
-    parser.add_argument("--out", default=None, help="output file (default: bench/results/profile-<date>.txt)")
+    parser.add_argument("--out", default=None, help=OUT_HELP)
     parser.add_argument("--dump", default=None, help="also write the raw pstats file here")
     args = parser.parse_args(argv)
     work = Path(args.workdir or tempfile.mkdtemp(prefix="detente-profile-"))
@@ -52,8 +51,7 @@ def main(argv: list[str] | None = None) -> Path:
     stats = pstats.Stats(profiler, stream=text).strip_dirs()
     stats.sort_stats("tottime").print_stats(args.top)
     stats.sort_stats("cumulative").print_stats(args.top)
-    out = Path(args.out) if args.out else RESULTS / f"profile-{time.strftime('%Y%m%d-%H%M')}.txt"
-    out.parent.mkdir(parents=True, exist_ok=True)
+    out = results_path(args.out, f"profile-{time.strftime('%Y%m%d-%H%M')}.txt")
     out.write_text(text.getvalue())
     if args.dump:
         profiler.dump_stats(args.dump)

@@ -1,10 +1,13 @@
-"""Reliability summary for issue 11: hostile inputs, kill -9 mid-ingest, readers during an ingest, stored XSS.
+"""Reliability: issue 11 (hostile inputs, kill -9 mid-ingest, readers during an ingest, stored XSS) and issue 26
+(interrupted and concurrent ingests, bounded fetches, odd databases and outputs, injection, limits, error messages).
 
-    python -m bench.reliability                 # all four scenarios, ~3-5 minutes on two cores
-    python -m bench.reliability --kills 5 --articles 60 --skip-browser
+    python -m bench.reliability                 # everything, ~40 minutes on two cores
+    python -m bench.reliability --only fetch odd-db injection errors     # the quick issue-26 groups
+    python -m bench.reliability --kills 5 --articles 60 --skip-browser --only hostile kill9 readers xss
 
 Everything runs as a user would: `detente ingest` and `detente serve` in subprocesses, bound to 127.0.0.1,
-over temporary stores. Prints the table the issue asks for and writes bench/results/reliability.json.
+over temporary stores. Prints a table per issue and writes reliability[-LABEL].json where --out says (default under
+~/.cache/detente/bench).
 """
 
 from __future__ import annotations
@@ -23,16 +26,18 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import asdict
 from pathlib import Path
 
 import httpx
 from rich.console import Console
 from rich.table import Table
 
+from bench import OUT_HELP, results_path
 from bench.corpus import write_corpus
 from bench.hostile import ARTICLES, write_bad, write_odd
+from bench.rel_common import Row
 
-RESULTS = Path(__file__).resolve().parent / "results"
 HOST = "127.0.0.1"
 CHROMIUM = Path(os.environ.get("DETENTE_CHROMIUM", "/usr/bin/chromium"))
 
@@ -79,12 +84,12 @@ def hostile(work: Path) -> dict:
     seconds = time.perf_counter() - started
     for huge in (work / "bad").glob("huge.*"):
         huge.unlink()
-    lines = [line for line in run.stderr.splitlines() if line.startswith("error: ")]
+    lines = [line for line in run.stderr.splitlines() if line.startswith(("error: ", "skipped: "))]
     named = 0
     for case in bad:
         where = f"{case.path}:{case.line}" if case.line is not None else str(case.path)
         where = where.replace("\n", "\\n")
-        mine = [line for line in lines if line.startswith(f"error: {where}: ")]
+        mine = [line for line in lines if line.split(": ", 1)[1].startswith(f"{where}: ")]
         named += len(mine) == 1 and case.reason.lower() in mine[0].lower()
     unchanged = digest(db) == before
     odd = write_odd(work / "odd")
@@ -298,22 +303,68 @@ def xss(work: Path) -> dict:
             "control_unescaped_executed": sorted(set(map(str, caught)))}
 
 
+ROUND_2 = ("interrupted", "concurrent", "fetch", "odd-db", "injection", "errors")
+ROUND_1 = ("hostile", "kill9", "readers", "xss")
+
+
+def round_2(work: Path, name: str, articles: int) -> list[Row]:
+    """One group of the issue-26 cases, as table rows."""
+    from bench import rel_errors, rel_fetch, rel_interrupt
+
+    cases = {"interrupted": lambda: rel_interrupt.interrupted(work, articles),
+             "concurrent": lambda: rel_interrupt.concurrent(work),
+             "fetch": lambda: rel_fetch.fetch(work),
+             "odd-db": lambda: rel_errors.odd_databases(work),
+             "injection": lambda: rel_errors.injection_and_limits(work),
+             "errors": lambda: rel_errors.cosmetic(work)}
+    return cases[name]()
+
+
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(prog="python -m bench.reliability", description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=40, help="articles in the kill -9 corpus")
     parser.add_argument("--kills", type=int, default=3, help="SIGKILLs before the run is let finish")
     parser.add_argument("--readers-articles", type=int, default=16, help="articles ingested under the readers")
+    parser.add_argument("--interrupted-articles", type=int, default=100, help="articles in the interrupted-ingest corpus")
     parser.add_argument("--skip-browser", action="store_true")
+    parser.add_argument("--out", default=None, help=OUT_HELP)
+    parser.add_argument("--only", nargs="+", choices=ROUND_1 + ROUND_2, help="run these scenarios only")
+    parser.add_argument("--label", default="", help="a suffix for the results file (e.g. before)")
     args = parser.parse_args(argv)
+    chosen = args.only or list(ROUND_1 + ROUND_2)
     results: dict[str, dict] = {}
+    rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="detente-reliability-") as tmp:
         work = Path(tmp)
-        for name, run in (("hostile", lambda: hostile(work)), ("kill9", lambda: kill9(work, args.articles, args.kills)),
-                          ("readers", lambda: concurrent(work, args.readers_articles)),
-                          ("xss", (lambda: {"skipped": "--skip-browser"}) if args.skip_browser else (lambda: xss(work)))):
+        scenarios = {"hostile": lambda: hostile(work), "kill9": lambda: kill9(work, args.articles, args.kills),
+                     "readers": lambda: concurrent(work, args.readers_articles),
+                     "xss": (lambda: {"skipped": "--skip-browser"}) if args.skip_browser else (lambda: xss(work))}
+        for name in chosen:
             started = time.perf_counter()
-            results[name] = run()
-            results[name]["seconds"] = round(time.perf_counter() - started, 1)
+            if name in ROUND_1:
+                results[name] = scenarios[name]()
+                results[name]["seconds"] = round(time.perf_counter() - started, 1)
+            else:
+                found = round_2(work, name, args.interrupted_articles)
+                rows += found
+                results[name] = {"rows": [asdict(r) for r in found], "seconds": round(time.perf_counter() - started, 1)}
+    if all(name in results for name in ROUND_1):
+        _print_round_1(results)
+    if rows:
+        table = Table(title="Détente reliability round 2 (issue 26)")
+        for column in ("group", "case", "outcome", "goal", "detail"):
+            table.add_column(column, overflow="fold")
+        for r in rows:
+            table.add_row(r.group, r.case, "ok" if r.ok else "FAIL", r.goal, r.detail)
+        Console(width=200).print(table)
+        print(f"{sum(r.ok for r in rows)} of {len(rows)} cases meet their goal")
+    out = results_path(args.out, f"{time.strftime('%Y%m%d-%H%M%S')}-reliability{'-' + args.label if args.label else ''}.json")
+    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"written to {out}")
+    return results
+
+
+def _print_round_1(results: dict[str, dict]) -> None:
     h, k, r, x = results["hostile"], results["kill9"], results["readers"], results["xss"]
     table = Table(title="Détente reliability (issue 11)")
     for column in ("measure", "result", "goal", "detail"):
@@ -332,11 +383,6 @@ def main(argv: list[str] | None = None) -> dict:
                   x.get("skipped") or f"{x['payloads']} payloads × {x['pages_visited']} pages in Chromium (app + report); "
                   f"the probe's control (payloads unescaped) caught {len(x['control_unescaped_executed'])}")
     Console(width=160).print(table)
-    RESULTS.mkdir(exist_ok=True)
-    out = RESULTS / "reliability.json"
-    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(f"written to {out}")
-    return results
 
 
 if __name__ == "__main__":

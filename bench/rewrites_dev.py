@@ -1,10 +1,10 @@
-"""Duplicate and derivative links on the rewrites development set (bench/data/rewrites): precision and recall.
+"""Duplicate and derivative links on the rewrites development set (tests/fixtures/rewrites): precision and recall.
 
     python -m bench.rewrites_dev                 # ingest the set into a fresh store, score the links it made
     python -m bench.rewrites_dev --db X.db       # reuse (or build) a store; --relink decides the links again
     python -m bench.rewrites_dev --scores        # also the scorer's evidence for every listed pair, both ways
 
-The set (see bench/data/rewrites/README.md) holds 20 original/rewrite pairs in varied styles, 2 syndicated copies
+The set (see tests/fixtures/rewrites/README.md) holds 20 original/rewrite pairs in varied styles, 2 syndicated copies
 and 22 hard negatives (independent reports, follow-ups, op-eds, related wire stories). A predicted link is right
 when (copy, original) is listed in links.json; any other link between two articles of the set is a false link.
 """
@@ -19,7 +19,7 @@ from pathlib import Path
 from detente.corpus import ingest
 from detente.store import Store
 
-DATA = Path(__file__).resolve().parent / "data" / "rewrites"
+DATA = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "rewrites"
 
 
 def load_gold(data: Path = DATA) -> dict:

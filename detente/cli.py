@@ -7,6 +7,7 @@ allowed); this module only turns records into tables on a terminal, or CSV, JSON
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -15,14 +16,17 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
+import click
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
+from typer.core import TyperCommand
 
 from detente import __version__
+from detente.errors import explain, one_line
 from detente.ingest import DEFAULT_MAX_BYTES
 from detente.records import Article, Event
 from detente.store import queries
@@ -31,7 +35,38 @@ from detente.store.queries import Filters, QueryError
 if TYPE_CHECKING:
     from detente.store import Store
 
-app = typer.Typer(
+class _Command(TyperCommand):
+    """Every command runs inside one error wrapper: a failure the user can act on (a bad file, a full disk, a
+    database written by a newer version) is one line on stderr naming the file or value and the reason, exit 1;
+    Ctrl-C says so, exit 130; nothing prints a traceback unless DETENTE_DEBUG is set."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            after = {"ingest": "; whole batches already stored are kept: run the same command again to finish",
+                     "run": "; whole batches already stored are kept: run the same command again to finish"}
+            err.print(f"interrupted{after.get(ctx.info_name or '', '')}", markup=False, highlight=False, soft_wrap=True)
+            raise typer.Exit(130) from None
+        except Exception as exc:
+            if os.environ.get("DETENTE_DEBUG"):
+                raise
+            reason = explain(exc, ctx.params.get("db"), ctx.params.get("out"))
+            if reason is None:
+                reason = f"unexpected {exc.__class__.__name__}: {exc} (DETENTE_DEBUG=1 shows where)"
+            err.print(f"error: {one_line(reason)}", markup=False, highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+
+
+class _App(typer.Typer):
+    def command(self, *args, **kwargs):
+        kwargs.setdefault("cls", _Command)
+        return super().command(*args, **kwargs)
+
+
+app = _App(
     name="detente",
     help=(
         "Détente turns a pile of news articles about relations between states into a sourced, deduplicated,\n"
@@ -103,12 +138,13 @@ def _main(
 @contextmanager
 def _open(db: Path) -> Iterator[Store]:
     """The store, read-only and as one snapshot: a listing or export run beside an ingest shows one state of it."""
+    from detente.errors import MissingStore
     from detente.store import Store
 
     try:
         store = Store(db, readonly=True)
-    except FileNotFoundError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+    except MissingStore as exc:
+        err.print(f"error: {one_line(str(exc))}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
     with store, store.snapshot():
         yield store
@@ -125,24 +161,24 @@ def _ingest(paths: list[str], db: Path, max_bytes: int, batch_size: int, engine:
         task = progress.add_task("ingesting", total=_count_inputs(paths))
 
         def notify(event: str, source: str) -> None:
-            if event == "error":
-                progress.console.print(f"[red]✗[/red] {escape(source)}")
+            if event in ("error", "note") and err.is_terminal:  # on a terminal, as they happen; else listed at the end
+                mark = "[red]✗[/red]" if event == "error" else "[dim]skipped:[/dim]"
+                progress.console.print(f"{mark} {escape(source)}", soft_wrap=True, highlight=False)
             progress.update(task, advance=1 if event in ("stored", "skip", "error") else 0,
                             description=f"ingesting {escape(Path(source).name[:40])}")
 
-        try:
-            report = ingest(store, paths, batch_size=batch_size, max_bytes=max_bytes, progress=notify,
-                            engine=engine, ray_address=address)
-        except ValueError as exc:
-            err.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(2) from None
+        report = ingest(store, paths, batch_size=batch_size, max_bytes=max_bytes, progress=notify,
+                        engine=engine, ray_address=address)
         before = store.count("articles")
     if not err.is_terminal:
+        for note in report.notes:
+            err.print(f"skipped: {note}", soft_wrap=True, highlight=False, markup=False)
         for error in report.errors:
             err.print(f"error: {error}", soft_wrap=True, highlight=False, markup=False)
+    finished = " (finished the stories and dates an interrupted run left)" if report.finished and not report.added else ""
     console.print(
         f"{report.added} added, {report.skipped} already stored, {report.duplicates} duplicates, "
-        f"{report.derivatives} derivatives, {len(report.errors)} failed — {before} articles in {db}",
+        f"{report.derivatives} derivatives, {len(report.errors)} failed — {before} articles in {db}{finished}",
         soft_wrap=True, markup=False, highlight=False,
     )
     if report.not_articles:
@@ -221,16 +257,20 @@ def run(
     Example:
       detente run examples/corpus --out report.html
     """
+    from detente.atomic import check_target
+
+    check_target(out)  # a report that cannot be written is refused before the ingest, not after it
     code = _ingest(paths, db, max_bytes, 32)
     _write_report(db, out)
     raise typer.Exit(code)
 
 
 def _write_report(db: Path, out: Path, pairs: list[tuple[str, str]] | None = None) -> None:
+    from detente.atomic import replaced
     from detente.report import write_report
 
-    with _open(db) as store:
-        write_report(store, out, pairs=pairs)
+    with _open(db) as store, replaced(out) as partial:  # whole, or the old report left as it was
+        write_report(store, partial, pairs=pairs)
     console.print(f"report written to [bold]{escape(str(out.resolve()))}[/bold] — open it in a browser", soft_wrap=True)
 
 
@@ -271,14 +311,17 @@ def serve(
     """
     import uvicorn
 
+    from detente.errors import SettingError
     from detente.web import create_app
 
-    with _open(db):  # a clear error now if the database is missing
+    if not 0 < port < 65536:
+        raise SettingError(f"--port {port}: not a TCP port (1 to 65535)")
+    with _open(db):  # a clear error now if the database is missing, not SQLite, or of a newer schema
         pass
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"[yellow]warning:[/yellow] serving on {host}: anyone who can reach this address can read the database")
     console.print(f"Détente on [bold]http://{host}:{port}/[/bold] over {escape(str(db))} — Ctrl+C to stop")
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(db, hosts=[host]), host=host, port=port, log_level="warning")
 
 
 def _filters(**given) -> Filters:
@@ -580,7 +623,7 @@ def export(
 ) -> None:
     """Export every record (article, event, quote, actor, story).
 
-    jsonl is the stable contract of DESIGN.md; csv and parquet write one file per record kind into a folder;
+    jsonl is the stable contract of docs/design.md; csv and parquet write one file per record kind into a folder;
     gdelt writes GDELT 2.0's event table (61 tab-separated columns, no header; events that happened, one row
     per real-world event); plover writes PLOVER event records (JSONL, the PLOVER manual's field names).
 
@@ -591,6 +634,7 @@ def export(
       detente export --format gdelt --out events.tsv
       detente export --format plover --out events.plover.jsonl
     """
+    from detente.atomic import open_replaced
     from detente.export import gdelt, plover, tables, write_jsonl
 
     if out == "-" and format in ("csv", "parquet"):
@@ -607,7 +651,7 @@ def export(
         if out == "-":
             count = write(store, sys.stdout)
         else:
-            with open(out, "w", encoding="utf-8", newline="") as fh:
+            with open_replaced(out, "w", encoding="utf-8", newline="") as fh:  # whole, or the old file left as it was
                 count = write(store, fh)
     noun = "rows" if format == "gdelt" else "records"
     aside = ", ".join(f"{n} {why}" for why, n in left_out.items() if n)

@@ -2,11 +2,15 @@
 
 This is the only place that sequences the stages over many documents; the
 stages themselves are pure functions in their own modules.
+
+Interruptions and other writers: a batch is stored in one write transaction together with its copy and rewrite
+links, so a kill or Ctrl-C leaves whole batches only, and another ingest of the same files waits for the lock and
+then finds them stored. The corpus-wide passes (stories, date refinement) run at the end of any run that finds them
+owed, which a stored batch records, so a rerun of an interrupted ingest finishes them even when it adds nothing.
 """
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
 import threading
@@ -18,9 +22,10 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from detente.dedup.link import forget_indexes, link_copies, link_derivatives
+from detente.dedup.link import fact_index, forget_indexes, link_copies, link_derivatives
+from detente.errors import SettingError, number_setting
 from detente.events.refine import refine_undated
-from detente.ingest import DEFAULT_MAX_BYTES, IngestError, iter_documents
+from detente.ingest import DEFAULT_MAX_BYTES, IngestError, IngestNote, iter_documents
 from detente.ingest.htmldepth import PARSER_DEPTH, nesting_depth
 from detente.nlp import load_nlp, transient_strings
 from detente.pipeline import Prepared, analyze_parsed, parse_captions, prepare
@@ -39,9 +44,11 @@ class IngestReport:
     derivatives: int = 0
     errors: list[IngestError] = field(default_factory=list)
     not_articles: list[str] = field(default_factory=list)  # files in folders that are not articles (readers.FOLDER_RULE)
+    notes: list[IngestNote] = field(default_factory=list)  # inputs passed over on purpose (a symlink read elsewhere)
+    finished: bool = False  # this run did the corpus-wide passes (for its own articles or an interrupted run's)
 
 
-Progress = Callable[[str, str], None]  # (event, source): "read" | "skip" | "error" | "stored"
+Progress = Callable[[str, str], None]  # (event, source): "read" | "skip" | "note" | "error" | "stored"
 
 
 def ingest(
@@ -57,7 +64,10 @@ def ingest(
     """Read ``paths`` into ``store``; re-ingesting the same inputs adds nothing.
 
     ``engine="ray"`` analyses on Ray Data (a local cluster, or ``ray_address``); the store is written here either way.
+    An interrupted run (killed, Ctrl-C) leaves whole batches; running it again stores the rest and finishes the
+    corpus-wide passes, so the store ends as one uninterrupted run would have left it.
     """
+    check_settings()
     steady_heap()  # a long run frees large arrays all the time: keep resident memory to what it holds
     report = IngestReport()
     notify = progress or (lambda event, source: None)
@@ -71,10 +81,14 @@ def ingest(
         process = _ray_processor(cpus)
         chunk = chunk_size(cpus)
     elif engine != "local":
-        raise ValueError(f"unknown engine {engine!r}: use local or ray")
+        raise SettingError(f"--engine {engine!r}: unknown engine; use local or ray")
     pending: list[RawDocument] = []
     seen_raw: set[str] = set()  # the pending batch's raw hashes; stored ones are the store's to know
     for item in iter_documents(paths, max_bytes=max_bytes, skipped=report.not_articles):
+        if isinstance(item, IngestNote):
+            report.notes.append(item)
+            notify("note", str(item))
+            continue
         if isinstance(item, IngestError):
             report.errors.append(item)
             notify("error", str(item))
@@ -90,10 +104,23 @@ def ingest(
             pending, seen_raw = [], set()
     if pending:
         process(store, pending, report, notify, batch_size)
-    if report.added:
+    report.finished = finish_corpus_passes(store)
+    return report
+
+
+def finish_corpus_passes(store: Store) -> bool:
+    """Place unplaced articles in stories, then date undated articles from events dated elsewhere, when a stored
+    batch (of this run or an interrupted one) left them owed; one transaction, so an interruption here leaves them
+    owed still. Returns whether they ran."""
+    if not store.corpus_passes_due():
+        return False
+    with store.transaction():
+        if not store.corpus_passes_due():  # another ingest finished them while this one waited for the lock
+            return False
         link_stories(store)
         refine_undated(store)  # undated articles' weekday-dated events, dated to a day by other articles
-    return report
+        store.corpus_passes_done()
+    return True
 
 
 def analyse_documents(
@@ -101,13 +128,14 @@ def analyse_documents(
 ) -> list[Analysis]:
     """Clean, parse and analyse a batch; a document that fails is reported and left out, never raised."""
     nlp = load_nlp()
+    seconds = article_seconds()
     prepared = []
     for raw in raws:
         try:
-            with time_limit(ARTICLE_SECONDS):  # a pathological page must not stall the run in the cleaner either
+            with time_limit(seconds):  # a pathological page must not stall the run in the cleaner either
                 item = prepare(raw)
         except ArticleTimeout:
-            _fail(report, notify, raw.source, f"cleaning took over {ARTICLE_SECONDS:g} s and was skipped")
+            _fail(report, notify, raw.source, f"cleaning took over {seconds:g} s and was skipped")
             continue
         except Exception as exc:  # a cleaner bug must not stop the run: report it against the file
             _fail(report, notify, raw.source, f"could not be cleaned ({exc.__class__.__name__}: {exc})")
@@ -128,10 +156,10 @@ def analyse_documents(
                 item.caption_docs = None
         for item, doc in _parse(nlp, prepared, report, notify, batch_size):
             try:
-                with time_limit(ARTICLE_SECONDS):
+                with time_limit(seconds):
                     analyses.append(analyze_parsed(item, doc))
             except ArticleTimeout:
-                _fail(report, notify, item.raw.source, f"analysis took over {ARTICLE_SECONDS:g} s and was skipped")
+                _fail(report, notify, item.raw.source, f"analysis took over {seconds:g} s and was skipped")
             except Exception as exc:
                 _fail(report, notify, item.raw.source, f"analysis failed ({exc.__class__.__name__}: {exc})")
         for item in prepared:
@@ -163,7 +191,20 @@ def _parse(nlp: Language, prepared: list[Prepared], report: IngestReport, notify
         return parsed
 
 
-ARTICLE_SECONDS = float(os.environ.get("DETENTE_ARTICLE_SECONDS", "60"))
+ARTICLE_SECONDS = 60.0  # the default time one article may take in the cleaner, and after the parse
+
+
+def check_settings() -> None:
+    """Read every DETENTE_* setting now, so a bad value is reported before any work rather than half-way."""
+    from detente.ingest.fetch import fetch_deadline
+
+    article_seconds()
+    fetch_deadline()
+
+
+def article_seconds() -> float:
+    """The per-article time limit: ``DETENTE_ARTICLE_SECONDS`` (0 turns it off), checked, else the default."""
+    return number_setting("DETENTE_ARTICLE_SECONDS", ARTICLE_SECONDS)
 
 
 class ArticleTimeout(Exception):
@@ -223,17 +264,44 @@ def _process_batch(store: Store, raws: list[RawDocument], report: IngestReport, 
 
 
 def store_analyses(store: Store, analyses: list[Analysis], report: IngestReport, notify: Progress) -> None:
-    """The single writer: decide copy links, store the batch with its signatures in one transaction, then
-    look for rewrites (whose links may point either way)."""
-    signatures, copies = link_copies(store, analyses)
-    report.duplicates += copies
+    """The single writer: in one write transaction, drop what another run stored meanwhile, decide copy links,
+    store the batch with its signatures, then look for rewrites (whose links may point either way).
+
+    The write lock is held from the raw-file check to the commit, so two ingests of one file store it once; a kill
+    or Ctrl-C anywhere rolls back the whole batch with its links. The dedup indexes are built, before the batch is
+    stored, from what is stored, and rebuilt when another process has written since: a rerun after an interruption
+    sees the store as the uninterrupted run saw it at that batch."""
     try:
-        report.added += store.add_analyses(analyses, signatures)
-    except (sqlite3.InterfaceError, sqlite3.IntegrityError, sqlite3.DataError, UnicodeError, OverflowError):
-        analyses = _store_one_by_one(store, analyses, signatures, report, notify)
-    report.derivatives += link_derivatives(store, analyses)
-    for analysis in analyses:
+        fresh = _store_batch(store, analyses, report, notify)
+    except BaseException:  # rolled back: the in-memory indexes may name articles that were not stored
+        forget_indexes(store)
+        raise
+    for analysis in fresh:
         notify("stored", analysis.article.source)
+
+
+def _store_batch(store: Store, analyses: list[Analysis], report: IngestReport, notify: Progress) -> list[Analysis]:
+    with store.transaction():
+        if store.changed_elsewhere():
+            forget_indexes(store)
+        fresh = []
+        for analysis in analyses:
+            if store.has_raw(analysis.article.raw_hash):  # stored by another ingest while this one analysed it
+                report.skipped += 1
+                notify("skip", analysis.article.source)
+            else:
+                fresh.append(analysis)
+        fact_index(store)  # the rewrite index holds what was stored before this batch, in every run alike
+        signatures, copies = link_copies(store, fresh)
+        report.duplicates += copies
+        try:
+            report.added += store.add_analyses(fresh, signatures)
+        except (sqlite3.InterfaceError, sqlite3.IntegrityError, sqlite3.DataError, UnicodeError, OverflowError):
+            fresh = _store_one_by_one(store, fresh, signatures, report, notify)
+        report.derivatives += link_derivatives(store, fresh)
+        if fresh:
+            store.owe_corpus_passes()
+    return fresh
 
 
 def _store_one_by_one(store: Store, analyses: list[Analysis], signatures: dict[str, bytes], report: IngestReport,

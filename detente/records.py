@@ -2,7 +2,7 @@
 
 Every stage is a function over these dataclasses; only ``ingest``, ``store``,
 ``report``, ``web`` and ``cli`` do I/O. Field names follow the JSONL export
-contract in DESIGN.md, so ``dataclasses.asdict`` is the export.
+contract in docs/design.md, so ``dataclasses.asdict`` is the export.
 """
 
 from __future__ import annotations

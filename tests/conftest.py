@@ -1,4 +1,5 @@
-"""Shared fixtures: the seed corpus and gold in ../shared, the sample corpus, stores built once per session."""
+"""Shared fixtures: stores of the sample corpus (examples/) and, for tests marked ``seeds``, of the shared sets in
+../shared, built once per session; texts for comparing two annotation paths."""
 
 from __future__ import annotations
 
@@ -17,14 +18,6 @@ EXAMPLES = ROOT / "examples" / "corpus"
 EXAMPLES_GOLD = ROOT / "examples" / "gold.json"
 
 
-def pytest_collection_modifyitems(config, items):
-    if not SHARED.exists():
-        skip = pytest.mark.skip(reason=f"{SHARED} not found: the shared seeds live beside the repository")
-        for item in items:
-            if "seeds" in item.keywords:
-                item.add_marker(skip)
-
-
 def token_annotations(doc) -> list[tuple]:
     """Everything the model annotates on each token: two pipelines agree on a doc when these are equal."""
     return [(t.i, t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_)
@@ -33,15 +26,14 @@ def token_annotations(doc) -> list[tuple]:
 
 @pytest.fixture(scope="session")
 def varied_texts() -> list[str]:
-    """Seed and example bodies, and the PETR2 validation sentences: many outlets, years and constructions."""
-    from bench.peer_petr2 import PEER, load_records
+    """The sample corpus's clean bodies and the texts written for the tests: many outlets, years and constructions."""
     from detente.ingest import iter_documents
     from detente.pipeline import prepare
+    from tests.texts import VARIED_TEXTS
 
-    bodies = [prepare(doc).cleaned.body for doc in iter_documents([SEEDS, EXAMPLES])]
-    texts = bodies + [record["text"] for record in load_records(PEER)]
-    assert len(texts) > 80
-    return texts
+    bodies = [prepare(doc).cleaned.body for doc in iter_documents([EXAMPLES])]
+    assert len(bodies) == 13
+    return bodies + VARIED_TEXTS
 
 
 def _ingested(tmp_path_factory, name: str, folder: Path) -> Path:

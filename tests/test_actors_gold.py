@@ -11,8 +11,6 @@ from detente.export import iter_records
 from detente.store import Store
 from tests.conftest import EXAMPLES_GOLD, SEEDS_GOLD
 
-pytestmark = pytest.mark.seeds
-
 # (seed file prefix, short mention, full name, how many times the body uses the short form)
 SEED_SHORT_MENTIONS = [
     ("000", "Zhang", "Zhang Mingliang", 1),
@@ -32,7 +30,8 @@ def _report(db, gold_path):
     return evaluate(load_gold(gold_path), records, read_raw=read_raw)
 
 
-@pytest.mark.parametrize("gold_path, db_fixture", [(SEEDS_GOLD, "seeds_db"), (EXAMPLES_GOLD, "examples_db")])
+@pytest.mark.parametrize("gold_path, db_fixture", [pytest.param(SEEDS_GOLD, "seeds_db", marks=pytest.mark.seeds),
+                                                  (EXAMPLES_GOLD, "examples_db")])
 def test_actor_targets(gold_path, db_fixture, request):
     report = _report(request.getfixturevalue(db_fixture), gold_path)
     assert report["persons"].f1 >= 0.9
@@ -40,6 +39,7 @@ def test_actor_targets(gold_path, db_fixture, request):
     assert report["countries"].f1 >= 0.95
 
 
+@pytest.mark.seeds
 def test_every_seed_short_mention_is_linked_to_the_full_name(seeds_db):
     conn = sqlite3.connect(seeds_db)
     rows = conn.execute(
@@ -52,6 +52,7 @@ def test_every_seed_short_mention_is_linked_to_the_full_name(seeds_db):
     assert found == {(doc, short, full): n for doc, short, full, n in SEED_SHORT_MENTIONS}
 
 
+@pytest.mark.seeds
 def test_one_actor_per_person_across_the_corpus_with_the_role_each_article_gives(seeds_db):
     conn = sqlite3.connect(seeds_db)
     xi = conn.execute("SELECT COUNT(*) FROM actors WHERE name LIKE '%Xi Jinping%'").fetchone()[0]

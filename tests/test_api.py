@@ -9,31 +9,35 @@ import detente
 from detente.api import Corpus, Records
 from detente.records import Analysis, Event
 
-pytestmark = pytest.mark.seeds
 
-
-def test_open_filters_and_to_pandas(seeds_db):
-    with detente.open(seeds_db, readonly=True) as corpus:
+def test_open_filters_and_to_pandas(examples_db):
+    with detente.open(examples_db, readonly=True) as corpus:
         assert isinstance(corpus, Corpus)
         everything = corpus.events()
-        pair = corpus.events(dyad=("CHN", "VNM"))
+        pair = corpus.events(dyad=("CHN", "PHL"))
         assert isinstance(pair, Records) and 0 < len(pair) < len(everything)
-        assert all({e.source, e.target} == {"CHN", "VNM"} for e in pair)
-        assert len(corpus.events(dyad="vnm-chn")) == len(pair)
-        assert all(e.status == "planned" for e in corpus.events(status="planned"))
-        assert all(e.date_start >= "2023" for e in corpus.events(dyad=("CHN", "VNM"), since="2023-01-01"))
+        assert all({e.source, e.target} == {"CHN", "PHL"} for e in pair)
+        assert len(corpus.events(dyad="phl-chn")) == len(pair)
+        planned = corpus.events(status="planned")
+        assert planned and all(e.status == "planned" for e in planned) and len(planned) < len(everything)
+        since = corpus.events(dyad=("RUS", "UKR"), since="2022-01-01")
+        assert since and all(e.date_start >= "2022" for e in since) and len(since) < len(corpus.events(dyad="RUS-UKR"))
         frame = pair.to_pandas()
         assert len(frame) == len(pair) and {"source", "target", "type", "status", "date_start", "text"} <= set(frame.columns)
-        assert len(corpus.articles()) == 5 and corpus.articles(search="Guangdong")
-        assert len(corpus.articles(originals_only=True)) < 5
-        assert corpus.quotes(speaker="Zhang") and corpus.actors(kind="state") and corpus.stories()
-        assert corpus.dyad("CHN", "VNM", by="year")[0].period == "1979"
+        assert len(corpus.articles()) == 13 and [a.doc_name for a in corpus.articles(search="Galwan")] == [
+            "103_india_china_galwan"]
+        originals = corpus.articles(originals_only=True)
+        assert len(originals) == 11 and all(not a.duplicate_of and not a.derivative_of for a in originals)
+        assert corpus.quotes(speaker="Albanese") and corpus.actors(kind="state") and corpus.stories()
+        years = sorted({e.date_start[:4] for e in corpus.events(dyad="RUS-UKR", status="happened", originals_only=True)
+                        if e.date_start})
+        assert [p.period for p in corpus.dyad("RUS", "UKR", by="year")] == years
         # the Store's API is still there
-        assert corpus.count("articles") == 5 and corpus.conn.execute("SELECT 1").fetchone()[0] == 1
+        assert corpus.count("articles") == 13 and corpus.conn.execute("SELECT 1").fetchone()[0] == 1
 
 
-def test_bad_dyad_is_a_clear_error(seeds_db):
-    with detente.open(seeds_db, readonly=True) as corpus, pytest.raises(ValueError, match="not two known states"):
+def test_bad_dyad_is_a_clear_error(examples_db):
+    with detente.open(examples_db, readonly=True) as corpus, pytest.raises(ValueError, match="not two known states"):
         corpus.events(dyad="CHN")
 
 
@@ -50,14 +54,17 @@ def test_analyze_one_text():
     assert any(isinstance(e, Event) and {e.source, e.target} == {"CHN", "VNM"} for e in analysis.events)
 
 
-def test_filters_read_names_and_dates_and_refuse_bad_values(seeds_db):
-    with detente.open(seeds_db, readonly=True) as corpus:
-        assert [e.id for e in corpus.events(dyad="China/Viet Nam")] == [e.id for e in corpus.events(dyad=("VNM", "CHN"))]
+def test_filters_read_names_and_dates_and_refuse_bad_values(examples_db):
+    with detente.open(examples_db, readonly=True) as corpus:
+        by_name = [e.id for e in corpus.events(dyad="China/the Philippines")]
+        assert by_name and by_name == [e.id for e in corpus.events(dyad=("PHL", "CHN"))]
         dated = [e.date_start for e in corpus.events() if e.date_start]
-        assert dated == sorted(dated)  # by date
-        assert all(e.date_start[:4] == "2023" for e in corpus.events(since="2023", until="2023"))
+        assert dated == sorted(dated) and dated[0] < dated[-1]  # by date
+        in_2023 = corpus.events(since="2023", until="2023")
+        assert in_2023 and all(e.date_start[:4] == "2023" for e in in_2023)
         assert corpus.actors(name="xi") and all("Xi" in a.name for a in corpus.actors(name="xi"))
-        assert all(q.speaker_country == "USA" for q in corpus.quotes(country="United States"))
+        american = corpus.quotes(country="United States")
+        assert american and all(q.speaker_country == "USA" for q in american)
         for bad in ({"status": "done"}, {"type": "CONSLT"}, {"since": "last year"}):
             with pytest.raises(ValueError, match="not"):
                 corpus.events(**bad)

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from bench.hostile import ARTICLES, write_bad, write_huge, write_odd
 from detente.corpus import ingest
 from detente.ingest import IngestError, iter_documents
 from detente.store import Store
+from tests.hostile import ARTICLES, write_bad, write_huge, write_odd
 
 
 def _detente(*args: str) -> subprocess.CompletedProcess:
@@ -64,10 +64,10 @@ def test_each_bad_input_is_one_named_error_and_the_store_is_unchanged(tmp_path, 
             huge.unlink()
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
-    lines = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    lines = [line for line in result.stderr.splitlines() if line.startswith(("error: ", "skipped: "))]
     assert len(lines) == len(bad) + 1, "\n".join(lines)
     for case in bad:
-        mine = [line for line in lines if line.startswith(f"error: {_where(case)}: ")]
+        mine = [line for line in lines if line.startswith(f"{'skipped' if case.skipped else 'error'}: {_where(case)}: ")]
         assert len(mine) == 1, (case, lines)
         assert case.reason.lower() in mine[0].lower(), (case, mine[0])
     assert any("missing.txt: no such file" in line for line in lines)

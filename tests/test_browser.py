@@ -1,6 +1,6 @@
 """Real Chromium (Debian's package, driven by Playwright) over the web app and the report.
 
-The app runs under uvicorn on 127.0.0.1 over the seeds plus one hostile article;
+The app runs under uvicorn on 127.0.0.1 over the sample corpus plus one hostile article;
 no script from an article may run (its payloads would set window.__xss or open
 a dialog). The report opens with every network request aborted and still draws
 its charts. Screenshots go to test-artifacts/.
@@ -19,8 +19,6 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-
-pytestmark = pytest.mark.seeds
 
 CHROMIUM = Path(os.environ.get("DETENTE_CHROMIUM", "/usr/bin/chromium"))
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -69,10 +67,10 @@ def page(browser_context):
 
 
 @pytest.fixture(scope="module")
-def hostile(seeds_db, tmp_path_factory):
+def hostile(examples_db, tmp_path_factory):
     from tests.test_web import hostile_store
 
-    return hostile_store(seeds_db, tmp_path_factory.mktemp("browser"))
+    return hostile_store(examples_db, tmp_path_factory.mktemp("browser"))
 
 
 @pytest.fixture(scope="module")
@@ -104,10 +102,10 @@ def _no_script_ran(page) -> None:
 def test_search_then_article_with_highlighted_facts(page, server):
     page.goto(server + "/")
     page.screenshot(path=ARTIFACTS / "web-overview.png", full_page=True)
-    page.fill("nav input[name=q]", "Guangdong")
+    page.fill("nav input[name=q]", "Galwan")
     page.click("nav button")
-    page.wait_for_url("**/search?q=Guangdong")
-    assert page.locator("ul.hits mark").first.inner_text() == "Guangdong"
+    page.wait_for_url("**/search?q=Galwan")
+    assert page.locator("ul.hits mark").first.inner_text() == "Galwan"
     page.screenshot(path=ARTIFACTS / "web-search.png", full_page=True)
     page.locator("ul.hits a").first.click()
     page.wait_for_url("**/article/*")
@@ -124,7 +122,7 @@ def test_search_then_article_with_highlighted_facts(page, server):
 
 
 def test_dyad_chart_renders(page, server):
-    page.goto(server + "/dyad/CHN/VNM")
+    page.goto(server + "/dyad/RUS/UKR")
     page.wait_for_selector("#chart-dyad svg.main-svg", timeout=20_000)
     assert page.locator("#chart-dyad .barlayer .point").count() > 0  # bars drawn
     assert page.locator("#chart-dyad .scatterlayer .trace").count() >= 1  # the Goldstein line

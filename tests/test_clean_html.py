@@ -1,14 +1,10 @@
-"""HTML: trafilatura plus the light line pass; the article-extraction benchmark's own metric on a sample."""
+"""HTML: trafilatura plus the light line pass (the article-extraction benchmark's floor: bench/tests/test_peer_boilerplate.py)."""
 
 from __future__ import annotations
-
-import pytest
 
 from detente.clean import clean_document, extract_metadata
 from detente.clean.html import choose_text, clean_extracted, figure_captions, page_date
 from detente.records import RawDocument
-
-from .conftest import SHARED
 
 PARAS = [
     "Delegations from the two neighbours met in the capital on Monday and agreed to reopen three border "
@@ -75,20 +71,6 @@ def test_precision_mode_is_taken_unless_it_loses_the_article():
 def test_figure_captions_are_unescaped_and_deduplicated():
     html = "<figcaption>Leaders &amp; aides <b>meet</b></figcaption><figcaption>Leaders &amp; aides meet</figcaption>"
     assert figure_captions(html) == ["Leaders & aides meet"]
-
-
-BENCH = SHARED / "peer-suites" / "boilerplate" / "article-extraction-benchmark"
-
-
-@pytest.mark.seeds
-@pytest.mark.skipif(not BENCH.exists(), reason="article-extraction benchmark not found in ../shared")
-def test_boilerplate_benchmark_sample_floor():
-    """15 pages of the article-extraction benchmark, its own 4-gram shingle metric (measured 0.951 on them)."""
-    from bench.peer_boilerplate import run
-
-    result = run(15)
-    _, _, f1 = result["detente"]
-    assert f1 >= 0.93, result
 
 
 def test_precision_text_chosen_when_the_default_carries_the_article_twice():

@@ -127,19 +127,16 @@ def test_only_furniture_gives_an_empty_body():
 
 
 def _gold_cases(folder, gold_path):
-    if not gold_path.exists():
-        return []
     gold = {a["id"]: a for a in json.loads(gold_path.read_text(encoding="utf-8"))["articles"]}
     return [(raw, gold[raw.doc_name]) for raw in iter_documents([folder]) if raw.doc_name in gold]
 
 
-@pytest.mark.seeds
-@pytest.mark.parametrize("folder,gold_path", [(SEEDS, SEEDS_GOLD), (EXAMPLES, EXAMPLES_GOLD)], ids=["seeds", "examples"])
+@pytest.mark.parametrize("folder,gold_path", [pytest.param(SEEDS, SEEDS_GOLD, marks=pytest.mark.seeds, id="seeds"),
+                                              pytest.param(EXAMPLES, EXAMPLES_GOLD, id="examples")])
 def test_gold_bodies_and_metadata(folder, gold_path):
     """Every gold article: body from the first to the last gold sentence, no clutter line, metadata exact."""
     cases = _gold_cases(folder, gold_path)
-    if not cases:
-        pytest.skip(f"no gold at {gold_path}")
+    assert cases, f"no gold articles found for {folder}"
     problems = []
     for raw, gold in cases:
         cleaned = clean_document(raw)

@@ -14,9 +14,7 @@ from detente.corpus import ingest
 from detente.dedup.derivative import THRESHOLD, Side, derivative_score, direction, farm_cues
 from detente.dedup.near import facts
 from detente.store import Store
-from tests.conftest import EXAMPLES, EXAMPLES_GOLD, SEEDS
-
-pytestmark = pytest.mark.seeds
+from tests.conftest import EXAMPLES, EXAMPLES_GOLD
 
 SYNONYMS = {
     "said": "stated", "says": "states", "visit": "trip", "meeting": "talks", "country": "nation",
@@ -76,7 +74,7 @@ def _ingest_folder(tmp_path, files: dict[str, str]) -> tuple[dict, object]:
 
 
 def test_syndicated_copy_is_a_near_duplicate(tmp_path):
-    original = (SEEDS / "003_adf9680d7cc4a3ce.txt").read_text(encoding="utf-8")
+    original = (EXAMPLES / "103_india_china_galwan.txt").read_text(encoding="utf-8")
     got, report = _ingest_folder(tmp_path, {"a_original.txt": original, "b_copy.txt": syndicate(original, random.Random(1))})
     articles = got["articles"]
     assert report.duplicates == 1
@@ -114,11 +112,12 @@ def test_scores_separate_rewrites_from_independent_reports(examples_db):
 
 
 def test_content_farm_cues():
-    assert farm_cues(Side("Text of the story.\n\nProne to fits of apathy. Music specialist. Food enthusiast.", [])) == [
+    assert farm_cues(Side("Text of the story.\n\nPassionate traveller. Tea expert. Lifelong gadget fan.", [])) == [
         "no byline", "generic author bio"]
     assert farm_cues(Side("Text of the story, with a normal ending.", [], byline="A. Writer")) == []
 
 
+@pytest.mark.seeds
 def test_seed_rewrite_is_found_and_independent_reports_are_not_linked(seeds_db):
     with Store(seeds_db, readonly=True) as store:
         articles = {a.doc_name[:3]: a for a in store.articles()}
@@ -136,7 +135,7 @@ def test_examples_links_match_gold(examples_db):
 
 
 def test_signatures_reload_in_a_new_process_and_still_find_copies(tmp_path):
-    original = (SEEDS / "003_adf9680d7cc4a3ce.txt").read_text(encoding="utf-8")
+    original = (EXAMPLES / "103_india_china_galwan.txt").read_text(encoding="utf-8")
     first, second = tmp_path / "first", tmp_path / "second"
     first.mkdir()
     second.mkdir()

@@ -1,4 +1,4 @@
-"""The JSONL export contract of DESIGN.md: record kinds and field names other tools rely on."""
+"""The JSONL export contract of docs/design.md: record kinds and field names other tools rely on."""
 
 from __future__ import annotations
 
@@ -9,8 +9,6 @@ import pytest
 
 from detente.export import write_jsonl
 from detente.store import Store
-
-pytestmark = pytest.mark.seeds
 
 CONTRACT = {
     "article": {"id", "source", "doc_name", "raw_hash", "title", "outlet", "byline", "language", "pub_date",
@@ -26,9 +24,9 @@ CONTRACT = {
 
 
 @pytest.fixture(scope="module")
-def records(seeds_db):
+def records(examples_db):
     buffer = io.StringIO()
-    with Store(seeds_db, readonly=True) as store:
+    with Store(examples_db, readonly=True) as store:
         write_jsonl(store, buffer)
     return [json.loads(line) for line in buffer.getvalue().splitlines()]
 

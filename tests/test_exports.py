@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import csv
 
-import pytest
 
-pytestmark = pytest.mark.seeds
-
-
-def test_csv_and_parquet_have_one_file_per_kind_with_every_record(seeds_db, tmp_path):
+def test_csv_and_parquet_have_one_file_per_kind_with_every_record(examples_db, tmp_path):
     import pyarrow.parquet as pq
 
     from detente.export import tables
     from detente.store import Store
 
-    with Store(seeds_db, readonly=True) as store:
+    with Store(examples_db, readonly=True) as store:
         counts = {table: store.count(table) for table in ("articles", "events", "quotes", "actors", "stories")}
         csv_files = {p.stem: p for p in tables.write_csv(store, tmp_path / "csv")}
         parquet_files = {p.stem: p for p in tables.write_parquet(store, tmp_path / "pq")}

@@ -139,10 +139,10 @@ def test_attribution_after_a_question_mark_claims_the_quotation():
 
 
 def test_dateline_is_never_a_speaker_nor_part_of_the_content():
-    quotes = _quotes("MANILA — Chinese coast guard ships fired water cannon at a supply boat on Saturday, "
-                     "Philippine officials said.")
+    quotes = _quotes("JAKARTA — Two patrol vessels shadowed a foreign survey ship near the Natuna Islands on Friday, "
+                     "Indonesian officials said.")
     assert [(q.text, q.speaker) for q in quotes] == [
-        ("Chinese coast guard ships fired water cannon at a supply boat on Saturday", "Philippine officials")]
+        ("Two patrol vessels shadowed a foreign survey ship near the Natuna Islands on Friday", "Indonesian officials")]
 
 
 def test_speakers_by_role_back_reference_and_pronoun_it():

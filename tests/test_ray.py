@@ -10,10 +10,12 @@ import pytest
 from detente.corpus import ingest
 from detente.export import write_jsonl
 from detente.store import Store
-from tests.conftest import SEEDS
+from tests.conftest import EXAMPLES
 
 ray = pytest.importorskip("ray")
-pytestmark = pytest.mark.seeds
+# a rewrite and its original, a copy and its original, and an independent report: the corpus-level passes have work
+SAMPLE = ["101_us_japan_summit.txt", "102_us_japan_alliance_rewrite.txt", "104_russia_invades_ukraine.txt",
+          "106_philippines_china_shoal.txt", "107_philippines_china_shoal_harborwire.txt"]
 
 
 def _records(db) -> list[dict]:
@@ -24,22 +26,27 @@ def _records(db) -> list[dict]:
 
 
 def test_ray_engine_matches_local_engine(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in SAMPLE:
+        (corpus / name).write_bytes((EXAMPLES / name).read_bytes())
     local_db, ray_db = tmp_path / "local.db", tmp_path / "ray.db"
     with Store(local_db) as store:
-        local = ingest(store, [SEEDS])
+        local = ingest(store, [corpus])
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     try:
         with Store(ray_db) as store:
-            distributed = ingest(store, [SEEDS], engine="ray")
+            distributed = ingest(store, [corpus], engine="ray")
         # results must come back in input order even when the caller started Ray: they are stored, and
         # deduplicated, in that order
         assert ray.data.DataContext.get_current().execution_options.preserve_order
     finally:
         ray.shutdown()
     assert (local.added, local.duplicates, local.derivatives) == (distributed.added, distributed.duplicates, distributed.derivatives)
+    assert local.added == 5 and local.duplicates == 1  # the copy was linked (the rewrite's link rests on corpus counts)
     assert _records(local_db) == _records(ray_db)
 
 
 def test_unknown_engine_is_refused(tmp_path):
     with Store(tmp_path / "x.db") as store, pytest.raises(ValueError, match="unknown engine"):
-        ingest(store, [SEEDS], engine="spark")
+        ingest(store, [EXAMPLES], engine="spark")

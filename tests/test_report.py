@@ -79,17 +79,16 @@ def test_segments_cover_the_body_and_overlap_cleanly():
 
 
 @pytest.fixture(scope="module")
-def report_html(seeds_db, tmp_path_factory) -> str:
+def report_html(examples_db, tmp_path_factory) -> str:
     from detente.report import write_report
     from detente.store import Store
 
     out = tmp_path_factory.mktemp("report") / "report.html"
-    with Store(seeds_db, readonly=True) as store:
+    with Store(examples_db, readonly=True) as store:
         write_report(store, out)
     return out.read_text(encoding="utf-8")
 
 
-@pytest.mark.seeds
 def test_report_is_self_contained(report_html):
     from plotly.offline import get_plotlyjs
 
@@ -101,14 +100,13 @@ def test_report_is_self_contained(report_html):
     assert csp.count("'sha256-") == 2 and "Plotly" in report_html
 
 
-@pytest.mark.seeds
-def test_report_sections_and_highlights(report_html, seeds_db):
+def test_report_sections_and_highlights(report_html, examples_db):
     from detente.store import Store
 
     for section in ("overview", "dyads", "timeline", "quotes", "stories", "articles"):
         assert f'id="{section}"' in report_html
-    assert 'data-chart="chart-1"' in report_html and 'id="dyad-CHN-VNM"' in report_html
-    with Store(seeds_db, readonly=True) as store:
+    assert 'data-chart="chart-1"' in report_html and 'id="dyad-RUS-UKR"' in report_html
+    with Store(examples_db, readonly=True) as store:
         articles = store.articles()
         events = store.events()
         quotes = store.quotes()
@@ -119,18 +117,17 @@ def test_report_sections_and_highlights(report_html, seeds_db):
         assert f'id="a-{e.article_id}-s{e.sentence_index}"' in report_html
         assert re.search(rf'data-events="[^"]*{e.id}', report_html)
     assert all(re.search(rf'data-quotes="[^"]*{q.id}', report_html) for q in quotes)
-    assert "background</span>" in report_html  # 1979 recalled in a 2023 article
+    assert '<br><span class="tag">background</span>' in report_html  # a timeline row of history recalled (the legend says it too)
     assert "Removed page clutter" in report_html
     assert "rewrite of" in report_html  # the story map marks copies
 
 
-@pytest.mark.seeds
-def test_report_escapes_hostile_articles(seeds_db, tmp_path):
+def test_report_escapes_hostile_articles(examples_db, tmp_path):
     from detente.report import write_report
     from detente.store import Store
     from tests.test_web import PAYLOADS, hostile_store
 
-    db, _ = hostile_store(seeds_db, tmp_path)
+    db, _ = hostile_store(examples_db, tmp_path)
     with Store(db, readonly=True) as store:
         page = write_report(store, tmp_path / "r.html").read_text(encoding="utf-8")
     for payload in PAYLOADS:

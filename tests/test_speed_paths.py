@@ -62,9 +62,9 @@ def test_the_combined_meeting_keywords_match_wherever_one_meeting_does():
 
 
 def test_captions_parsed_in_one_batch_resolve_like_captions_parsed_one_by_one():
-    text = ("Vietnam and China signed a deal on Tuesday, officials said.\n\n"
-            "Chinese President Xi Jinping meets Vietnam’s Communist Party chief Nguyen Phu Trong in Hanoi. Photo: AFP\n\n"
-            "The two sides agreed to deepen ties, the Vietnamese foreign ministry said in a statement on Wednesday.")
+    text = ("Laos and China signed a rail deal on Tuesday, officials said.\n\n"
+            "Chinese President Xi Jinping greets Laos’s Prime Minister Sonexay Siphandone in Vientiane. Photo: Reuters\n\n"
+            "The two sides agreed to extend the line to the border, the Lao foreign ministry said on Wednesday.")
     raw = RawDocument(source="<t>", doc_name="t", text=text, kind="text", raw_hash="x", hints={})
     item: Prepared = prepare(raw)
     nlp = load_nlp()
@@ -74,6 +74,7 @@ def test_captions_parsed_in_one_batch_resolve_like_captions_parsed_one_by_one():
     assert len(item.caption_docs) == len(item.cleaned.captions) == 1
     batched = resolve_actors(doc, nlp, captions=item.cleaned.captions, caption_docs=item.caption_docs)
     assert [a.id for a in batched.actors] == [a.id for a in one_by_one.actors]
+    assert "person:sonexay-siphandone" in [a.id for a in batched.actors]  # the caption's person was resolved
 
 
 def test_tokens_between_is_the_scan_it_replaces():

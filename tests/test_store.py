@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 
 from detente.corpus import ingest
+from detente.errors import StoreError
 from detente.store import SCHEMA_VERSION, Store
 
 ARTICLE = (
@@ -46,8 +47,31 @@ def test_newer_schema_is_refused(tmp_path):
     conn = sqlite3.connect(path)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
     conn.close()
-    with pytest.raises(RuntimeError, match="newer"):
-        Store(path)
+    for readonly in (False, True):
+        with pytest.raises(StoreError, match="newer"):
+            Store(path, readonly=readonly)
+
+
+def test_a_store_left_by_an_interrupted_run_of_schema_3_is_read_then_finished_when_upgraded(tmp_path):
+    """Schema 3 had no record of owed passes: articles in no story mean its last ingest was cut short."""
+    path = tmp_path / "old.db"
+    with Store(path) as store:
+        ingest(store, [_write_corpus(tmp_path / "corpus")])
+    conn = sqlite3.connect(path)
+    conn.executescript("UPDATE articles SET story_id = NULL; DELETE FROM stories; DROP TABLE ingest_state;"
+                       "ALTER TABLE quotes DROP COLUMN speaker_kind; PRAGMA user_version = 3;")
+    conn.close()
+    with Store(path, readonly=True) as reader:  # readable as it is
+        assert reader.count("articles") == 3 and reader.schema_version() == 3
+    with Store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION and store.corpus_passes_due()
+        report = ingest(store, [])
+        assert report.finished and store.count("stories") > 0 and not store.corpus_passes_due()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 2")
+    conn.close()
+    with pytest.raises(StoreError, match="older Détente"):
+        Store(path, readonly=True)
 
 
 def test_readonly_store_needs_an_existing_file(tmp_path):

@@ -10,8 +10,6 @@ from pathlib import Path
 import pytest
 from markupsafe import escape
 
-pytestmark = pytest.mark.seeds
-
 HOSTILE_TEXT = """Vietnam <script>window.__xss=1;alert(1)</script> and China sign pact
 
 Hanoi, March 3, 2024 (Hostile Wire) - Vietnam and China signed a border trade agreement in Hanoi on Tuesday, officials said. <img src=x onerror="window.__xss=2;alert(2)"> The deal follows talks between the two foreign ministers.
@@ -49,8 +47,8 @@ def hostile_store(base: Path, folder: Path) -> tuple[Path, str]:
 
 
 @pytest.fixture(scope="module")
-def hostile(seeds_db, tmp_path_factory) -> tuple[Path, str]:
-    return hostile_store(seeds_db, tmp_path_factory.mktemp("web"))
+def hostile(examples_db, tmp_path_factory) -> tuple[Path, str]:
+    return hostile_store(examples_db, tmp_path_factory.mktemp("web"))
 
 
 @pytest.fixture(scope="module")
@@ -59,12 +57,12 @@ def client(hostile):
 
     from detente.web import create_app
 
-    with TestClient(create_app(hostile[0])) as c:
+    with TestClient(create_app(hostile[0]), base_url="http://127.0.0.1") as c:
         yield c
 
 
 PAGES = ["/", "/articles", "/events", "/quotes", "/stories", "/search?q=China", "/dyad/CHN/VNM", "/dyad/CHN/VNM?by=month",
-         "/actor/CHN", "/articles?dyad=CHN-VNM&type=AGREE&status=happened", "/quotes?speaker=Zhang"]
+         "/actor/CHN", "/articles?dyad=CHN-VNM&type=AGREE&status=happened", "/quotes?speaker=Albanese"]
 
 
 @pytest.mark.parametrize("url", PAGES)
@@ -76,10 +74,10 @@ def test_pages_answer_with_security_headers(client, url):
     assert response.headers["x-content-type-options"] == "nosniff"
 
 
-def test_article_page_shows_each_fact_on_its_sentence(client, seeds_db):
+def test_article_page_shows_each_fact_on_its_sentence(client, examples_db):
     from detente.store import Store
 
-    with Store(seeds_db, readonly=True) as store:
+    with Store(examples_db, readonly=True) as store:
         event = store.events()[0]
     html = client.get(f"/article/{event.article_id}").text
     assert f'id="s{event.sentence_index}"' in html  # the sentence anchor
@@ -87,12 +85,12 @@ def test_article_page_shows_each_fact_on_its_sentence(client, seeds_db):
     assert re.search(rf'class="ev[^"]*"[^>]*data-events="[^"]*{event.id}', html)
 
 
-def test_rewrite_page_shows_its_evidence_and_aligned_sentences(client, seeds_db):
+def test_rewrite_page_shows_its_evidence_and_aligned_sentences(client, examples_db):
     from detente.store import Store
 
-    with Store(seeds_db, readonly=True) as store:
+    with Store(examples_db, readonly=True) as store:
         rewrites = store.articles("WHERE derivative_of IS NOT NULL")
-        assert rewrites, "the seeds hold one content-farm rewrite"
+        assert rewrites, "examples/ holds one content-farm rewrite"
         evidence = store.link_evidence(rewrites[0].id)
     assert evidence and evidence["aligned"]
     html = client.get(f"/article/{rewrites[0].id}").text
@@ -126,17 +124,17 @@ def test_search_and_filters_take_metacharacters_literally(client, hostile, query
                         ("/events", {"dyad": query, "type": query, "status": query}), ("/quotes", {"q": query, "speaker": query})]:
         assert client.get(url, params=params).status_code == 200, (url, query)
     with sqlite3.connect(hostile[0]) as conn:
-        assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 6
+        assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 14
 
 
 def test_like_wildcards_are_literal(client):
-    assert "Zhang" not in client.get("/quotes", params={"speaker": "%"}).text.split("</form>")[1]
-    assert "Zhang" in client.get("/quotes", params={"speaker": "Zhang"}).text
+    assert "Albanese" not in client.get("/quotes", params={"speaker": "%"}).text.split("</form>")[1]
+    assert "Albanese" in client.get("/quotes", params={"speaker": "Albanese"}).text
 
 
 def test_fts_search_finds_words(client):
-    html = client.get("/search", params={"q": "Guangdong"}).text
-    assert "<mark>Guangdong</mark>" in html
+    html = client.get("/search", params={"q": "Galwan"}).text
+    assert "<mark>Galwan</mark>" in html
 
 
 @pytest.mark.parametrize("path", ["/static/../../etc/passwd", "/static/..%2f..%2fetc%2fpasswd", "/static/%2e%2e/%2e%2e/etc/passwd",
@@ -160,14 +158,14 @@ def test_unknown_article_and_actor_are_404(client):
     assert "<script>" not in client.get("/dyad/%3Cscript%3E/VNM").text
 
 
-def test_readers_do_not_block_a_writer(tmp_path, seeds_db):
+def test_readers_do_not_block_a_writer(tmp_path, examples_db):
     from fastapi.testclient import TestClient
 
     from detente.store import Store
     from detente.web import create_app
 
-    db = copy_store(seeds_db, tmp_path / "busy.db")
-    with Store(db) as writer, TestClient(create_app(db)) as c:
+    db = copy_store(examples_db, tmp_path / "busy.db")
+    with Store(db) as writer, TestClient(create_app(db), base_url="http://127.0.0.1") as c:
         writer.conn.execute("BEGIN IMMEDIATE")
         writer.conn.execute("UPDATE articles SET title = 'being rewritten' WHERE rowid = 1")
         assert c.get("/articles").status_code == 200  # WAL: the read-only reader sees the last commit
@@ -179,7 +177,7 @@ def test_missing_database_is_a_clear_error(tmp_path):
 
     from detente.web import create_app
 
-    with TestClient(create_app(tmp_path / "none.db")) as c:
+    with TestClient(create_app(tmp_path / "none.db"), base_url="http://127.0.0.1") as c:
         response = c.get("/")
     assert response.status_code == 503 and "detente ingest" in response.text
 
@@ -208,7 +206,7 @@ def test_raw_traversal_paths_are_refused(hostile, raw):
     assert sent[0]["status"] in (400, 404) and b"root:" not in body and b"import" not in body
 
 
-def test_serve_binds_loopback_unless_told_otherwise(monkeypatch, seeds_db):
+def test_serve_binds_loopback_unless_told_otherwise(monkeypatch, examples_db):
     import uvicorn
     from typer.testing import CliRunner
 
@@ -217,9 +215,9 @@ def test_serve_binds_loopback_unless_told_otherwise(monkeypatch, seeds_db):
     calls: list[dict] = []
     monkeypatch.setattr(uvicorn, "run", lambda application, **kw: calls.append(kw))
     runner = CliRunner()
-    assert runner.invoke(app, ["serve", "--db", str(seeds_db)]).exit_code == 0
+    assert runner.invoke(app, ["serve", "--db", str(examples_db)]).exit_code == 0
     assert calls[-1]["host"] == "127.0.0.1"
-    shared = runner.invoke(app, ["serve", "--db", str(seeds_db), "--host", "0.0.0.0"])
+    shared = runner.invoke(app, ["serve", "--db", str(examples_db), "--host", "0.0.0.0"])
     assert calls[-1]["host"] == "0.0.0.0" and "anyone who can reach" in shared.output
 
 

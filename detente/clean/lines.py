@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import pairwise
 
 from detente.clean import datelines
 from detente.clean.layout import body_run, choose_title
 from detente.records import Cleaned
+from detente.tables import load_lines
 
 WORD = re.compile(r"[\w’'\-]+")
 TERMINAL = re.compile(r"[.?!…:;][\"”’')\]]*\s*$")
@@ -74,8 +74,7 @@ DATE_IN_LINE = re.compile(
 @lru_cache(maxsize=1)
 def furniture_patterns() -> re.Pattern[str]:
     """All furniture regexes from the data file, compiled once into one alternation."""
-    text = resources.files("detente").joinpath("data/furniture.txt").read_text(encoding="utf-8")
-    parts = [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    parts = load_lines("furniture.txt", regex=True)  # the package's patterns, then $DETENTE_DATA/furniture.txt
     return re.compile("(?:" + "|".join(f"(?:{p})" for p in parts) + r")[\s.:!]*", re.I)
 
 

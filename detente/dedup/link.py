@@ -97,7 +97,15 @@ def _root(store: Store, article_id: str, batch_links: dict[str, str | None]) -> 
 
 
 def link_derivatives(store: Store, analyses: list[Analysis]) -> int:
-    """Look for rewrites among the stored batch's originals; returns how many links were written."""
+    """Look for rewrites among the stored batch's originals; returns how many links were written.
+
+    The whole batch enters the fact index (its document frequencies) before any article is scored, so a rare name
+    weighs the same whatever the article's place in the batch, and a rerun of a rolled-back batch scores as the
+    first run did."""
+    index = fact_index(store)
+    for analysis in analyses:
+        if analysis.article.duplicate_of is None:
+            index.add(analysis.article.id, analysis.article.body)
     found = 0
     for analysis in analyses:
         if analysis.article.duplicate_of is None and link_derivative(store, analysis.article.id):

@@ -74,6 +74,7 @@ _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\b")
 _NUMBER = re.compile(r"\b\d[\d,.]*\d\b|\b\d\b")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 FACT_THRESHOLD = 0.2  # names and numbers a rewrite keeps; low, because scoring decides
+IDF_FLOOR = 1000  # articles a small store is taken to hold when weighing how rare a name is
 MAX_CANDIDATES = 12  # the most similar fact sets are scored; a hub name shared by thousands is not a lead
 
 
@@ -155,5 +156,9 @@ class FactIndex:
         return [aid for aid, _ in sorted(hits, key=lambda h: (-h[1], h[0]))[:limit]]
 
     def idf(self, fact: bytes) -> float:
-        """Smoothed inverse document frequency of a name or number in the indexed corpus."""
-        return math.log(1 + len(self.lsh) / max(self.df[fact], 1))
+        """Smoothed inverse document frequency of a name or number in the indexed corpus.
+
+        The corpus counts as at least ``IDF_FLOOR`` articles: in a store of a dozen, a name two articles share would
+        otherwise weigh little against one only the copy has, and whether a rewrite is found would depend on how
+        many articles the store happens to hold (or the batch it came in)."""
+        return math.log(1 + max(len(self.lsh), IDF_FLOOR) / max(self.df[fact], 1))

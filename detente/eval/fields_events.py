@@ -1,6 +1,6 @@
 """Event fields: matching gold events to predicted ones, then status and date agreement on the matched pairs.
 
-DESIGN.md: events match by (source, target, type) within the same article, `sentence` breaks ties, CONSULT/AGREE/
+docs/design.md: events match by (source, target, type) within the same article, `sentence` breaks ties, CONSULT/AGREE/
 COOPERATE match in either direction, and a refusal may be coded as a REJECT that happened or as the declined action with
 status `refused` ("evaluation accepts either").
 """

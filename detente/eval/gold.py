@@ -1,4 +1,4 @@
-"""Loading and validating gold files (schema: DESIGN.md, "Gold files").
+"""Loading and validating gold files (schema: docs/design.md, "Gold files").
 
 Gold is hand-written JSON, so mistakes are likely; a precise error ("articles[3] (id '003_x'): events[2].type ...")
 saves the annotator a debugging session. Keys other than `id` may be left out: a missing key means "not annotated" and

@@ -17,14 +17,14 @@ _ISO3 = re.compile(r"^[A-Z]{3}$")
 
 
 def as_list(value: Any) -> list[Any]:
-    """A scalar, a list or None as a list (DESIGN allows lists of actors and of originals)."""
+    """A scalar, a list or None as a list (docs/design.md: a gold link may name several originals; other exporters may give lists of actors)."""
     if value is None:
         return []
     return list(value) if isinstance(value, (list, tuple, set)) else [value]
 
 
 def state_code(actor: Record) -> str | None:
-    """ISO3 of a state actor: its id when that is a code (DESIGN: "States are ISO3 codes"), else its country."""
+    """ISO3 of a state actor: its id when that is a code (docs/design.md: a state is its ISO3 code), else its country."""
     aid = actor.get("id")
     if isinstance(aid, str) and _ISO3.match(aid):
         return aid

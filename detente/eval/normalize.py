@@ -1,6 +1,6 @@
 """String normalization shared by every comparison in the evaluation harness.
 
-DESIGN.md: "All string comparisons normalize Unicode (NFKC) and collapse whitespace". The seeds hold no-break spaces and
+docs/design.md ("Gold files"): strings compare after NFKC normalisation and whitespace collapsing. The seeds hold no-break spaces and
 curly quotes, and gold files are typed by people who may use straight ones, so quotes are folded to ASCII as well. Spans
 found in normalized text must be reported in the original body's offsets (quote char_start/char_end point into the raw
 body), hence the index-mapping variant.

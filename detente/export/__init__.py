@@ -1,4 +1,4 @@
-"""Exports: the JSONL contract (DESIGN.md) and the other formats built from the same records."""
+"""Exports: the JSONL contract (docs/design.md) and the other formats built from the same records."""
 
 from detente.export.jsonl import write_jsonl
 from detente.export.records import iter_records

@@ -1,4 +1,4 @@
-"""Store rows as export records: plain dicts with ``record`` and the field names of DESIGN.md."""
+"""Store rows as export records: plain dicts with ``record`` and the field names of docs/design.md."""
 
 from __future__ import annotations
 

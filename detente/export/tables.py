@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
+from detente.atomic import open_replaced, replaced
 from detente.export.records import iter_records
 from detente.export.rows import flat
 from detente.export.rows import write_csv as write_rows_csv
@@ -27,7 +28,7 @@ def write_csv(store: Store, folder: Path) -> list[Path]:
     written = []
     for kind, rows in _by_kind(store).items():
         path = folder / f"{FILE_NAMES[kind]}.csv"
-        with path.open("w", newline="", encoding="utf-8") as fh:
+        with open_replaced(path, "w", newline="", encoding="utf-8") as fh:  # whole files only, even on a full disk
             write_rows_csv(rows, [c for c in rows[0] if c != "record"], fh)
         written.append(path)
     return written
@@ -43,6 +44,7 @@ def write_parquet(store: Store, folder: Path) -> list[Path]:
         columns = [c for c in rows[0] if c != "record"]
         table = pa.table({c: [flat(r.get(c)) for r in rows] for c in columns})
         path = folder / f"{FILE_NAMES[kind]}.parquet"
-        pq.write_table(table, path)
+        with replaced(path) as partial:
+            pq.write_table(table, partial)
         written.append(path)
     return written

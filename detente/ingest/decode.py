@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
+from detente.errors import one_line
+
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # an article page is rarely over 2 MB; 20 MB leaves room for bloated HTML
 
 # Magic numbers of formats people rename to .txt by mistake.
@@ -48,12 +50,13 @@ class IngestError(Exception):
 
     def __str__(self) -> str:
         where = f"{self.source}:{self.line}" if self.line is not None else self.source
-        return _one_line(f"{where}: {self.reason}")
+        return one_line(f"{where}: {self.reason}")
 
 
-def _one_line(text: str) -> str:
-    """Control characters (a newline in a file name) escaped, so each error stays one line of a log."""
-    return "".join(c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii") for c in text)
+@dataclass
+class IngestNote(IngestError):
+    """An input passed over on purpose, read elsewhere (a symlink to a folder inside the tree, a loop): reported
+    as skipped, never counted as a failure."""
 
 
 def _sniff_binary(data: bytes) -> str | None:

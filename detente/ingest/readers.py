@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from detente.ingest.decode import DEFAULT_MAX_BYTES, IngestError, decode_bytes, over_limit, size_text
+from detente.ingest.decode import DEFAULT_MAX_BYTES, IngestError, IngestNote, decode_bytes, over_limit, size_text
 from detente.records import RawDocument
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -32,8 +32,10 @@ FOLDER_RULE = (
     "without an extension; other files (.md, .csv, images) and README/LICENSE/SOURCES files are skipped and listed."
 )
 
-Item = RawDocument | IngestError
+Item = RawDocument | IngestError | IngestNote
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]+")
+MAX_HINT_CHARS = {"title": 1000, "outlet": 200, "byline": 500, "date": 100, "url": 2048, "id": 500}
 
 
 def _sha256(data: bytes) -> str:
@@ -50,7 +52,7 @@ def is_article_file(name: str) -> bool:
     return Path(name).suffix.lower() in ARTICLE_SUFFIXES and not DOC_FILE.match(name)
 
 
-def iter_files(path: Path, skipped: list[str] | None = None) -> Iterator[Path | IngestError]:
+def iter_files(path: Path, skipped: list[str] | None = None) -> Iterator[Path | IngestError | IngestNote]:
     """Walk a folder (sorted, recursive). A symlinked folder inside the tree is read where it really is,
     once; a link leading outside is followed, and a folder reached twice (a loop) is reported and skipped,
     so loops cannot trap the walk. Unlistable folders are reported too. Files that are not articles
@@ -72,7 +74,7 @@ def iter_files(path: Path, skipped: list[str] | None = None) -> Iterator[Path | 
             dirs[:] = []
             continue
         if (info.st_dev, info.st_ino) in seen:
-            yield IngestError(root, f"symlink loop: leads back to {os.path.realpath(root)}, already read; skipped")
+            yield IngestNote(root, f"symlink loop: leads back to {os.path.realpath(root)}, already read; skipped")
             dirs[:] = []
             continue
         seen.add((info.st_dev, info.st_ino))
@@ -81,7 +83,7 @@ def iter_files(path: Path, skipped: list[str] | None = None) -> Iterator[Path | 
             link = os.path.join(root, name)
             real = os.path.realpath(link)
             if os.path.islink(link) and os.path.commonpath([top, real]) == top:
-                yield IngestError(link, f"symlink to {real}, inside the folder being read: read there, not twice")
+                yield IngestNote(link, f"symlink to {real}, inside the folder being read: read there, not twice")
                 continue
             kept.append(name)
         dirs[:] = kept
@@ -99,6 +101,18 @@ def iter_files(path: Path, skipped: list[str] | None = None) -> Iterator[Path | 
 def _sanitize(text: str) -> str:
     """Lone UTF-16 surrogates (legal in JSON's \\uXXXX escapes, not in UTF-8 or SQLite) become U+FFFD."""
     return _SURROGATE.sub("\ufffd", text)
+
+
+def _hint(key: str, value: str) -> str | None:
+    """A metadata field as one line of text: control characters (NUL, escapes, line breaks) become spaces, and a
+    value past any real one's length (a 5 MB "title") is cut at a word, or dropped if it is a URL."""
+    text = " ".join(_CONTROL.sub(" ", _sanitize(value)).split())
+    limit = MAX_HINT_CHARS[key]
+    if len(text) > limit:
+        if key == "url":
+            return None
+        text = text[:limit].rsplit(" ", 1)[0].rstrip() + "…"
+    return text or None
 
 
 def _read_bounded(path: Path, max_bytes: int) -> bytes | None:
@@ -170,11 +184,11 @@ def _jsonl_document(obj: object, source: str, line_no: int, fallback_name: str, 
         text = decode_bytes(_sanitize(body).encode("utf-8"), f"{source}:{line_no}", max_bytes)
     except IngestError as err:
         return IngestError(source, err.reason, line_no)
-    hints = {k: _sanitize(obj[k]) for k in ("title", "url", "date", "outlet", "byline")
-             if isinstance(obj.get(k), str) and obj[k].strip()}
+    hints = {k: hint for k in ("title", "url", "date", "outlet", "byline")
+             if isinstance(obj.get(k), str) and (hint := _hint(k, obj[k]))}
     doc_name = obj.get("id")
-    is_name = isinstance(doc_name, (str, int)) and not isinstance(doc_name, bool) and str(doc_name).strip()
-    doc_name = _sanitize(str(doc_name)) if is_name else fallback_name
+    is_name = isinstance(doc_name, (str, int)) and not isinstance(doc_name, bool) and _hint("id", str(doc_name))
+    doc_name = _hint("id", str(doc_name)) if is_name else fallback_name
     return RawDocument(
         source=f"{source}#{line_no}", doc_name=doc_name, text=text, kind=kind, raw_hash=_sha256(raw), hints=hints
     )
@@ -249,28 +263,47 @@ def iter_documents(
     """Expand paths (files, folders, ``-`` for a URL list on stdin) into documents and per-input errors.
 
     A file named on its own is read whatever its extension; in a folder only articles are (``FOLDER_RULE``),
-    and the files passed over are appended to ``skipped``."""
+    and the files passed over are appended to ``skipped``. An unexpected failure inside one input's reader ends
+    that input with an error naming it; the other inputs are still read."""
     for given in paths:
-        if str(given) == "-":
-            import sys
+        try:
+            yield from _documents_of(given, max_bytes, skipped)
+        except Exception as exc:  # a reader bug must not end the run: what was read so far is still stored
+            yield IngestError(str(given), f"reading stopped ({exc.__class__.__name__}: {exc})")
 
-            from detente.ingest.fetch import read_url_list
 
-            yield from read_url_list(sys.stdin.read().splitlines(), "<stdin>", max_bytes)
-            continue
-        if str(given).startswith(("http://", "https://")):
-            from detente.ingest.fetch import read_url_list
+def _documents_of(given: str | Path, max_bytes: int, skipped: list[str] | None) -> Iterator[Item]:
+    from detente.ingest.fetch import read_url_list
 
-            yield from read_url_list([str(given)], str(given), max_bytes)
-            continue
-        path = Path(given)
-        if not path.exists():
-            yield IngestError(str(given), "no such file or folder")
-        elif path.is_dir():
-            for item in iter_files(path, skipped):
-                if isinstance(item, IngestError):
-                    yield item
-                else:
-                    yield from read_file(item, max_bytes, skipped)
+    if str(given) == "-":
+        listed = _read_stdin(max_bytes)
+        if isinstance(listed, IngestError):
+            yield listed
         else:
-            yield from read_file(path, max_bytes)
+            yield from read_url_list(listed.decode("utf-8", errors="replace").splitlines(), "<stdin>", max_bytes)
+        return
+    if str(given).startswith(("http://", "https://")):
+        yield from read_url_list([str(given)], str(given), max_bytes)
+        return
+    path = Path(given)
+    if not path.exists():
+        yield IngestError(str(given), "no such file or folder")
+    elif path.is_dir():
+        for item in iter_files(path, skipped):
+            if isinstance(item, IngestError | IngestNote):
+                yield item
+            else:
+                yield from read_file(item, max_bytes, skipped)
+    else:
+        yield from read_file(path, max_bytes)
+
+
+def _read_stdin(max_bytes: int) -> bytes | IngestError:
+    """The URL list piped in, read no further than ``max_bytes`` (an endless pipe is refused, not buffered)."""
+    import sys
+
+    stream = getattr(sys.stdin, "buffer", None)
+    data = stream.read(max_bytes + 1) if stream is not None else sys.stdin.read(max_bytes + 1).encode("utf-8")
+    if len(data) > max_bytes:
+        return IngestError("<stdin>", f"URL list over the {size_text(max_bytes)} limit (--max-bytes): not read")
+    return data

@@ -1,45 +1,105 @@
 """Store: every read and write of the SQLite file goes through here.
 
-Writes are grouped per batch of articles in one transaction, so an
-interrupted ingest loses at most the batch in flight; WAL mode lets readers
-(the web app, the report) run while an ingest writes.
+Writes are grouped per batch of articles in one transaction (BEGIN IMMEDIATE, so
+a check and the insert it guards cannot race another writer; nested calls are
+savepoints), so an interrupted ingest loses at most the batch in flight; WAL mode
+lets readers (the web app, the report) run while an ingest writes. Readers open
+the file read-only and never write to it, even in a read-only folder.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
+from detente.errors import MissingStore, StoreError, sqlite_reason
 from detente.records import Actor, Analysis, Article, Event, Quote, Story
 from detente.store.schema import MIGRATIONS
 
 SCHEMA_VERSION = len(MIGRATIONS)
+READABLE_FROM = 3  # the oldest schema the read queries work on (4 adds quotes' speaker_kind, read as unknown when
+# missing; 5 only an ingest's bookkeeping)
 JSON_COLUMNS = {"boilerplate", "captions", "summary", "aliases", "dyads", "derivative_evidence"}
 
 
+WRITE_WAIT_SECONDS = 600  # a writer waits this long for another writer's batch (a batch and its rewrite search)
+READ_WAIT_SECONDS = 30
+
+
 class Store:
-    """An open Détente database. Use as a context manager or call :meth:`close`."""
+    """An open Détente database. Use as a context manager or call :meth:`close`.
+
+    Problems with the file itself (missing, a folder, not SQLite, read-only for a writer, written by a newer
+    Détente) raise :class:`~detente.errors.StoreError` naming the path, never a bare SQLite error."""
 
     def __init__(self, path: str | Path = "detente.db", *, readonly: bool = False) -> None:
         self.path = Path(path)
-        if readonly:
-            if not self.path.exists():
-                raise FileNotFoundError(f"no Détente database at {self.path} (run `detente ingest` first)")
-            self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30, check_same_thread=False)
-        else:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
-        self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        self.conn.execute("PRAGMA busy_timeout = 30000")
-        if not readonly:
-            self.conn.execute("PRAGMA journal_mode = WAL")
-            self.conn.execute("PRAGMA synchronous = NORMAL")
+        self.readonly = readonly
+        self._savepoints = 0
+        self._data_version: int | None = None
+        if self.path.is_dir():
+            raise StoreError(f"{self.path}: is a folder; --db takes a database file (e.g. {self.path / 'detente.db'})")
+        if readonly and not self.path.exists():
+            raise MissingStore(f"no Détente database at {self.path} (run `detente ingest` first)")
+        try:
+            self.conn = self._connect_readonly() if readonly else self._connect_writer()
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: {sqlite_reason(exc)}") from None
+
+    def _connect_writer(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.path, timeout=WRITE_WAIT_SECONDS, check_same_thread=False)
+        self.conn = conn
+        conn.row_factory = sqlite3.Row
+        try:
+            conn.execute("PRAGMA foreign_keys = ON")
+            self._check_version(conn.execute("PRAGMA user_version").fetchone()[0])  # reads the header: not SQLite fails here
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _connect_readonly(self) -> sqlite3.Connection:
+        """Read-only, and never writing: a WAL database in a folder this user cannot write (no -shm file can be
+        made there) is opened as immutable, which is safe because no writer can work in that folder either."""
+        uri = self.path.resolve().as_uri()
+        for immutable in (False, True):
+            conn = sqlite3.connect(uri + ("?mode=ro&immutable=1" if immutable else "?mode=ro"), uri=True,
+                                   timeout=READ_WAIT_SECONDS, check_same_thread=False)
+            try:
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                has_articles = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles'").fetchone()
+                break
+            except sqlite3.OperationalError:
+                conn.close()
+                if immutable or _folder_writable(self.path):
+                    raise
+                _refuse_unread_wal(self.path)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys = ON")
+        self._check_version(version)
+        if not has_articles:
+            conn.close()
+            raise StoreError(f"{self.path}: holds no Détente data (an empty or foreign SQLite file); "
+                             "`detente ingest --db` fills it")
+        if version < READABLE_FROM:
+            conn.close()
+            raise StoreError(f"{self.path}: written by an older Détente (schema {version} of {SCHEMA_VERSION}); "
+                             "any `detente ingest --db` run upgrades it")
+        return conn
+
+    def _check_version(self, version: int) -> None:
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: written by a newer Détente (schema {version}; this one knows up to "
+                             f"{SCHEMA_VERSION}): upgrade Détente to read it")
 
     def __enter__(self) -> Store:
         return self
@@ -55,22 +115,51 @@ class Store:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     def _migrate(self) -> None:
-        version = self.schema_version()
-        if version > SCHEMA_VERSION:
-            raise RuntimeError(f"{self.path} was written by a newer Détente (schema {version} > {SCHEMA_VERSION})")
-        for number in range(version, SCHEMA_VERSION):
-            with self.transaction():
-                self.conn.executescript("SAVEPOINT m;" + MIGRATIONS[number] + f";PRAGMA user_version = {number + 1}; RELEASE m;")
+        """Bring the schema up to date inside one write transaction: two processes opening a new file at once
+        cannot both create it (the second waits, then finds the version already current)."""
+        if self.schema_version() == SCHEMA_VERSION:
+            return
+        with self.transaction():
+            version = self.schema_version()
+            self._check_version(version)
+            for number in range(version, SCHEMA_VERSION):
+                for statement in _statements(MIGRATIONS[number]):
+                    self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version = {number + 1}")
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, begun IMMEDIATE (the write lock is taken before the first read, so a check and the
+        insert that depends on it cannot race another process); a nested call is a savepoint inside it."""
+        if self.conn.in_transaction:
+            self._savepoints += 1
+            name = f"nested_{self._savepoints}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
+                raise
+            else:
+                self.conn.execute(f"RELEASE {name}")
+            finally:
+                self._savepoints -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
         try:
-            self.conn.execute("BEGIN IMMEDIATE") if not self.conn.in_transaction else None
             yield self.conn
             self.conn.commit()
         except BaseException:
             self.conn.rollback()
             raise
+
+    def changed_elsewhere(self) -> bool:
+        """True when another connection committed since the last call (SQLite's data_version), so in-memory
+        indexes built from the store are stale; the first call says True."""
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        changed, self._data_version = version != self._data_version, version
+        return changed
 
     @contextmanager
     def snapshot(self) -> Iterator[Store]:
@@ -83,6 +172,17 @@ class Store:
             yield self
         finally:
             self.conn.rollback()
+
+    # -- work owed after an interrupted run ------------------------------------
+    def owe_corpus_passes(self) -> None:
+        """Record (in the batch's transaction) that stories and date refinement must run over the store again."""
+        self.conn.execute("INSERT OR REPLACE INTO ingest_state (key, value) VALUES ('corpus_passes', 'due')")
+
+    def corpus_passes_due(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM ingest_state WHERE key = 'corpus_passes'").fetchone() is not None
+
+    def corpus_passes_done(self) -> None:
+        self.conn.execute("DELETE FROM ingest_state WHERE key = 'corpus_passes'")
 
     # -- writes -------------------------------------------------------------
     def has_raw(self, raw_hash: str) -> bool:
@@ -259,6 +359,35 @@ class Store:
             (query, limit),
         ).fetchall()
         return [row_to_article(r) for r in rows]
+
+
+def _statements(script: str) -> Iterator[str]:
+    """A migration's SQL statements one by one (a trigger's body holds semicolons of its own)."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                yield pending
+            pending = ""
+
+
+def _refuse_unread_wal(path: Path) -> None:
+    """Opened immutable, SQLite ignores the -wal file: when it holds writes, refuse rather than show an older store."""
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise StoreError(f"{path}: its latest writes are in {wal.name}, which SQLite reads only with a {path.name}-shm "
+                         "file it can make, and this folder is read-only: copy the database with its -wal file to a "
+                         "writable folder")
+
+
+def _folder_writable(path: Path) -> bool:
+    """Whether this process could make SQLite's -shm file beside ``path`` (not on a read-only mount, folder writable)."""
+    try:
+        read_only_mount = bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+    return not read_only_mount and os.access(path.parent, os.W_OK)
 
 
 EVENT_COLUMNS = [f for f in Event.__dataclass_fields__]

@@ -29,6 +29,7 @@ STATUSES = ("happened", "planned", "refused", "hypothetical", "denied")
 KINDS = ("state", "person", "org", "igo", "group")
 PERIODS = ("month", "quarter", "year")
 MAX_FTS_WORDS = 16
+MAX_TEXT_CHARS = 500  # a typed name or search; SQLite refuses LIKE patterns over 50,000 bytes with an error
 
 
 class QueryError(ValueError):
@@ -199,6 +200,9 @@ class Filters:
         """Filters from raw user input; raises :class:`QueryError` naming the first bad value."""
         if limit is not None and limit < 0:
             raise QueryError(f"limit {limit} is negative")
+        for name, text in (("search", search), ("speaker", speaker)):
+            if text is not None and len(text) > MAX_TEXT_CHARS:
+                raise QueryError(f"{name} of {len(text):,} characters: at most {MAX_TEXT_CHARS} are searched for")
         return cls(
             dyad=parse_dyad(dyad), type=parse_choice(type, event_types(), "type"),
             status=parse_choice(status, STATUSES, "status"), article=(article or None),

@@ -122,4 +122,11 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE quotes ADD COLUMN speaker_kind TEXT;
     """,
+    # 5: work an interrupted ingest still owes (stories and date refinement over the store); a store left by an
+    # interrupted run of an older version, with articles in no story, owes them too
+    """
+    CREATE TABLE ingest_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+    INSERT INTO ingest_state (key, value) SELECT 'corpus_passes', 'due' WHERE EXISTS (
+        SELECT 1 FROM articles WHERE story_id IS NULL);
+    """,
 ]

@@ -1,14 +1,18 @@
 """The local web app: the report's views, live over the store (FastAPI + server-rendered Jinja2).
 
 Each request opens the store read-only and closes it (WAL: an ingest can write
-meanwhile). Every response carries a strict Content-Security-Policy; templates
-autoescape everything; SQL takes visitor input only as bound parameters; files
-are served only from the package's ``static`` folder.
+meanwhile). Every response, errors included, carries a strict Content-Security-Policy;
+templates autoescape everything; SQL takes visitor input only as bound parameters; files
+are served only from the package's ``static`` folder. Requests naming another host in
+their ``Host`` header are refused, so a page elsewhere cannot reach the app through
+DNS rebinding (its domain pointed at 127.0.0.1).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import ipaddress
+import logging
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,11 +22,12 @@ from urllib.parse import quote
 import jinja2
 import markupsafe
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from detente.analysis.timeline import timeline
+from detente.errors import StoreError
 from detente.report.charts import script_json
 from detente.report.views import article_view, dyad_panel, overview, sentences_of, story_map, who_said_what
 from detente.store import Store, queries
@@ -41,6 +46,25 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
+LOG = logging.getLogger("detente.web")
+
+
+def host_allowed(header: str, named: frozenset[str]) -> bool:
+    """Whether a ``Host`` header is one this app answers: an IP address (a browser that typed it is not being
+    rebound), ``localhost`` and ``*.localhost`` (always loopback), or a name given to ``create_app``."""
+    name = header.strip().lower()
+    if name.startswith("["):  # [::1]:8000
+        name = name[1:].split("]", 1)[0]
+    elif name.count(":") == 1:
+        name = name.rsplit(":", 1)[0]
+    name = name.rstrip(".")
+    if not name or name == "localhost" or name.endswith(".localhost") or name in named:
+        return True
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +95,7 @@ def open_store(request: Request) -> Iterator[Store]:
     """A read-only connection for one request, reading one snapshot, closed after it (readers never block an ingest)."""
     try:
         opened = Store(request.app.state.db_path, readonly=True)
-    except FileNotFoundError as exc:
+    except StoreError as exc:  # missing, not SQLite, a newer schema: the page says which
         raise HTTPException(503, str(exc)) from None
     try:
         with opened.snapshot():
@@ -107,9 +131,11 @@ class Form:
             return None
 
 
-def create_app(db: str | Path) -> FastAPI:
-    """The app over the database file ``db`` (which must exist)."""
+def create_app(db: str | Path, hosts: Iterable[str] = ()) -> FastAPI:
+    """The app over the database file ``db`` (which must exist); ``hosts``: host names it may be reached by,
+    beside IP addresses and localhost (e.g. the name given to ``detente serve --host``)."""
     db_path = Path(db)
+    named = frozenset(h.lower().strip("[]").rstrip(".") for h in hosts)
     app = FastAPI(title="Détente", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.db_path = db_path
     templates = _templates()
@@ -117,8 +143,17 @@ def create_app(db: str | Path) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC, follow_symlink=False), name="static")
 
     @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
+    async def guard(request: Request, call_next):
+        """Refuse foreign Host headers; turn any unhandled error into a plain 500; security headers on everything."""
+        if not host_allowed(request.headers.get("host", ""), named):
+            response: Response = PlainTextResponse("Host not served here: open the app by its address (127.0.0.1).",
+                                                   status_code=400)
+        else:
+            try:
+                response = await call_next(request)
+            except Exception:
+                LOG.exception("error serving %s", request.url.path)
+                response = PlainTextResponse("Internal Server Error", status_code=500)
         for key, value in SECURITY_HEADERS.items():
             response.headers[key] = value
         return response

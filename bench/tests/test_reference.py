@@ -3,17 +3,14 @@
 
 from __future__ import annotations
 
-import pytest
-
 from bench.reference import PairedReference, cleaned_bodies
-from tests.conftest import SEEDS
+from bench.tests import EXAMPLES
 
 
-@pytest.mark.seeds
 def test_the_reference_worker_parses_each_body_once_in_turns():
-    total = sum(1 for _ in cleaned_bodies(SEEDS))
+    total = sum(1 for _ in cleaned_bodies(EXAMPLES))
     assert total >= 5
-    reference = PairedReference(SEEDS)
+    reference = PairedReference(EXAMPLES)
     first = reference.parse(2)
     assert first["articles"] == 2 and first["cpu"] > 0
     totals = reference.finish()
