@@ -91,8 +91,8 @@ def analyze_parsed(prepared: Prepared, doc: Doc, article_id: str | None = None) 
     lo, hi = _to_date(pub_range[0]), _to_date(pub_range[1])
     ref = (lo, hi) if lo and hi else None
     sentences = [Sentence(aid, i, s.start_char, s.end_char) for i, s in enumerate(doc.sents)]
-    events = extract_events(doc, aid, actors, ref)
     quotes = extract_quotes(doc, aid, actors)
+    events = extract_events(doc, aid, actors, ref, quotes)
     acting = set(actors.acting_states) | {c for e in events for c in (e.source, e.target) if c}
     return Analysis(
         article=article,

@@ -1,4 +1,4 @@
-"""Known meetings and incidents bound an undated article's publication: by weekday, by "last week", never by an
+"""Meetings of named series bound an undated article's publication: by weekday, by "last week", never by an
 old, year-dated mention."""
 
 from __future__ import annotations
@@ -11,23 +11,23 @@ from detente.dating.pubdate import meeting_weekday_pins
 
 
 def test_a_meeting_named_with_its_weekday_pins_the_week():
-    body = "The prime minister met the president at the White House on Wednesday to sign the new command plan."
-    pins = meeting_weekday_pins([body.replace("The prime minister", "Kishida")], date(2022, 6, 30), date(2024, 10, 1))
-    assert [(lo, hi) for lo, hi, _ in pins] == [(date(2024, 4, 10), date(2024, 4, 16))]
-    # Friday is the weekday of the earlier visit: the weekday tells the two apart.
-    friday = "Kishida met the president at the White House on Friday."
-    assert [p[0] for p in meeting_weekday_pins([friday], date(2022, 6, 30), date(2024, 10, 1))] == [date(2023, 1, 13)]
+    body = "The two leaders met on the sidelines of the G20 summit in New Delhi on Sunday to discuss grain exports."
+    pins = meeting_weekday_pins([body], date(2023, 1, 1), date(2023, 12, 31))
+    assert [(lo, hi) for lo, hi, _ in pins] == [(date(2023, 9, 10), date(2023, 9, 16))]
+    # Saturday was the summit's first day: the weekday tells the two days apart
+    saturday = "The ministers spoke at the G20 summit in New Delhi on Saturday."
+    assert [p[0] for p in meeting_weekday_pins([saturday], date(2023, 1, 1), date(2023, 12, 31))] == [date(2023, 9, 9)]
 
 
 def test_a_weekday_no_candidate_fell_on_gives_nothing():
-    assert meeting_weekday_pins(["Kishida met the president at the White House on Monday."],
-                                date(2022, 6, 30), date(2024, 10, 1)) == []
+    assert meeting_weekday_pins(["The ministers spoke at the G20 summit in New Delhi on Monday."],
+                                date(2023, 1, 1), date(2023, 12, 31)) == []
 
 
 def test_a_coming_meeting_bounds_the_week_before_it():
-    pins = meeting_weekday_pins(["Kishida will meet the president at the White House on Wednesday."],
+    pins = meeting_weekday_pins(["The two presidents will meet at the G20 summit in Rio de Janeiro on Tuesday."],
                                 date(2024, 1, 1), date(2024, 12, 31))
-    assert [(lo, hi) for lo, hi, _ in pins] == [(date(2024, 4, 4), date(2024, 4, 10))]
+    assert [(lo, hi) for lo, hi, _ in pins] == [(date(2024, 11, 13), date(2024, 11, 19))]
 
 
 def test_last_week_meeting_and_basis_sentence():
@@ -40,5 +40,5 @@ def test_last_week_meeting_and_basis_sentence():
 
 
 def test_a_year_dated_mention_is_not_read_as_recent():
-    old = "Relations have not recovered since the deadly clash in Galwan in 2020, after which trade slowed."
+    old = "Relations have not recovered since the G20 summit in Osaka in 2019, after which trade slowed."
     assert bounds_from_meetings([old], date(2019, 1, 1), date(2026, 1, 1)) == []

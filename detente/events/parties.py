@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from detente.actors import ActorResult
+from detente.actors.codes import communities, modified, names_people, party_code
 from detente.events.roles import VENUE_NOUNS
 
 VENUE_VERBS = {"hold", "take", "open", "begin", "end", "close", "start", "conclude", "convene"}
@@ -50,17 +51,15 @@ class ActorIndex:
         self.actor_by_token: dict[int, str] = {}
         self.name_tokens: set[int] = set()  # tokens inside the name of an org ("Asia-Pacific Economic Cooperation")
         char_to_token = {t.idx: t.i for t in doc}
+        state_spans: list[tuple[int, int, int, str]] = []
         for mention in actors.mentions:
-            country = actors.country_of(mention.actor_id)
             actor = actors.actor(mention.actor_id)
             if actor is not None and actor.kind in ("org", "igo", "group"):
                 self.name_tokens.update(range(mention.char_start, mention.char_end))
-            if actor is not None and actor.org_type == "media":
-                continue  # "(Reuters)", "told VOA": the outlet reports, it does not act for its home state
-            if not country and actor is not None and actor.kind == "igo":
-                country = actor.id  # the EU, NATO, ASEAN act in their own name
-            if not country:
-                continue
+            coded = party_code(actor, mention.actor_id)
+            if coded is None:
+                continue  # media, think tanks, companies, armed groups, experts: never a party (REAL-DEV.md 4)
+            country = coded[0]
             span = doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
             if span is None:
                 start = char_to_token.get(mention.char_start)
@@ -71,14 +70,23 @@ class ActorIndex:
                     (span.root.dep_ in ("compound", "nmod", "amod") and span.root.head.lemma_.lower() in VENUE_NOUNS)
                     or is_venue(next_word(doc, span.end))):
                 continue  # "the Apec summit", "the Asia-Pacific Economic Cooperation (APEC) Summit": a venue, not a party
+            if coded[1] == "state" and names_people(span.root):
+                continue  # "Kenyan students", "Israeli settlers": people of that nationality, not the state
             if mention.as_location and hosts_gathering(span.root):
                 continue  # "at a NATO summit in Vilnius": the host city of a multilateral gathering is not a party
+            if coded[1] == "state":
+                state_spans.append((span.start, span.end, modified(span.root), country))
             for token in span:
                 self.by_token[token.i] = country
                 if mention.actor_id != country:
                     self.actor_by_token[token.i] = mention.actor_id
                 if mention.as_location:
                     self.location_tokens.add(token.i)
+        for n in communities(state_spans):  # "Bosnian Serbs": a community, not two states
+            start, end, _, _ = state_spans[n]
+            for i in range(start, end):
+                self.by_token.pop(i, None)
+                self.actor_by_token.pop(i, None)
 
     def countries_in(self, tokens) -> list[str]:
         seen: list[str] = []

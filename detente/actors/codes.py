@@ -1,0 +1,87 @@
+"""Which actors can be parties to an event between states, and under which code.
+
+REAL-DEV.md section 4 and the PLOVER manual: a state acts through its government, officials, ministries, forces and
+legislature; an intergovernmental body in its own name (``event_code`` in organizations.tsv). Think tanks, companies,
+media, parties out of government, NGOs, armed groups and private persons are never parties.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from detente.actors.lexicon import leaders, title_kind
+from detente.actors.names import slug
+from detente.records import Actor
+from detente.tables import load_table
+
+STATE_BODIES = frozenset({"ministry", "military", "legislature", "agency"})  # org types that act for their state
+ACTING_TITLE_KINDS = frozenset({"state-office", "party"})  # a person whose title makes them act for a state
+
+
+@lru_cache(maxsize=1)
+def igo_codes() -> dict[str, str]:
+    """Organisation actor id → the event code it carries as a party (organizations.tsv, ``event_code``)."""
+    return {f"org:{slug(row['name'])}": row["event_code"] for row in load_table("organizations.tsv")
+            if row.get("event_code")}
+
+
+@lru_cache(maxsize=1)
+def nonstate_nouns() -> frozenset[str]:
+    """Lemmas of nouns naming private people or non-state groups (data/nonstate_nouns.tsv)."""
+    return frozenset(row["noun"].lower() for row in load_table("nonstate_nouns.tsv"))
+
+
+def names_people(root: Token) -> bool:
+    """A nationality word modifying a noun of private people or groups ("Kenyan students", "Israeli settlers"):
+    people of that nationality, not the state."""
+    return root.dep_ in MODIFIER_DEPS and root.head.lemma_.lower() in nonstate_nouns()
+
+
+def party_code(actor: Actor | None, actor_id: str) -> tuple[str, str] | None:
+    """(code, kind) when the actor can be an event party, else None."""
+    if re.fullmatch(r"[A-Z]{3}", actor_id):
+        return actor_id, "state"
+    if actor is None:
+        return None
+    if actor.kind in ("org", "igo"):
+        code = igo_codes().get(actor.id)
+        if code:
+            return code, "igo"
+        if actor.org_type in STATE_BODIES and actor.country:
+            return actor.country, "body"
+        return None
+    if actor.kind == "person":
+        affiliated = igo_codes().get(actor.affiliation or "")
+        if affiliated:
+            return affiliated, "person"
+        if actor.country and (title_kind(actor.role) in ACTING_TITLE_KINDS or actor.name in leaders()):
+            return actor.country, "person"  # a title that acts for a state, or an office-holder of the leaders table
+    return None
+
+
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+
+
+def modified(root: Token) -> int:
+    """The index of the word a nationality word modifies ("Bosnian" in "Bosnian Serbs"), else -1. Words joined by a
+    hyphen name a pair of states ("an Israeli-Jordanian treaty"), not a community."""
+    doc = root.doc
+    if root.i + 1 < len(doc) and doc[root.i + 1].text in ("-", "–"):
+        return -1
+    return root.head.i if root.dep_ in MODIFIER_DEPS and root.head.i != root.i else -1
+
+
+def communities(spans: list[tuple[int, int, int, str]]) -> set[int]:
+    """Indices of state-word spans that together name an ethnic or national community, not a state: a nationality
+    word modifying another state's people word ("Bosnian Serbs", "Turkish Cypriots", "Kosovo Albanians").
+    ``spans`` are (start, end, index of the word it modifies or -1, code) per state-word mention."""
+    found: set[int] = set()
+    for i, (_, _, head, code) in enumerate(spans):
+        for j, (start, end, _, other) in enumerate(spans):
+            if i != j and head >= 0 and other != code and start <= head < end:
+                found.update((i, j))
+    return found
+

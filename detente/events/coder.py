@@ -1,0 +1,133 @@
+"""Deciding a sentence's acts from the two coders: the lexicon-and-parse proposals and the learned classifier.
+
+A proposal of the lexicon stands unless the classifier, having read the same two parties in the sentence, gives its
+type a probability below ``veto``; the classifier's own acts above its thresholds are added where the lexicon has
+no act of that type with either party in the sentence (the parse's reading of who did what wins over the classifier's). Each classifier act also needs the words that carry it (its status and time
+expression are read around them, and they are its provenance): a lexicon trigger of its type on the dependency path
+between the parties (else the nearest in the sentence), else the parties' common head.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.tokens import Span, Token
+
+from detente.events.candidates import Candidate, SentenceCandidates
+from detente.events.encoder import EventClassifier
+from detente.events.ontology import PLOVER_TYPES, UNDIRECTED, Trigger
+from detente.events.roles import sentence_triggers
+from detente.events.rules import RuleAct
+
+
+@dataclass
+class Coded:
+    """One act of a sentence, from either coder."""
+
+    token: Token  # the word that carries it
+    type: str
+    mode: str | None
+    source: str
+    target: str
+    source_actor: str | None
+    target_actor: str | None
+    trigger_span: tuple[int, int]
+    probability: float | None  # the classifier's, when it read the pair
+
+
+@dataclass
+class PairScores:
+    """The classifier's reading of one sentence: per (source, target) code pair, the best probability of each type
+    over the pair's mentions, and the mention pair that gave it."""
+
+    probabilities: dict[tuple[str, str], np.ndarray]
+    best: dict[tuple[str, str], list[Candidate]]  # per type index
+
+    def of(self, source: str, target: str, etype: str) -> float | None:
+        t = PLOVER_TYPES.index(etype)
+        found = [self.probabilities[k][t] for k in ((source, target), (target, source)) if k in self.probabilities
+                 and (k == (source, target) or etype in UNDIRECTED)]
+        return float(max(found)) if found else None
+
+
+def pair_scores(classifier: EventClassifier, sentences: list[SentenceCandidates]) -> dict[int, PairScores]:
+    out: dict[int, PairScores] = {}
+    for item, probs in zip(sentences, classifier.probabilities(sentences), strict=True):
+        best_p: dict[tuple[str, str], np.ndarray] = {}
+        best_pair: dict[tuple[str, str], list[Candidate]] = {}
+        for pair, row in zip(item.pairs, probs, strict=True):
+            key = (pair.source.code, pair.target.code)
+            if key not in best_p:
+                best_p[key] = row.copy()
+                best_pair[key] = [pair] * len(row)
+                continue
+            better = row > best_p[key]
+            for t in np.nonzero(better)[0]:
+                best_pair[key][t] = pair
+            best_p[key] = np.maximum(best_p[key], row)
+        out[item.index] = PairScores(best_p, best_pair)
+    return out
+
+
+def ancestors(token: Token) -> list[Token]:
+    path = [token]
+    while path[-1].head.i != path[-1].i:
+        path.append(path[-1].head)
+    return path
+
+
+def path_between(a: Token, b: Token) -> tuple[set[int], Token]:
+    """Token indices on the dependency path between two words, and their lowest common ancestor."""
+    up_a, up_b = ancestors(a), ancestors(b)
+    ids_b = [t.i for t in up_b]
+    lca = next((t for t in up_a if t.i in ids_b), up_a[-1])
+    on = {t.i for t in up_a[: up_a.index(lca) + 1]}
+    if lca.i in ids_b:
+        on |= set(ids_b[: ids_b.index(lca.i) + 1])
+    return on, lca
+
+
+def pick_trigger(pair: Candidate, etype: str, lexicon: list[tuple[Token, Trigger]]) -> tuple[Token, Trigger | None]:
+    doc = pair.sent.doc
+    on_path, lca = path_between(doc[pair.source.root], doc[pair.target.root])
+    typed = [(t, trig) for t, trig in lexicon if trig.type == etype]
+    on = [x for x in typed if x[0].i in on_path]
+    if on:
+        return on[0]
+    if typed:
+        return min(typed, key=lambda x: abs(x[0].i - lca.i))
+    node = lca
+    while node.pos_ not in ("VERB", "NOUN", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node, None
+
+
+def decide(sent: Span, proposals: list[RuleAct], scores: PairScores | None, classifier: EventClassifier,
+           names: set[int]) -> list[Coded]:
+    """The sentence's acts, in text order."""
+    acts: list[Coded] = []
+    for p in proposals:
+        prob = scores.of(p.source, p.target, p.trigger.type) if scores else None
+        if prob is not None and prob < classifier.veto:
+            continue  # the classifier read these two parties and sees no such act between them
+        acts.append(Coded(p.token, p.trigger.type, p.trigger.mode, p.source, p.target, p.source_actor, p.target_actor,
+                          p.trigger_span, prob))
+    if scores is not None:
+        lexicon = None
+        for (source, target), row in scores.probabilities.items():
+            for t in np.nonzero(row >= min(classifier.threshold, classifier.context_threshold))[0]:
+                etype = PLOVER_TYPES[t]
+                pair = scores.best[(source, target)][t]
+                if row[t] < classifier.threshold_for(pair):
+                    continue
+                if any(a.type == etype and {a.source, a.target} & {source, target} for a in acts):
+                    continue  # the parse already read who did this act here: the classifier does not re-cast it
+                if lexicon is None:
+                    lexicon = sentence_triggers(sent, names)
+                token, trig = pick_trigger(pair, etype, lexicon)
+                if trig is None and classifier.needs_lexicon:
+                    continue  # no word of the sentence names an act of this type
+                acts.append(Coded(token, etype, trig.mode if trig else None, source, target, pair.source.actor_id,
+                                  pair.target.actor_id, (token.idx, token.idx + len(token.text)), float(row[t])))
+    return sorted(acts, key=lambda c: c.token.i)

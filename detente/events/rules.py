@@ -1,0 +1,214 @@
+"""The lexicon-and-parse proposer: a trigger word from the lexicon, its parties read off the dependency parse.
+
+For each trigger (a verb or event noun from ``data/event_lexicon.tsv``) the source comes from the subject, agent
+("by ..."), possessor ("Xi's visit") or a country adjective, and the target from objects and prepositions ("to Hanoi",
+"with the US", "between China and Vietnam"). Plural references ("the two countries", "both sides") stand for the
+sentence's two states, else the article's pair. When the parse gives one side only, the other is the sentence's only
+other state, or (for a hostile act) the story's counterpart.
+
+Its proposals go to :mod:`detente.events.extract`, where the learned classifier confirms or drops them and adds the
+acts it finds that the lexicon does not name. Only parties by :func:`detente.events.mentions.party_code` count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import combinations, pairwise, product
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.actors import ActorResult
+from detente.events.conditions import preconditions
+from detente.events.generic import dated_background_noun, generic_noun
+from detente.events.ontology import UNDIRECTED, Trigger, plover_info
+from detente.events.parties import ActorIndex, name_halves
+from detente.events.roles import noun_roles, object_tokens, sentence_triggers, subject_tokens
+
+PAIR_WORDS = re.compile(
+    r"\b(the two (countries|nations|neighbours|neighbors|sides|governments|leaders|states|parties|powers|allies|"
+    r"ministers|foreign ministers|defence ministers|defense ministers|presidents|prime ministers|heads of state|"
+    r"delegations|militaries|armies|navies|rivals|adversaries|capitals)|both (sides|countries|nations|governments|"
+    r"parties)|their|they|bilateral)\b",
+    re.I,
+)
+CHARACTERISING_VERBS = {"call", "describe", "label", "brand", "term", "characterise", "characterize", "denounce"}
+EVERYONE_NOUNS = {"side", "party", "country", "nation", "state", "government"}
+CO_SUBJECT_WORDS = re.compile(r"\b(the two|both)\b", re.I)
+# Types whose co-subjects act on each other ("the two countries agreed", "fought"); an accusation or a demand by
+# "the two leaders" is aimed at a third party
+RECIPROCAL = UNDIRECTED | {"ASSAULT", "MOBILIZE"}
+
+
+@dataclass
+class RuleAct:
+    token: Token  # the trigger word (for a multi-word noun trigger, the phrase's head noun)
+    trigger: Trigger
+    source: str
+    target: str
+    source_actor: str | None
+    target_actor: str | None
+    trigger_span: tuple[int, int]  # characters of the trigger words
+
+
+def _characterisations(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
+    """"Kuleba called the attack 'a full-scale invasion'": naming a conflict act is an accusation by the speaker, not
+    a new act. A conflict noun that is the object or predicate of a verb of calling becomes one ACCUSE at that verb."""
+    out: list[tuple[Token, Trigger]] = []
+    done: set[int] = set()
+    for token, trig in found:
+        head = token.head
+        if trig.pos == "NOUN" and token.dep_ in ("dobj", "oprd", "attr") and head.lemma_.lower() in CHARACTERISING_VERBS \
+                and plover_info(trig.type).quad.endswith("conflict"):
+            if head.i not in done:
+                done.add(head.i)
+                out.append((head, Trigger(head.lemma_.lower(), "VERB", "ACCUSE", "disapprove", frozenset())))
+            continue
+        out.append((token, trig))
+    return sorted(out, key=lambda pair: pair[0].i)
+
+
+def _absolute_with(token: Token) -> bool:
+    """The trigger carries an absolute "with X doing" phrase ("with the US president looking on")."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(g.pos_ == "VERB" and g.tag_ == "VBG" for g in c.subtree)
+               for c in token.children)
+
+
+def _reciprocal(tokens: list[Token]) -> bool:
+    """"each other", "one another" as the object."""
+    words = [t.lower_ for t in tokens]
+    return any(a in ("each", "one") and b in ("other", "another") for a, b in pairwise(words))
+
+
+def _everyone(tokens: list[Token]) -> bool:
+    """"all sides", "all parties", "every country": a target that is everybody."""
+    return any(t.lemma_.lower() in EVERYONE_NOUNS and any(c.lower_ in ("all", "every", "each") and c.dep_ == "det"
+                                                          for c in t.children) for t in tokens)
+
+
+def _passive_without_agent(verb: Token) -> bool:
+    children = list(verb.children)
+    return any(c.dep_ == "nsubjpass" for c in children) and not any(c.dep_ == "agent" for c in children)
+
+
+def _co_subjects(tokens: list[Token]) -> bool:
+    """Two parties named as joint actors: "X and Y", "the two leaders", "both sides" (not "Bosnian Serbs", one actor
+    with two country words, nor "Pakistan, a US ally")."""
+    return any(t.dep_ == "cc" for t in tokens) or bool(CO_SUBJECT_WORDS.search(" ".join(t.text for t in tokens)))
+
+
+class RuleCoder:
+    """The lexicon-and-parse proposals of one article, sentence by sentence."""
+
+    def __init__(self, doc: Doc, actors: ActorResult, pair: list[str]) -> None:
+        self.index = ActorIndex(doc, actors)
+        self.pair = pair
+        name_halves(doc, self.index, actors)
+
+    def acts(self, sent: Span) -> list[RuleAct]:
+        found = preconditions(sent, _characterisations(sentence_triggers(sent, self.index.name_tokens)))
+        out: list[RuleAct] = []
+        verbal: set[tuple] = set()  # "agreed ... in a deal brokered by China": the deal is the agreement itself
+        for token, trig in found:
+            for act in self._acts(sent, token, trig):
+                key = (act.trigger.type, frozenset((act.source, act.target)))
+                if trig.pos == "NOUN" and act.trigger.type in UNDIRECTED and key in verbal:
+                    continue
+                if trig.pos == "VERB" and act.trigger.type in UNDIRECTED:
+                    verbal.add(key)
+                out.append(act)
+        return out
+
+    def _countries(self, tokens: list[Token]) -> list[str]:
+        found = self.index.countries_in(tokens)
+        if not found and tokens and PAIR_WORDS.search(" ".join(t.text for t in tokens)):
+            return self._pair_for(tokens[0].sent)
+        return found
+
+    def _pair_for(self, sent: Span) -> list[str]:
+        """What "the two leaders" means here: the sentence's two states if it names exactly two, else the article's
+        pair. Which side is "first" in "the two countries fought" is unknown: a fixed order."""
+        named = [c for c in self.index.countries_in(list(sent)) if len(c) == 3]
+        if len(named) == 2:
+            return sorted(named)
+        return sorted(self.pair) if len(self.pair) == 2 else []
+
+    def _acts(self, sent: Span, token: Token, trig: Trigger) -> list[RuleAct]:
+        """One act per (source, target) pair: "Egypt and Syria attacked Israel" is two."""
+        length = len(trig.phrase.split())
+        words = token.doc[token.i : min(token.i + length, sent.end)]
+        trigger_span = (words.start_char, words.end_char)
+        if trig.pos == "NOUN" and length > 1 and token.i + length - 1 < sent.end:
+            token = token.doc[token.i + length - 1]  # "turned water cannon on X": the phrase's head noun has the roles
+        if trig.pos == "VERB":
+            source_tokens = subject_tokens(token)
+            target_tokens = object_tokens(token)
+            if _passive_without_agent(token) and trig.type not in UNDIRECTED:
+                source_tokens, target_tokens = target_tokens, source_tokens  # the passive subject is the patient
+        else:
+            source_tokens, target_tokens = noun_roles(token)
+            if token.dep_ in ("dobj", "attr"):  # "Egypt launched a surprise attack on Israel"
+                if not self.index.countries_in(source_tokens):
+                    source_tokens = source_tokens + subject_tokens(token.head)
+                if not self.index.countries_in(target_tokens):
+                    target_tokens = target_tokens + [t for t in object_tokens(token.head) if t.i not in
+                                                     {x.i for x in token.subtree}]
+        sources, targets = self._sides(sent, token, trig, source_tokens, target_tokens)
+        pairs = list(product(sources, targets))
+        if trig.type not in UNDIRECTED and _reciprocal(target_tokens):
+            pairs += [(t, s) for s, t in pairs]  # "troops from both sides faced each other": each side at the other
+        if trig.type == "CONSULT" and trig.mode != "third-party" and len(sources) == 1 and len(targets) >= 2:
+            pairs += list(combinations(targets, 2))  # "X will host Y and Z": a trilateral meeting
+        out: list[RuleAct] = []
+        for source, target in pairs:
+            if source == target or (trig.type in UNDIRECTED and any((a.source, a.target) == (target, source) for a in out)):
+                continue
+            out.append(RuleAct(token, trig, source, target, self.index.actor_in(source_tokens),
+                               self.index.actor_in(target_tokens), trigger_span))
+        return out
+
+    def _sides(self, sent: Span, token: Token, trig: Trigger,
+               source_tokens: list[Token], target_tokens: list[Token]) -> tuple[list[str], list[str]]:
+        """Source and target parties of a trigger: from the parse, else the sentence's other party, else the pair."""
+        sources = self._countries(source_tokens)
+        targets = [c for c in self._countries(target_tokens) if c not in sources]
+        placed = [c for c in targets if self.index.only_as_location(c, target_tokens)]
+        if placed and len(placed) < len(targets):
+            targets = [c for c in targets if c not in placed]  # a place among the targets is the venue
+        if len(sources) >= 2 and targets and all(self.index.only_as_location(c, target_tokens) for c in targets):
+            targets = []  # co-subjects meeting somewhere: the place is not a party
+        one_way = trig.type not in RECIPROCAL and _co_subjects(source_tokens)
+        if len(sources) >= 2 and not one_way and (not targets or (trig.type in UNDIRECTED and _absolute_with(token))):
+            sources, targets = sources[:1], sources[1:]  # co-subjects of a reciprocal act act on each other
+        if not sources and targets and len(targets) >= 2 and trig.type in ("CONSULT", "AGREE", "COOPERATE", "ASSAULT"):
+            sources, targets = targets[:1], targets[1:]
+        in_sentence = self.index.countries_in(list(sent))
+        if not targets and _everyone(target_tokens):
+            return [], []  # addressed to everybody: no dyad
+        if generic_noun(token, trig) and not (sources and targets):
+            return [], []  # a kind of act ("armed attacks on ships"), nobody's act
+        states = [c for c in in_sentence if len(c) == 3]
+        hostile = plover_info(trig.type).quad.endswith("conflict")
+        if bool(sources) != bool(targets) and (len(in_sentence) == 2 or (
+                hostile and len(states) == 2 and (sources or targets)[0] in states)):
+            known = sources or targets  # one side from the parse, the other the sentence's only other party
+            other = [c for c in (in_sentence if len(in_sentence) == 2 else states) if c not in known]
+            if len(other) == 1:
+                sources, targets = (sources, other) if sources else (other, targets)
+        if trig.mode == "third-party" and sources and not targets:
+            targets = [c for c in states if c not in sources][:2]  # a mediator's parties
+        if not sources and not targets and PAIR_WORDS.search(sent.text):
+            pair = self._pair_for(sent)
+            sources, targets = pair[:1], pair[1:]
+        if not sources and not targets and dated_background_noun(token, trig) and len(states) == 2:
+            sources, targets = states[:1], states[1:]  # "under a 1951 treaty with Manila"
+        if len(sources) == 1 and not targets and len(self.pair) == 2 and sources[0] in self.pair and hostile \
+                and trig.type != "REQUEST" and not _co_subjects(source_tokens):
+            counterpart = next(c for c in self.pair if c != sources[0])
+            if counterpart in in_sentence:
+                targets = [counterpart]  # a hostile act of one side of the story, aimed at the other side named here
+        if len(sources) == 1 and not targets and len(self.pair) == 2 and sources[0] in self.pair:
+            others = set(in_sentence) - {sources[0]}
+            if not others and trig.type not in ("CONSULT", "AGREE", "COOPERATE", "SUPPORT", "AID"):
+                targets = [c for c in self.pair if c != sources[0]]  # the counterpart is implicit
+        return sources[:3], targets[:3]

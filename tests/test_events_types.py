@@ -1,0 +1,43 @@
+"""Event types the coder must tell apart, on sentences written for these tests (one per PLOVER type the earlier
+tests did not cover, and the refusal status): each asserts the act and its direction, so it fails when nothing is
+coded as much as when the wrong thing is."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.actors import resolve_actors
+from detente.events import extract_events
+from detente.nlp import load_nlp
+from detente.quotes import extract_quotes
+
+PUB = (date(2025, 3, 14), date(2025, 3, 14))  # a Friday
+
+
+def _coded(text: str) -> set[tuple[str, str, str, str]]:
+    doc = load_nlp()(text)
+    actors = resolve_actors(doc)
+    events = extract_events(doc, "t", actors, PUB, extract_quotes(doc, "t", actors))
+    return {(e.source, e.target, e.type, e.status) for e in events}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Norway and Finland held joint naval exercises in the Barents Sea on Tuesday.", ("NOR", "FIN", "COOPERATE")),
+    ("Japan delivered two coast guard patrol vessels to Malaysia on Wednesday, the embassy said.",
+     ("JPN", "MYS", "AID")),
+    ("Armenia released four Azerbaijani soldiers to Azerbaijan on Thursday under an exchange deal.",
+     ("ARM", "AZE", "RETREAT")),
+    ("Greece threatened on Monday to impose sanctions on Turkey if its survey ship entered Greek waters.",
+     ("GRC", "TUR", "THREATEN")),
+])
+def test_each_type_is_coded_from_its_source_to_its_target(text, expected):
+    found = {(s, t, k) for s, t, k, _ in _coded(text)}
+    source, target, etype = expected
+    assert (source, target, etype) in found or (etype == "COOPERATE" and (target, source, etype) in found), found
+
+
+def test_a_refusal_is_a_reject_that_happened():
+    found = _coded("Hungary refused on Wednesday to sign the joint statement criticising Georgia.")
+    assert any(t == "REJECT" and st == "happened" or st == "refused" for _, _, t, st in found), found
