@@ -59,7 +59,7 @@ def test_a_store_left_by_an_interrupted_run_of_schema_3_is_read_then_finished_wh
         ingest(store, [_write_corpus(tmp_path / "corpus")])
     conn = sqlite3.connect(path)
     conn.executescript("UPDATE articles SET story_id = NULL; DELETE FROM stories; DROP TABLE ingest_state;"
-                       "PRAGMA user_version = 3;")
+                       "ALTER TABLE quotes DROP COLUMN speaker_kind; PRAGMA user_version = 3;")
     conn.close()
     with Store(path, readonly=True) as reader:  # readable as it is
         assert reader.count("articles") == 3 and reader.schema_version() == 3
