@@ -93,7 +93,7 @@ class Generator:
             yield self._analysis(i, body, pair, when, byline)
 
     def _analysis(self, i: int, body: str, pair: tuple[str, str], when: date, byline: str | None) -> Analysis:
-        from detente.pipeline import article_id_for
+        from detente.records import article_id_for
 
         aid = article_id_for(body)
         article = Article(id=aid, source=f"synthetic/{i}.txt", doc_name=f"s{i}", raw_hash=f"raw{i}", body=body,
@@ -115,10 +115,10 @@ class Generator:
 def run_one(n: int, batch: int = 64) -> dict:
     """Time one size in this process: the store writer with copy and rewrite linking, then stories."""
     from detente.corpus import IngestReport, store_analyses
+    from detente.corpus_passes import link_stories
     from detente.dedup.embed import model
     from detente.scale.heap import release_free_memory, steady_heap
     from detente.store import Store
-    from detente.stories import link_stories
 
     steady_heap()  # as detente.corpus.ingest does before it drives this writer
     t0 = time.perf_counter()
@@ -143,8 +143,10 @@ def run_one(n: int, batch: int = 64) -> dict:
         link_stories(store)
         stories = time.perf_counter() - t
         n_stories = store.count("stories")
-        found = {r[0]: r[1] for r in store.conn.execute(
-            "SELECT a.doc_name, o.doc_name FROM articles a JOIN articles o ON o.id = COALESCE(a.duplicate_of, a.derivative_of)")}
+        articles = store.articles()
+        names = {a.id: a.doc_name for a in articles}
+        found = {a.doc_name: names[a.duplicate_of or a.derivative_of] for a in articles
+                 if (a.duplicate_of or a.derivative_of) in names}
 
     def root(doc: str) -> str:  # a copy of a copy counts as a copy of the first original
         while doc in gen.links:

@@ -28,13 +28,12 @@ def load_gold(data: Path = DATA) -> dict:
 
 def stored_links(store: Store) -> dict[str, set[tuple[str, str]]]:
     """(copy doc name, original doc name) of every stored duplicate and derivative link."""
-    links: dict[str, set[tuple[str, str]]] = {"duplicates": set(), "derivatives": set()}
-    for key, name in (("duplicate_of", "duplicates"), ("derivative_of", "derivatives")):
-        rows = store.conn.execute(
-            f"SELECT a.doc_name, o.doc_name FROM articles a JOIN articles o ON o.id = a.{key}"
-        ).fetchall()
-        links[name] = {(r[0], r[1]) for r in rows}
-    return links
+    articles = store.articles()
+    names = {a.id: a.doc_name for a in articles}
+    return {
+        "duplicates": {(a.doc_name, names[a.duplicate_of]) for a in articles if a.duplicate_of in names},
+        "derivatives": {(a.doc_name, names[a.derivative_of]) for a in articles if a.derivative_of in names},
+    }
 
 
 def score(gold: dict, links: dict[str, set[tuple[str, str]]]) -> dict:
@@ -55,23 +54,24 @@ def score(gold: dict, links: dict[str, set[tuple[str, str]]]) -> dict:
 
 def relink(store: Store) -> None:
     """Forget the stored derivative links and decide them again with the current code (no re-parse)."""
-    from detente.dedup.link import forget_indexes, link_derivative
+    from detente.corpus_passes.links import forget_indexes, link_derivative
 
-    with store.transaction() as conn:
-        conn.execute("UPDATE articles SET derivative_of = NULL, derivative_score = NULL, derivative_evidence = NULL")
+    articles = store.articles()
+    with store.transaction():
+        for article in articles:
+            store.set_article_links(article.id, derivative_of=None, derivative_score=None, derivative_evidence=None)
     forget_indexes(store)
-    ids = [r[0] for r in store.conn.execute("SELECT id FROM articles WHERE duplicate_of IS NULL ORDER BY rowid")]
-    for article_id in ids:
+    for article_id in [a.id for a in articles if a.duplicate_of is None]:
         link_derivative(store, article_id)
 
 
 def pair_scores(store: Store, gold: dict) -> list[tuple[str, str, str, float, list[str]]]:
     """The scorer's verdict on every listed pair in both directions: (copy, original, kind, score, reasons)."""
+    from detente.corpus_passes.links import fact_index, side
     from detente.dedup.derivative import derivative_score
-    from detente.dedup.link import fact_index, side
     from detente.dedup.near import facts
 
-    ids = dict(store.conn.execute("SELECT doc_name, id FROM articles").fetchall())
+    ids = {a.doc_name: a.id for a in store.articles()}
     index = fact_index(store)
     out = []
     listed = [(c, o, "derivative") for c, o, _ in gold["derivatives"]] + [(a, b, "negative") for a, b, _ in gold["negatives"]]
@@ -88,7 +88,7 @@ def run(db: Path | None, do_relink: bool = False, data: Path = DATA) -> tuple[di
     gold = load_gold(data)
     path = db or Path(tempfile.mkdtemp(prefix="rewrites-dev-")) / "dev.db"
     with Store(path) as store:
-        if not store.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
+        if not store.count("articles"):
             report = ingest(store, [data / "articles"])
             if report.errors:
                 raise SystemExit(f"{data / 'articles'}: could not ingest {[str(e) for e in report.errors]}")

@@ -54,8 +54,8 @@ def gold_news_dates(articles: list[dict]) -> dict[str, tuple[str, str] | None]:
 
 def check(gold: dict, store: Store) -> list[dict]:
     articles = gold["articles"]
-    by_doc = {row["doc_name"]: row["story_id"] for row in store.conn.execute("SELECT doc_name, story_id FROM articles")}
-    stories = {row["id"]: row for row in store.conn.execute("SELECT id, label, date_start, date_end FROM stories")}
+    by_doc = {a.doc_name: a.story_id for a in store.articles()}
+    stories = {s.id: s for s in store.stories()}
     members: dict[str, list[str]] = defaultdict(list)
     for article in articles:
         if article.get("story"):
@@ -65,11 +65,11 @@ def check(gold: dict, store: Store) -> list[dict]:
     for story, docs in sorted(members.items()):
         ids = Counter(by_doc.get(d) for d in docs if by_doc.get(d))
         predicted = stories.get(ids.most_common(1)[0][0]) if ids else None
-        label = predicted["label"] if predicted else None
+        label = predicted.label if predicted else None
         got = label.split(",")[0] if label else None
         rows.append({"story": story, "gold_dyads": sorted(dyads[story]), "label": label,
                      "right": bool(got and got in dyads[story]) or not dyads[story],
-                     "dates": [predicted["date_start"], predicted["date_end"]] if predicted else None,
+                     "dates": list(predicted.date_range) if predicted else None,
                      "gold_news_dates": news[story]})
     return rows
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__version__ = "0.1.0"
+from detente.version import __version__
 
 
 def open(path: str | Path = "detente.db", *, readonly: bool = False):
@@ -21,8 +21,9 @@ def open(path: str | Path = "detente.db", *, readonly: bool = False):
 
 
 def analyze(text: str, *, title: str | None = None, date: str | None = None):
-    """Analyse one article given as text; returns an :class:`detente.records.Analysis`."""
-    from detente.pipeline import analyze_text
+    """Analyse one article given as text, as ``detente ingest`` would; returns an :class:`detente.records.Analysis`.
+    A text ingest would skip (no article text after cleaning, too long) raises :class:`detente.batch.AnalysisError`."""
+    from detente.batch import analyze_text
 
     return analyze_text(text, title=title, date=date)
 

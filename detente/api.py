@@ -3,7 +3,7 @@
     corpus = detente.open("detente.db")
     corpus.events(dyad=("CHN", "VNM"), status="happened").to_pandas()
 
-A Corpus keeps the Store's own methods (``conn``, ``count``, ``search``,
+A Corpus keeps the Store's own methods (``count``, ``search``, ``link_evidence``,
 ``add_analyses`` ...) by delegation; only the record readers gain keyword filters.
 pandas is imported lazily: it is needed for ``to_pandas`` only.
 """
@@ -44,7 +44,7 @@ class Corpus:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def __getattr__(self, name: str) -> Any:  # the Store's API stays reachable: corpus.conn, corpus.search(...)
+    def __getattr__(self, name: str) -> Any:  # the Store's API stays reachable: corpus.count, corpus.search(...)
         return getattr(self.store, name)
 
     def close(self) -> None:

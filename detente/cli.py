@@ -25,12 +25,12 @@ from rich.table import Table
 from rich.text import Text
 from typer.core import TyperCommand
 
-from detente import __version__
 from detente.errors import explain, one_line
 from detente.ingest import DEFAULT_MAX_BYTES
 from detente.records import Article, Event
 from detente.store import queries
 from detente.store.queries import Filters, QueryError
+from detente.version import __version__
 
 if TYPE_CHECKING:
     from detente.store import Store

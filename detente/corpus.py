@@ -1,7 +1,9 @@
 """Ingest a corpus into a store: read, analyse in batches, store, then link copies, rewrites and stories.
 
-This is the only place that sequences the stages over many documents; the
-stages themselves are pure functions in their own modules.
+This is the only place that sequences a whole ingest: documents are read (:mod:`detente.ingest`), analysed a
+batch at a time (:func:`detente.batch.analyse_batch`, here or on Ray actors: :mod:`detente.scale.ray_engine`),
+stored with their copy and rewrite links, then the corpus passes run (:mod:`detente.corpus_passes`). The stages
+themselves are pure functions in their own modules.
 
 Interruptions and other writers: a batch is stored in one write transaction together with its copy and rewrite
 links, so a kill or Ctrl-C leaves whole batches only, and another ingest of the same files waits for the lock and
@@ -11,29 +13,19 @@ owed, which a stored batch records, so a rerun of an interrupted ingest finishes
 
 from __future__ import annotations
 
-import signal
 import sqlite3
-import threading
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from detente.dedup.link import fact_index, forget_indexes, link_copies, link_derivatives
-from detente.errors import SettingError, number_setting
-from detente.events.refine import refine_undated
+from detente.batch import analyse_batch, article_seconds
+from detente.corpus_passes import fact_index, finish_corpus_passes, forget_indexes, link_copies, link_derivatives
+from detente.errors import SettingError
 from detente.ingest import DEFAULT_MAX_BYTES, IngestError, IngestNote, iter_documents
-from detente.ingest.htmldepth import PARSER_DEPTH, nesting_depth
-from detente.nlp import load_nlp, transient_strings
-from detente.pipeline import Prepared, analyze_parsed, parse_captions, prepare
 from detente.records import Analysis, RawDocument
 from detente.scale.heap import release_free_memory, steady_heap
 from detente.scale.ray_engine import chunk_size
 from detente.store import Store
-from detente.stories import link_stories
 
 
 @dataclass
@@ -108,126 +100,12 @@ def ingest(
     return report
 
 
-def finish_corpus_passes(store: Store) -> bool:
-    """Place unplaced articles in stories, then date undated articles from events dated elsewhere, when a stored
-    batch (of this run or an interrupted one) left them owed; one transaction, so an interruption here leaves them
-    owed still. Returns whether they ran."""
-    if not store.corpus_passes_due():
-        return False
-    with store.transaction():
-        if not store.corpus_passes_due():  # another ingest finished them while this one waited for the lock
-            return False
-        link_stories(store)
-        refine_undated(store)  # undated articles' weekday-dated events, dated to a day by other articles
-        store.corpus_passes_done()
-    return True
-
-
-def analyse_documents(
-    raws: list[RawDocument], report: IngestReport, notify: Progress, batch_size: int = 32
-) -> list[Analysis]:
-    """Clean, parse and analyse a batch; a document that fails is reported and left out, never raised."""
-    nlp = load_nlp()
-    seconds = article_seconds()
-    prepared = []
-    for raw in raws:
-        try:
-            with time_limit(seconds):  # a pathological page must not stall the run in the cleaner either
-                item = prepare(raw)
-        except ArticleTimeout:
-            _fail(report, notify, raw.source, f"cleaning took over {seconds:g} s and was skipped")
-            continue
-        except Exception as exc:  # a cleaner bug must not stop the run: report it against the file
-            _fail(report, notify, raw.source, f"could not be cleaned ({exc.__class__.__name__}: {exc})")
-            continue
-        if len(item.cleaned.body.split()) < 5:
-            _fail(report, notify, raw.source, _no_text_reason(raw))
-            continue
-        if len(item.cleaned.body) >= nlp.max_length:
-            _fail(report, notify, raw.source, f"article body of {len(item.cleaned.body)} characters is too long to parse")
-            continue
-        prepared.append(item)
-    analyses = []
-    with transient_strings(nlp, len(prepared)):  # the analyses are plain records: no Doc leaves this block
-        try:
-            parse_captions(nlp, prepared, batch_size)
-        except Exception:  # a caption that breaks the batch parse is parsed alone later, with its article
-            for item in prepared:
-                item.caption_docs = None
-        for item, doc in _parse(nlp, prepared, report, notify, batch_size):
-            try:
-                with time_limit(seconds):
-                    analyses.append(analyze_parsed(item, doc))
-            except ArticleTimeout:
-                _fail(report, notify, item.raw.source, f"analysis took over {seconds:g} s and was skipped")
-            except Exception as exc:
-                _fail(report, notify, item.raw.source, f"analysis failed ({exc.__class__.__name__}: {exc})")
-        for item in prepared:
-            item.caption_docs = None
-    return analyses
-
-
-def _no_text_reason(raw: RawDocument) -> str:
-    """Why cleaning left nothing: a page nested past the HTML parser's depth limit loses its text silently."""
-    if raw.kind == "html":
-        depth = nesting_depth(raw.text, stop_at=PARSER_DEPTH + 1)
-        if depth > PARSER_DEPTH:
-            return f"no article text found: the HTML nests elements over {PARSER_DEPTH} deep, past the parser's limit"
-    return "no article text found (empty after removing page furniture)"
-
-
-def _parse(nlp: Language, prepared: list[Prepared], report: IngestReport, notify: Progress,
-           batch_size: int) -> list[tuple[Prepared, Doc]]:
-    """Parse a batch with ``nlp.pipe``; if the batch fails, parse one by one so only the culprit is reported."""
-    try:
-        return list(zip(prepared, nlp.pipe([p.cleaned.body for p in prepared], batch_size=batch_size), strict=True))
-    except Exception:
-        parsed = []
-        for item in prepared:
-            try:
-                parsed.append((item, nlp(item.cleaned.body)))
-            except Exception as exc:
-                _fail(report, notify, item.raw.source, f"could not be parsed ({exc.__class__.__name__}: {exc})")
-        return parsed
-
-
-ARTICLE_SECONDS = 60.0  # the default time one article may take in the cleaner, and after the parse
-
-
 def check_settings() -> None:
     """Read every DETENTE_* setting now, so a bad value is reported before any work rather than half-way."""
     from detente.ingest.fetch import fetch_deadline
 
     article_seconds()
     fetch_deadline()
-
-
-def article_seconds() -> float:
-    """The per-article time limit: ``DETENTE_ARTICLE_SECONDS`` (0 turns it off), checked, else the default."""
-    return number_setting("DETENTE_ARTICLE_SECONDS", ARTICLE_SECONDS)
-
-
-class ArticleTimeout(Exception):
-    pass
-
-
-@contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """Abort the stages after the parse for one article that runs too long (main thread only: signals)."""
-    if seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        yield
-        return
-
-    def expire(signum: int, frame: object) -> None:
-        raise ArticleTimeout
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def _ray_processor(cpus: int):
@@ -259,7 +137,10 @@ def _fail(report: IngestReport, notify: Progress, source: str, reason: str) -> N
 
 
 def _process_batch(store: Store, raws: list[RawDocument], report: IngestReport, notify: Progress, batch_size: int) -> None:
-    store_analyses(store, analyse_documents(raws, report, notify, batch_size), report, notify)
+    result = analyse_batch(raws, batch_size)
+    for failure in result.failures:
+        _fail(report, notify, failure.source, failure.reason)
+    store_analyses(store, result.analyses, report, notify)
     release_free_memory()  # the batch's parse and link arrays are freed: give their pages back
 
 

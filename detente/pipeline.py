@@ -2,15 +2,12 @@
 
 Each stage is a function from :mod:`detente.clean`, :mod:`detente.actors`,
 :mod:`detente.dating`, :mod:`detente.events` and :mod:`detente.quotes`; this
-module only wires them, batching the spaCy parse with ``nlp.pipe``.
+module only wires them for one article. :mod:`detente.batch` runs it over a
+batch (one ``nlp.pipe`` parse, a failing article reported and left out).
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
-import unicodedata
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,18 +19,8 @@ from detente.actors.roles import person_tenures
 from detente.clean import Metadata, clean_document, extract_metadata
 from detente.dating import infer_pub_range
 from detente.events import extract_events
-from detente.nlp import load_nlp
 from detente.quotes import extract_quotes
-from detente.records import Analysis, Article, Cleaned, RawDocument, Sentence
-
-
-def normalize_body(body: str) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", body)).strip()
-
-
-def article_id_for(body: str, salt: str = "") -> str:
-    """sha256 of the normalized body (first 16 hex): the same text from two sources gets the same id."""
-    return hashlib.sha256((normalize_body(body) + salt).encode("utf-8")).hexdigest()[:16]
+from detente.records import Analysis, Article, Cleaned, RawDocument, Sentence, article_id_for
 
 
 @dataclass
@@ -103,31 +90,3 @@ def analyze_parsed(prepared: Prepared, doc: Doc, article_id: str | None = None) 
         quotes=quotes,
         acting_states=sorted(acting),
     )
-
-
-def analyze_documents(raws: Iterable[RawDocument], batch_size: int = 32) -> Iterator[Analysis]:
-    """Analyse documents in order, parsing bodies in batches with ``nlp.pipe``."""
-    nlp = load_nlp()
-    batch: list[Prepared] = []
-
-    def flush() -> Iterator[Analysis]:
-        parse_captions(nlp, batch, batch_size)
-        docs = nlp.pipe([p.cleaned.body for p in batch], batch_size=batch_size)
-        for prepared, doc in zip(batch, docs, strict=True):
-            yield analyze_parsed(prepared, doc)
-        batch.clear()
-
-    for raw in raws:
-        batch.append(prepare(raw))
-        if len(batch) >= batch_size:
-            yield from flush()
-    if batch:
-        yield from flush()
-
-
-def analyze_text(text: str, *, title: str | None = None, date: str | None = None, kind: str = "text") -> Analysis:
-    """Analyse one article given as a string (``detente.analyze``)."""
-    hints = {k: v for k, v in (("title", title), ("date", date)) if v}
-    raw = RawDocument(source="<text>", doc_name="text", text=text, kind=kind,
-                      raw_hash=hashlib.sha256(text.encode()).hexdigest(), hints=hints)
-    return next(analyze_documents([raw]))

@@ -7,7 +7,20 @@ contract in docs/design.md, so ``dataclasses.asdict`` is the export.
 
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass, field
+
+
+def normalize_body(body: str) -> str:
+    """A body as compared for identity: NFKC, whitespace collapsed."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", body)).strip()
+
+
+def article_id_for(body: str, salt: str = "") -> str:
+    """sha256 of the normalized body (first 16 hex): the same text from two sources gets the same id."""
+    return hashlib.sha256((normalize_body(body) + salt).encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass

@@ -13,6 +13,9 @@ from its smallest member id.
 
 A story is labelled with the dominant dyad of its events (not of its mentions) and dated by its news events
 (day-dated events near its articles' publication), falling back to publication dates.
+
+This module groups plain records; the pass that reads them from the store and saves the stories is
+:mod:`detente.corpus_passes.stories`.
 """
 
 from __future__ import annotations
@@ -20,15 +23,13 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
-import weakref
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from detente.dedup.near import facts
 from detente.records import Story
-from detente.store import Store
 
 WINDOW_DAYS = 75
 NARROW_DAYS = 31
@@ -173,6 +174,17 @@ class StoryIndex:
                 self.by_person.setdefault((item.pair, person), []).append(item.article_id)
         return new_id, stories - {new_id}
 
+    def restore(self, item: StoryInput, story_id: str) -> None:
+        """Put back an article a previous run placed in ``story_id`` (no grouping: the store says where it is)."""
+        self.items[item.article_id] = item
+        self.story_of[item.article_id] = story_id
+        self.members.setdefault(story_id, set()).add(item.article_id)
+        if len(item.pair) == 2:
+            if item.narrow and item.when:
+                self.by_bin.setdefault((item.pair, self._bin(item.when)), []).append(item.article_id)
+            for person in item.persons:
+                self.by_person.setdefault((item.pair, person), []).append(item.article_id)
+
     def story(self, story_id: str) -> Story:
         return _story(story_id, [self.items[m] for m in self.members[story_id]])
 
@@ -180,12 +192,12 @@ class StoryIndex:
 def cluster_stories(items: list[StoryInput], window_days: int = WINDOW_DAYS) -> list[Story]:
     """Group a whole list at once (the same result as adding the items one by one)."""
     index = StoryIndex(window_days)
-    for item in _originals_first(items):
+    for item in originals_first(items):
         index.add(item)
     return [index.story(s) for s in sorted(index.members)]
 
 
-def _originals_first(items: list[StoryInput]) -> list[StoryInput]:
+def originals_first(items: list[StoryInput]) -> list[StoryInput]:
     """The items in their order, except that a copy comes after its original (also along chains of copies),
     so that every copy link is seen when the copy is placed."""
     ids = {i.article_id for i in items}
@@ -203,30 +215,26 @@ def _originals_first(items: list[StoryInput]) -> list[StoryInput]:
     return ordered
 
 
-def story_input(store: Store, row) -> StoryInput:
-    """One article's story features from the store: its dyad, dates, people, events, copy link."""
+def story_input(row: Mapping, events: list, persons: Iterable[str], mentioned: Iterable[str],
+                state_words: Iterable[str]) -> StoryInput:
+    """One article's story features: its dyad, dates, people, events, copy link. ``row`` holds the article's id,
+    title, body, publication range and links; ``events`` its events as :func:`event_features` reads them;
+    ``mentioned`` the acting states it mentions most, most first; ``state_words`` the words it names states by."""
     aid = sys.intern(row["id"])  # the same string object as the dedup indexes hold
     when = span = None
     if row["pub_date_start"] and row["pub_date_end"]:
         lo, hi = date.fromisoformat(row["pub_date_start"]), date.fromisoformat(row["pub_date_end"])
         when, span = lo + (hi - lo) / 2, (lo, hi)
-    events = store.conn.execute(
-        "SELECT source, target, type, status, date_start, date_end, sentence_index FROM events WHERE article_id = ?"
-        " ORDER BY sentence_index", (aid,)).fetchall()
     dyads, news, keys = event_features(events, span)
     # actor ids recur in thousands of articles: interned, the index holds each once
-    persons = tuple(sorted({sys.intern(r[0]) for r in store.conn.execute(
-        "SELECT x.actor_id FROM article_actors x JOIN actors a ON a.id = x.actor_id"
-        " WHERE x.article_id = ? AND a.kind = 'person'", (aid,))}))
-    mentioned = main_pair(store, aid)
+    people = tuple(sorted({sys.intern(p) for p in persons}))
+    main = tuple(sorted(sys.intern(c) for c in mentioned))
     top = [d for d, w in dyads if w == dyads[0][1]] if dyads and dyads[0][1] >= MIN_DYAD_EVENTS else []
-    pair = mentioned if not top or "-".join(mentioned) in top else tuple(top[0].split("-"))  # ties: the mentions
-    states = {r[0].lower() for r in store.conn.execute(
-        "SELECT DISTINCT m.text FROM mentions m JOIN actors a ON a.id = m.actor_id"
-        " WHERE m.article_id = ? AND a.kind = 'state'", (aid,))}
+    pair = main if not top or "-".join(main) in top else tuple(top[0].split("-"))  # ties: the mentions
+    states = {w.lower() for w in state_words}
     names = specific_names(row["body"], {s.removeprefix("the ") for s in states})
     return StoryInput(aid, row["title"], tuple(sys.intern(p) for p in pair), when,
-                      row["duplicate_of"] or row["derivative_of"], len(events), span, persons, dyads, news, keys, names)
+                      row["duplicate_of"] or row["derivative_of"], len(events), span, people, dyads, news, keys, names)
 
 
 def event_features(events: list, span: tuple[date, date] | None) -> tuple[
@@ -253,92 +261,3 @@ def event_features(events: list, span: tuple[date, date] | None) -> tuple[
                 keys.append(sys.intern(f"{dyad}|{start}"))
     dyads = tuple(sorted(((sys.intern(d), w) for d, w in weight.items()), key=lambda x: (-x[1], x[0]))[:4])
     return dyads, ((min(news), max(news)) if news else None), tuple(sorted(set(keys)))
-
-
-def main_pair(store: Store, article_id: str) -> tuple[str, ...]:
-    """The two acting states mentioned most often in the article, sorted."""
-    rows = store.conn.execute(
-        """SELECT m.actor_id, COUNT(*) AS n FROM mentions m JOIN article_actors x
-             ON x.article_id = m.article_id AND x.actor_id = m.actor_id AND x.acting = 1
-           JOIN actors a ON a.id = m.actor_id AND a.kind = 'state'
-           WHERE m.article_id = ? GROUP BY m.actor_id ORDER BY n DESC, m.actor_id LIMIT 2""",
-        (article_id,),
-    ).fetchall()
-    return tuple(sorted(sys.intern(r[0]) for r in rows))
-
-
-_COLUMNS = "id, title, body, pub_date_start, pub_date_end, duplicate_of, derivative_of"
-_INDEXES: weakref.WeakKeyDictionary[Store, StoryIndex] = weakref.WeakKeyDictionary()
-
-
-def _index(store: Store) -> StoryIndex:
-    """The open store's stories, loaded once (articles already placed), then kept up to date."""
-    if store not in _INDEXES:
-        index = StoryIndex()
-        query = f"SELECT {_COLUMNS}, story_id FROM articles WHERE story_id IS NOT NULL ORDER BY rowid"
-        for row in store.conn.execute(query):  # streamed: a stored corpus is never held as rows
-            item = story_input(store, row)
-            index.items[item.article_id] = item
-            index.story_of[item.article_id] = story_id = row["story_id"]
-            index.members.setdefault(story_id, set()).add(item.article_id)
-            if len(item.pair) == 2:
-                if item.narrow and item.when:
-                    index.by_bin.setdefault((item.pair, index._bin(item.when)), []).append(item.article_id)
-                for person in item.persons:
-                    index.by_person.setdefault((item.pair, person), []).append(item.article_id)
-        _INDEXES[store] = index
-    return _INDEXES[store]
-
-
-def link_stories(store: Store) -> int:
-    """Place the articles that have no story yet (the ones just added), merging stories they bridge; only
-    touched stories are rewritten. Returns how many articles were placed.
-
-    The new articles are streamed from the store in insertion order; one whose original is new too and not yet
-    placed waits until the rest are in, so the copy link is always seen (single-link grouping does not depend
-    on the order otherwise)."""
-    index = _index(store)
-    # stored articles that were just linked to one of the new ones (a rewrite whose original arrived later)
-    linked: dict[str, list[str]] = {}
-    for copy, original in store.conn.execute(
-        """SELECT a.id, a.derivative_of FROM articles a JOIN articles o ON o.id = a.derivative_of
-           WHERE a.story_id IS NOT NULL AND o.story_id IS NULL"""
-    ):
-        linked.setdefault(original, []).append(copy)
-    touched: set[str] = set()
-    removed: set[str] = set()
-    waiting: list[StoryInput] = []
-    placed = 0
-
-    def place(item: StoryInput) -> None:
-        story_id, merged = index.add(item, linked.get(item.article_id, ()))
-        removed.update(merged)
-        touched.difference_update(merged)
-        touched.add(story_id)
-
-    new = f"SELECT {_COLUMNS} FROM articles WHERE story_id IS NULL ORDER BY rowid"
-    for row in store.conn.execute(new):
-        item = story_input(store, row)
-        placed += 1
-        if item.original and item.original not in index.story_of and _unplaced(store, item.original):
-            waiting.append(item)
-        else:
-            place(item)
-    for item in _originals_first(waiting):
-        place(item)
-    if placed:
-        removed -= touched
-        store.save_stories((index.story(s) for s in sorted(touched)), sorted(removed))
-    return placed
-
-
-def _unplaced(store: Store, article_id: str) -> bool:
-    row = store.conn.execute("SELECT story_id FROM articles WHERE id = ?", (article_id,)).fetchone()
-    return row is not None and row[0] is None
-
-
-def rebuild_stories(store: Store) -> None:
-    """Recompute every story from scratch (after a change of rules; ingest never needs it)."""
-    _INDEXES.pop(store, None)
-    store.replace_stories([])
-    link_stories(store)

@@ -40,13 +40,14 @@ def test_overlapping_ingests_store_each_raw_file_once(tmp_path, writers):
 
 def test_a_file_stored_by_another_writer_meanwhile_is_skipped(tmp_path):
     """Two connections, one article analysed by both (as two ingests would): the second finds it stored."""
-    from detente.corpus import IngestReport, analyse_documents, store_analyses
+    from detente.batch import analyse_batch
+    from detente.corpus import IngestReport, store_analyses
     from detente.ingest import iter_documents
     from detente.store import Store
 
     raws = [d for d in iter_documents([sorted(EXAMPLES.glob("*.txt"))[0]])]
     report = IngestReport()
-    [analysis] = analyse_documents(raws, report, lambda *_: None)
+    [analysis] = analyse_batch(raws).analyses
     db = tmp_path / "two.db"
     with Store(db) as first, Store(db) as second:
         store_analyses(first, [copy.deepcopy(analysis)], report, lambda *_: None)

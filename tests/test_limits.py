@@ -9,7 +9,7 @@ from __future__ import annotations
 import signal
 import threading
 
-from detente import corpus
+from detente import batch, corpus
 from detente.store import Store
 from tests.conftest import EXAMPLES
 
@@ -17,14 +17,14 @@ ARTICLE = EXAMPLES / "103_india_china_galwan.txt"
 
 
 def test_slow_articles_are_skipped_and_reported(tmp_path, monkeypatch):
-    monkeypatch.setattr(corpus, "ARTICLE_SECONDS", 1e-6)  # every article is over this limit
+    monkeypatch.setattr(batch, "ARTICLE_SECONDS", 1e-6)  # every article is over this limit
     with Store(tmp_path / "x.db") as store:
         report = corpus.ingest(store, [ARTICLE])
         assert store.count("articles") == 0
     assert report.added == 0
     assert [e.source for e in report.errors] == [str(ARTICLE)]
     assert "took over" in report.errors[0].reason
-    monkeypatch.setattr(corpus, "ARTICLE_SECONDS", 0)  # no limit: the same article is stored
+    monkeypatch.setattr(batch, "ARTICLE_SECONDS", 0)  # no limit: the same article is stored
     with Store(tmp_path / "x.db") as store:
         assert corpus.ingest(store, [ARTICLE]).added == 1
 
@@ -57,7 +57,7 @@ def test_a_cleaner_that_hangs_is_cut_off_and_the_rest_stored(tmp_path, monkeypat
         return real(raw)
 
     monkeypatch.setattr(pipeline, "clean_document", stalls_on_one)
-    monkeypatch.setattr(corpus, "ARTICLE_SECONDS", 3600)  # no real article comes near it
+    monkeypatch.setattr(batch, "ARTICLE_SECONDS", 3600)  # no real article comes near it
     folder = tmp_path / "in"
     folder.mkdir()
     text = ARTICLE.read_text(encoding="utf-8")

@@ -182,8 +182,8 @@ def test_wire_copy_quotation_marks():
 
 
 def test_speaker_kind_is_stored_and_exported(tmp_path):
+    from detente.batch import analyse_batch
     from detente.export import iter_records
-    from detente.pipeline import analyze_documents
     from detente.records import RawDocument
     from detente.store import Store
 
@@ -191,7 +191,7 @@ def test_speaker_kind_is_stored_and_exported(tmp_path):
         "Estonia expels envoy\n\nThe Estonian foreign ministry said the envoy had seven days to leave. "
         "Norway said it would recall its ambassador, according to a ministry spokesperson."))
     with Store(tmp_path / "k.db") as store:
-        store.add_analyses(analyze_documents([raw]))
+        store.add_analyses(analyse_batch([raw]).analyses)
         kinds = {q.speaker_kind for q in store.quotes()}
         exported = [r for r in iter_records(store) if r["record"] == "quote"]
     assert "organisation" in kinds

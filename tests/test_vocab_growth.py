@@ -6,7 +6,7 @@ import pytest
 
 import detente.nlp
 from detente.actors.gazetteer import _gazetteer_for
-from detente.corpus import IngestReport, analyse_documents
+from detente.batch import analyse_batch
 from detente.nlp import load_nlp
 from detente.records import RawDocument
 
@@ -29,9 +29,9 @@ def test_warm_parses_leave_no_new_strings_and_keep_finding_actors(monkeypatch):
     monkeypatch.setattr(detente.nlp, "WARM_ARTICLES", 0)
     _gazetteer_for.cache_clear()  # built inside the first zone, as it is in a fresh worker
     nlp = load_nlp()
-    first = analyse_documents(_batch("ka"), IngestReport(), lambda event, source: None)
+    first = analyse_batch(_batch("ka")).analyses
     size = len(nlp.vocab.strings)
-    second = analyse_documents(_batch("lu"), IngestReport(), lambda event, source: None)
+    second = analyse_batch(_batch("lu")).analyses
     assert len(nlp.vocab.strings) == size
     assert "Zorluvath" not in nlp.vocab.strings
     assert _states(first) == _states(second) == {"VNM", "CHN"}
@@ -43,5 +43,5 @@ def test_cold_parses_keep_their_strings(monkeypatch, warm):
     """The contrast: outside a zone every new word stays in the vocabulary."""
     monkeypatch.setattr(detente.nlp, "WARM_ARTICLES", warm)
     nlp = load_nlp()
-    analyse_documents(_batch("po"), IngestReport(), lambda event, source: None)
+    analyse_batch(_batch("po"))
     assert "Zorpovath" in nlp.vocab.strings

@@ -14,11 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TextIO
 
-from detente import __version__
 from detente.export.entities import Side, cameo_event_code, quad_class, side
 from detente.export.rows import to_json
 from detente.records import Actor, Article, Event
 from detente.store import Store, queries
+from detente.version import __version__
 
 AUXILIARY = {"planned": "future", "hypothetical": "hypothetical", "denied": "negation", "refused": "negation"}
 REQUIRED = {"id": str, "date": str, "actor": list, "event": list}  # the manual's required fields

@@ -13,7 +13,10 @@ import json
 from collections.abc import Iterator
 from dataclasses import asdict
 
+from detente.batch import analyse_batch
+from detente.nlp import load_nlp
 from detente.records import Actor, Analysis, Article, Event, Mention, Quote, RawDocument, Sentence
+from detente.scale.heap import release_free_memory, steady_heap
 
 # Documents handed to Ray Data at a time. Each dataset starts its actors (process spawn and model load: ~8 s
 # of idle cluster, measured on 2 CPUs) afresh, so a chunk holds minutes of work per actor; the cap bounds the
@@ -48,20 +51,14 @@ class AnalyzeBatch:
     """A Ray actor: loads the model once, analyses batches of raw documents."""
 
     def __init__(self) -> None:
-        from detente.nlp import load_nlp
-        from detente.scale.heap import steady_heap
-
         steady_heap()  # an actor lives as long as the run, freeing parse arrays batch after batch
         self.nlp = load_nlp()
 
     def __call__(self, batch: dict) -> dict:
-        from detente.corpus import IngestReport, analyse_documents
-        from detente.scale.heap import release_free_memory
-
         raws = [RawDocument(**json.loads(item)) for item in batch["raw"]]
-        report = IngestReport()
-        analyses = {a.article.source: a for a in analyse_documents(raws, report, lambda event, source: None)}
-        errors = {e.source: e.reason for e in report.errors}
+        result = analyse_batch(raws)
+        analyses = {a.article.source: a for a in result.analyses}
+        errors = {f.source: f.reason for f in result.failures}
         results, failures = [], []
         for raw in raws:
             analysis = analyses.get(raw.source)

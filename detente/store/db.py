@@ -24,6 +24,7 @@ from detente.store.schema import MIGRATIONS
 SCHEMA_VERSION = len(MIGRATIONS)
 READABLE_FROM = 3  # the oldest schema the read queries work on (4 adds quotes' speaker_kind, read as unknown when
 # missing; 5 only an ingest's bookkeeping)
+_STORY_COLUMNS = "id, title, body, pub_date_start, pub_date_end, duplicate_of, derivative_of"
 JSON_COLUMNS = {"boilerplate", "captions", "summary", "aliases", "dyads", "derivative_evidence"}
 
 
@@ -295,6 +296,141 @@ class Store:
                     (story.id, story.label, story.date_range[0], story.date_range[1], json.dumps(story.dyads)),
                 )
                 conn.executemany("UPDATE articles SET story_id = ? WHERE id = ?", [(story.id, aid) for aid in story.article_ids])
+
+    # -- the corpus passes (detente/corpus_passes/): what they read and write -----
+    def original_bodies(self) -> Iterator[tuple[str, str]]:
+        """(id, body) of every article that is not a copy, streamed (the rewrite index is built from them)."""
+        yield from self.conn.execute("SELECT id, body FROM articles WHERE duplicate_of IS NULL")
+
+    def duplicate_of(self, article_id: str) -> str | None:
+        row = self.conn.execute("SELECT duplicate_of FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def article(self, article_id: str) -> Article | None:
+        row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row_to_article(row) if row else None
+
+    def sentence_spans(self, article_id: str) -> list[tuple[int, int]]:
+        """(char_start, char_end) of an article's sentences, in order."""
+        rows = self.conn.execute("SELECT char_start, char_end FROM sentences WHERE article_id = ? ORDER BY idx",
+                                 (article_id,))
+        return [(r[0], r[1]) for r in rows]
+
+    def quoted_words(self, article_id: str) -> list[str]:
+        """The text of an article's quotes in quotation marks (direct and mixed; indirect speech is the writer's)."""
+        rows = self.conn.execute("SELECT text FROM quotes WHERE article_id = ? AND quote_type != 'indirect'",
+                                 (article_id,))
+        return [r[0] for r in rows]
+
+    def unlinked_originals(self, article_ids: list[str]) -> list[str]:
+        """Those of ``article_ids`` that are neither a copy nor a rewrite, sorted."""
+        marks = ",".join("?" * len(article_ids))
+        rows = self.conn.execute(
+            f"""SELECT id FROM articles WHERE id IN ({marks}) AND duplicate_of IS NULL AND derivative_of IS NULL
+                ORDER BY id""",
+            article_ids,
+        )
+        return [r[0] for r in rows]
+
+    def placed_articles(self) -> Iterator[sqlite3.Row]:
+        """Articles already in a story (id, title, body, publication range, links, story_id), streamed in order."""
+        yield from self.conn.execute(f"SELECT {_STORY_COLUMNS}, story_id FROM articles WHERE story_id IS NOT NULL"
+                                     " ORDER BY rowid")
+
+    def unplaced_articles(self) -> Iterator[sqlite3.Row]:
+        """Articles in no story yet (the ones an ingest just added), streamed in insertion order."""
+        yield from self.conn.execute(f"SELECT {_STORY_COLUMNS} FROM articles WHERE story_id IS NULL ORDER BY rowid")
+
+    def is_unplaced(self, article_id: str) -> bool:
+        row = self.conn.execute("SELECT story_id FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None and row[0] is None
+
+    def placed_rewrites_of_unplaced(self) -> Iterator[tuple[str, str]]:
+        """(rewrite, original) where the rewrite is in a story and its original (stored later) is not yet."""
+        yield from self.conn.execute(
+            """SELECT a.id, a.derivative_of FROM articles a JOIN articles o ON o.id = a.derivative_of
+               WHERE a.story_id IS NOT NULL AND o.story_id IS NULL""")
+
+    def event_outlines(self, article_id: str) -> list[tuple]:
+        """(source, target, type, status, date_start, date_end, sentence_index) of an article's events, by sentence."""
+        return self.conn.execute(
+            "SELECT source, target, type, status, date_start, date_end, sentence_index FROM events WHERE article_id = ?"
+            " ORDER BY sentence_index", (article_id,)).fetchall()
+
+    def person_ids(self, article_id: str) -> list[str]:
+        """Ids of the persons an article names."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT x.actor_id FROM article_actors x JOIN actors a ON a.id = x.actor_id"
+            " WHERE x.article_id = ? AND a.kind = 'person'", (article_id,))]
+
+    def state_mention_texts(self, article_id: str) -> list[str]:
+        """The words an article names states by ("China", "Beijing", "the Philippines"), each once."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT m.text FROM mentions m JOIN actors a ON a.id = m.actor_id"
+            " WHERE m.article_id = ? AND a.kind = 'state'", (article_id,))]
+
+    def most_mentioned_acting_states(self, article_id: str, limit: int = 2) -> list[str]:
+        """The acting states an article mentions most often, most first (ties by code)."""
+        rows = self.conn.execute(
+            """SELECT m.actor_id, COUNT(*) AS n FROM mentions m JOIN article_actors x
+                 ON x.article_id = m.article_id AND x.actor_id = m.actor_id AND x.acting = 1
+               JOIN actors a ON a.id = m.actor_id AND a.kind = 'state'
+               WHERE m.article_id = ? GROUP BY m.actor_id ORDER BY n DESC, m.actor_id LIMIT ?""",
+            (article_id, limit),
+        )
+        return [r[0] for r in rows]
+
+    def day_dated_event_keys(self) -> set[tuple[str, str, str]]:
+        """(type, source, target) of every event dated to a day by an original article whose date is stated."""
+        return {tuple(r) for r in self.conn.execute(
+            """SELECT DISTINCT e.type, e.source, e.target FROM events e JOIN articles a ON a.id = e.article_id
+               WHERE e.date_precision = 'day' AND a.pub_date IS NOT NULL AND a.duplicate_of IS NULL
+                 AND e.source IS NOT NULL AND e.target IS NOT NULL""")}
+
+    def event_days(self, other_than: str, etype: str, source: str, target: str, first: str, last: str,
+                   limit: int = 2) -> list[str]:
+        """Up to ``limit`` distinct days between ``first`` and ``last`` that original articles with a stated date,
+        other than ``other_than``, give an event of this type and pair."""
+        rows = self.conn.execute(
+            """SELECT DISTINCT e.date_start FROM events e JOIN articles a ON a.id = e.article_id
+               WHERE e.article_id != ? AND e.type = ? AND e.source = ? AND e.target = ? AND e.date_precision = 'day'
+                 AND a.pub_date IS NOT NULL AND a.duplicate_of IS NULL AND e.date_start BETWEEN ? AND ?
+               LIMIT ?""",
+            (other_than, etype, source, target, first, last, limit),
+        )
+        return [r[0] for r in rows]
+
+    def open_pub_ranges(self) -> list[tuple[str, str, str, str | None]]:
+        """(id, start, end, basis) of articles with no stated date whose inferred range spans more than a day."""
+        return [tuple(r) for r in self.conn.execute(
+            """SELECT id, pub_date_start, pub_date_end, pub_date_basis FROM articles
+               WHERE pub_date IS NULL AND pub_date_start IS NOT NULL AND pub_date_end IS NOT NULL
+                 AND pub_date_start < pub_date_end""")]
+
+    def pair_events_dated_by(self, article_id: str, words: str) -> list[tuple]:
+        """(id, source, target, type, status, date_basis) of an article's happened or planned events between two
+        actors whose date basis holds ``words``."""
+        return [tuple(r) for r in self.conn.execute(
+            """SELECT id, source, target, type, status, date_basis FROM events
+               WHERE article_id = ? AND source IS NOT NULL AND target IS NOT NULL AND status IN ('happened', 'planned')
+                 AND date_basis LIKE ?""",
+            (article_id, f"%{words}%"),
+        )]
+
+    def set_pub_range(self, article_id: str, start: str, end: str, basis: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("UPDATE articles SET pub_date_start = ?, pub_date_end = ?, pub_date_basis = ? WHERE id = ?",
+                         (start, end, basis, article_id))
+
+    def set_event_date(self, event_id: str, *, start: str | None, end: str | None, precision: str | None,
+                       cluster_id: str, basis: str) -> None:
+        """Re-date an event; its cluster follows the date."""
+        with self.transaction() as conn:
+            conn.execute(
+                """UPDATE events SET date_start = ?, date_end = ?, date_precision = ?, cluster_id = ?,
+                   date_basis = ? WHERE id = ?""",
+                (start, end, precision, cluster_id, basis, event_id),
+            )
 
     # -- reads --------------------------------------------------------------
     def count(self, table: str) -> int:

@@ -1,4 +1,4 @@
-"""Tie copies and rewrites to their originals as a batch is stored (the store-facing half of dedup).
+"""Tie copies and rewrites to their originals as a batch is stored (the store-facing half of :mod:`detente.dedup`).
 
 Copies are decided before the batch is written (their signatures go in the same transaction); rewrites are
 looked for after it, among LSH candidates only, because their link may point either way (an original can
@@ -14,8 +14,7 @@ from datetime import date
 
 from detente.dedup.derivative import THRESHOLD, DerivativeEvidence, Side, derivative_score, direction
 from detente.dedup.near import FactIndex, NearDuplicateIndex, facts, from_bytes, minhash_of, to_bytes
-from detente.pipeline import article_id_for
-from detente.records import Analysis
+from detente.records import Analysis, article_id_for
 from detente.store import Store
 
 DATE_SLACK_DAYS = 45  # a rewrite appears within weeks of its original
@@ -44,8 +43,8 @@ def fact_index(store: Store) -> FactIndex:
     """LSH over the names and numbers of stored originals, built once per open store, then kept up to date."""
     if store not in _FACTS:
         index = FactIndex()
-        for row in store.conn.execute("SELECT id, body FROM articles WHERE duplicate_of IS NULL"):
-            index.add(row[0], row[1])
+        for article_id, body in store.original_bodies():
+            index.add(article_id, body)
         _FACTS[store] = index
     return _FACTS[store]
 
@@ -92,8 +91,7 @@ def _root(store: Store, article_id: str, batch_links: dict[str, str | None]) -> 
     """The original a copy chain leads to (copies are stored pointing at the root, so one hop suffices)."""
     if article_id in batch_links:
         return batch_links[article_id] or article_id
-    row = store.conn.execute("SELECT duplicate_of FROM articles WHERE id = ?", (article_id,)).fetchone()
-    return (row[0] if row else None) or article_id
+    return store.duplicate_of(article_id) or article_id
 
 
 def link_derivatives(store: Store, analyses: list[Analysis]) -> int:
@@ -115,16 +113,15 @@ def link_derivatives(store: Store, analyses: list[Analysis]) -> int:
 
 def side(store: Store, article_id: str) -> Side:
     """An article as the derivative scorer sees it, read from the store."""
-    row = store.conn.execute(
-        "SELECT body, byline, pub_date_start, pub_date_end FROM articles WHERE id = ?", (article_id,)
-    ).fetchone()
-    body = row["body"]
-    spans = store.conn.execute("SELECT char_start, char_end FROM sentences WHERE article_id = ? ORDER BY idx", (article_id,))
+    article = store.article(article_id)
+    assert article is not None, article_id
+    body = article.body
+    spans = store.sentence_spans(article_id)
     # quoted words are the sign of firsthand reporting; indirect speech is the writer's wording, which a rewrite
     # paraphrases like any other sentence (issue 23 made indirect reports quotes too)
-    quotes = [r[0] for r in store.conn.execute(
-        "SELECT text FROM quotes WHERE article_id = ? AND quote_type != 'indirect'", (article_id,))]
-    return Side(body, [body[s:e] for s, e in spans], row["byline"], quotes, (row["pub_date_start"], row["pub_date_end"]))
+    quotes = store.quoted_words(article_id)
+    start, end = article.pub_date_range
+    return Side(body, [body[s:e] for s, e in spans], article.byline, quotes, (start, end))
 
 
 def link_derivative(store: Store, article_id: str) -> bool:
@@ -136,22 +133,18 @@ def link_derivative(store: Store, article_id: str) -> bool:
     from the original. A pair whose direction stays undecided is not linked: a link pointing the wrong way is
     worse than none."""
     index = fact_index(store)
-    body, linked = store.conn.execute("SELECT body, derivative_of FROM articles WHERE id = ?", (article_id,)).fetchone()
+    article = store.article(article_id)
+    assert article is not None, article_id
+    body, linked = article.body, article.derivative_of
     index.add(article_id, body)
     if linked:  # already tied, as the copy, to an article earlier in the same batch
         return False
     candidates = [c for c in index.candidates(body) if c != article_id]
     if not candidates:
         return False
-    marks = ",".join("?" * len(candidates))
-    rows = store.conn.execute(
-        f"""SELECT id FROM articles WHERE id IN ({marks}) AND duplicate_of IS NULL AND derivative_of IS NULL
-            ORDER BY id""",
-        candidates,
-    ).fetchall()
     mine = side(store, article_id)
     best: tuple[DerivativeEvidence, str, str, Side, Side] | None = None  # (evidence, copy, original, sides)
-    for (other_id,) in rows:
+    for other_id in store.unlinked_originals(candidates):
         other = side(store, other_id)
         if not _dates_close(mine.date_range, other.date_range):
             continue

@@ -20,15 +20,7 @@ from detente.events.ontology import UNDIRECTED
 from detente.store import Store
 
 SLACK = timedelta(days=7)  # a weekday names a day at most a week from publication
-
-
-def _dated_keys(store: Store) -> set[tuple[str, str, str]]:
-    """(type, source, target) of every event dated to a day by an article with a stated date: one pass, as many
-    keys as pairs and types (not articles), so that events no dated article shares are not looked up at all."""
-    return {tuple(r) for r in store.conn.execute(
-        """SELECT DISTINCT e.type, e.source, e.target FROM events e JOIN articles a ON a.id = e.article_id
-           WHERE e.date_precision = 'day' AND a.pub_date IS NOT NULL AND a.duplicate_of IS NULL
-             AND e.source IS NOT NULL AND e.target IS NOT NULL""")}
+RELATIVE = "relative to publication date"  # how an event's date basis says its words were read against publication
 
 
 def _known_day(store: Store, article_id: str, event: tuple, lo: date, hi: date,
@@ -40,14 +32,9 @@ def _known_day(store: Store, article_id: str, event: tuple, lo: date, hi: date,
         pairs = [(src, tgt) for src, tgt in pairs if (etype, src, tgt) in dated]
     days: set[str] = set()
     for src, tgt in pairs:
-        rows = store.conn.execute(  # two days are already one too many: a busy dyad is not scanned to the end
-            """SELECT DISTINCT e.date_start FROM events e JOIN articles a ON a.id = e.article_id
-               WHERE e.article_id != ? AND e.type = ? AND e.source = ? AND e.target = ? AND e.date_precision = 'day'
-                 AND a.pub_date IS NOT NULL AND a.duplicate_of IS NULL AND e.date_start BETWEEN ? AND ?
-               LIMIT 2""",
-            (article_id, etype, src, tgt, (lo - SLACK).isoformat(), (hi + SLACK).isoformat()),
-        )
-        days.update(r[0] for r in rows)
+        # two days are already one too many: a busy dyad is not scanned to the end
+        days.update(store.event_days(article_id, etype, src, tgt, (lo - SLACK).isoformat(), (hi + SLACK).isoformat(),
+                                     limit=2))
         if len(days) > 1:
             return None
     return date.fromisoformat(days.pop()) if len(days) == 1 else None
@@ -59,26 +46,17 @@ def refine_undated(store: Store) -> int:
     The events that gave the bound take the known day, since they are that event, and so do the article's other
     events dated by the same words."""
     changed = 0
-    dated = _dated_keys(store)
+    # one pass, as many keys as pairs and types (not articles): events no dated article shares are not looked up
+    dated = store.day_dated_event_keys()
     if not dated:
         return 0
-    undated = store.conn.execute(
-        """SELECT id, pub_date_start, pub_date_end, pub_date_basis FROM articles
-           WHERE pub_date IS NULL AND pub_date_start IS NOT NULL AND pub_date_end IS NOT NULL
-             AND pub_date_start < pub_date_end"""
-    ).fetchall()
-    for article_id, start, end, basis in undated:
+    for article_id, start, end, basis in store.open_pub_ranges():
         lo, hi = date.fromisoformat(start), date.fromisoformat(end)
         mentions: list[tuple[str, DatedMention]] = []
-        events = store.conn.execute(
-            """SELECT id, source, target, type, status, date_basis FROM events
-               WHERE article_id = ? AND source IS NOT NULL AND target IS NOT NULL AND status IN ('happened', 'planned')
-                 AND date_basis LIKE '%relative to publication date%'""",
-            (article_id,),
-        ).fetchall()
+        events = store.pair_events_dated_by(article_id, RELATIVE)
         relative: list[tuple[str, str]] = []  # (event id, the words that dated it)
         for event_id, source, target, etype, status, event_basis in events:
-            words = (event_basis or "").split(" relative to publication date")[0]
+            words = (event_basis or "").split(f" {RELATIVE}")[0]
             if not (WEEKDAY.search(words) or any(w in words.lower() for w in DAY_WORDS)):
                 continue
             relative.append((event_id, words))
@@ -94,24 +72,18 @@ def refine_undated(store: Store) -> int:
         day_of = {m.basis: m.known_day for _, m in mentions}
         mentions += [(event_id, DatedMention(words, False, day_of[words])) for event_id, words in relative
                      if words in day_of and event_id not in {e for e, _ in mentions}]
-        with store.transaction() as conn:
-            conn.execute(
-                "UPDATE articles SET pub_date_start = ?, pub_date_end = ?, pub_date_basis = ? WHERE id = ?",
-                (new_lo.isoformat(), new_hi.isoformat(),
-                 f"{basis}; same event dated in another article: " + "; ".join(why), article_id),
-            )
+        with store.transaction():
+            store.set_pub_range(article_id, new_lo.isoformat(), new_hi.isoformat(),
+                                f"{basis}; same event dated in another article: " + "; ".join(why))
             for event_id, mention in mentions:
-                source, target, etype, status = conn.execute(
-                    "SELECT source, target, type, status FROM events WHERE id = ?", (event_id,)).fetchone()
+                [event] = store.events("WHERE id = ?", (event_id,))
                 day = mention.known_day
-                when, _ = decide_event_date(TimeSpan(day, day, "day", mention.basis), status, (new_lo, new_hi),
+                when, _ = decide_event_date(TimeSpan(day, day, "day", mention.basis), event.status, (new_lo, new_hi),
                                             evidence="another article")
-                conn.execute(  # the cluster follows the date: it is now the other article's event's cluster
-                    """UPDATE events SET date_start = ?, date_end = ?, date_precision = ?, cluster_id = ?,
-                       date_basis = ? WHERE id = ?""",
-                    (when.start, when.end, when.precision,
-                     cluster_key(source, target, etype, status, when.start, when.precision),
-                     f"{mention.basis} = the day another article gives this event", event_id),
-                )
+                store.set_event_date(  # the cluster follows the date: it is now the other article's event's cluster
+                    event_id, start=when.start, end=when.end, precision=when.precision,
+                    cluster_id=cluster_key(event.source, event.target, event.type, event.status, when.start,
+                                           when.precision),
+                    basis=f"{mention.basis} = the day another article gives this event")
         changed += 1
     return changed
