@@ -6,8 +6,8 @@ Sentences written for these tests.
 from __future__ import annotations
 
 from detente.actors import resolve_actors
-from detente.events.candidates import article_mentions, candidates
 from detente.actors.codes import igo_codes
+from detente.events.candidates import article_mentions, candidates
 from detente.nlp import load_nlp
 from detente.quotes import extract_quotes
 

@@ -40,4 +40,4 @@ def test_each_type_is_coded_from_its_source_to_its_target(text, expected):
 
 def test_a_refusal_is_a_reject_that_happened():
     found = _coded("Hungary refused on Wednesday to sign the joint statement criticising Georgia.")
-    assert any(t == "REJECT" and st == "happened" or st == "refused" for _, _, t, st in found), found
+    assert any((t == "REJECT" and st == "happened") or st == "refused" for _, _, t, st in found), found
