@@ -56,7 +56,7 @@ def test_publication_range_from_a_dated_caption_and_this_week():
 
 
 def test_publication_range_from_a_datable_meeting():
-    body = "The visit comes soon after his summit with the US president in San Francisco last month."
+    body = "The visit comes soon after the APEC summit in San Francisco last month."
     (lo, hi), basis = infer_pub_range(None, [], body, [(date(2021, 1, 20), date(2025, 1, 20), "President X")])
     assert (lo, hi) == ("2023-12-01", "2023-12-31") and "APEC 2023" in basis
 
