@@ -4,7 +4,8 @@ A proposal of the lexicon stands unless the classifier, having read the same two
 type a probability below ``veto``; the classifier's own acts above its thresholds are added where the lexicon has
 no act of that type with either party in the sentence (the parse's reading of who did what wins over the classifier's). Each classifier act also needs the words that carry it (its status and time
 expression are read around them, and they are its provenance): a lexicon trigger of its type on the dependency path
-between the parties (else the nearest in the sentence), else the parties' common head.
+between the parties (else the nearest in the sentence), else the parties' common head. An act the classifier reads in the condition of a demand or threat coded in the same
+sentence ("talks can resume only once the sanctions are lifted") is that demand's content and is not added.
 """
 
 from __future__ import annotations
@@ -103,6 +104,19 @@ def pick_trigger(pair: Candidate, etype: str, lexicon: list[tuple[Token, Trigger
     return node, None
 
 
+CONDITION_MARKS = {"if", "unless", "once", "until", "provided", "providing"}
+DEMANDS = {"REQUEST", "THREATEN"}  # acts whose content is often a condition ("only once the tariffs are lifted")
+
+
+def in_condition(token: Token) -> bool:
+    """Whether a word sits in a clause that states a condition ("once the tariffs were lifted", "unless X withdraws",
+    the conjuncts of such a clause too)."""
+    for node in ancestors(token):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
+            return True
+    return False
+
+
 def decide(sent: Span, proposals: list[RuleAct], scores: PairScores | None, classifier: EventClassifier,
            names: set[int]) -> list[Coded]:
     """The sentence's acts, in text order."""
@@ -128,6 +142,8 @@ def decide(sent: Span, proposals: list[RuleAct], scores: PairScores | None, clas
                 token, trig = pick_trigger(pair, etype, lexicon)
                 if trig is None and classifier.needs_lexicon:
                     continue  # no word of the sentence names an act of this type
+                if in_condition(token) and any(a.type in DEMANDS for a in acts):
+                    continue  # the condition of a demand or a threat is its content, not an act of its own
                 acts.append(Coded(token, etype, trig.mode if trig else None, source, target, pair.source.actor_id,
                                   pair.target.actor_id, (token.idx, token.idx + len(token.text)), float(row[t])))
     return sorted(acts, key=lambda c: c.token.i)
