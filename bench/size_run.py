@@ -25,7 +25,7 @@ def _peak_rss_mb() -> float:
 def warm_up(writer: bool = False) -> None:
     """Load the model, the data tables and the gazetteer, as any long run does once; for the writer, also the
     sentence encoder that rewrite detection loads on its first candidate pair (seconds of torch import)."""
-    from detente.pipeline import analyze_text
+    from detente.batch import analyze_text
 
     analyze_text("Vietnam and China signed an agreement in Hanoi on Monday, officials said. "
                  "“We welcome it,” said Foreign Minister Bui Thanh Son.")
