@@ -166,16 +166,17 @@ class EventClassifier:
         """Per sentence, a (pairs, types) array of probabilities."""
         import torch
 
-        out: list[np.ndarray] = []
+        out: list[np.ndarray] = [np.zeros((0, len(PLOVER_TYPES)))] * len(sentences)
+        by_length = sorted(range(len(sentences)), key=lambda i: len(sentences[i].sent.text))  # less padding
         with torch.inference_mode():
-            for start in range(0, len(sentences), batch_size):
-                chunk = [s for s in sentences[start : start + batch_size]]
-                batch = make_batch(self.tokenizer, chunk)
+            for start in range(0, len(by_length), batch_size):
+                chunk = by_length[start : start + batch_size]
+                batch = make_batch(self.tokenizer, [sentences[i] for i in chunk])
                 probs = torch.sigmoid(self.network(batch)).numpy() if batch.rows else np.zeros((0, len(PLOVER_TYPES)))
                 at = 0
-                for item in chunk:
-                    out.append(probs[at : at + len(item.pairs)])
-                    at += len(item.pairs)
+                for i in chunk:
+                    out[i] = probs[at : at + len(sentences[i].pairs)]
+                    at += len(sentences[i].pairs)
         return out
 
 

@@ -26,6 +26,7 @@ from detente.events.coder import Coded, decide, pair_scores
 from detente.events.encoder import event_classifier
 from detente.events.mentions import main_pair
 from detente.events.ontology import plover_info
+from detente.events.roles import sentence_triggers
 from detente.events.rules import RuleCoder
 from detente.events.status import event_status, governing_words
 from detente.events.timing import (
@@ -117,6 +118,10 @@ class _Extractor:
         text = doc_text(self.doc)
         found = candidates(self.doc, self.actors, self.quotes, mentions=self.mentions)
         classifier = event_classifier()
+        if classifier.veto <= 0 and classifier.needs_lexicon:
+            # the classifier can then only add an act a trigger of the sentence names: a sentence with none is not
+            # encoded (the encoder is most of the stage's time; the result is the same)
+            found = [c for c in found if sentence_triggers(c.sent, self.index.name_tokens)]
         scores = pair_scores(classifier, found) if found else {}
         for s_index, sent in enumerate(self.doc.sents):
             if "\n" in text[previous_end : sent.start_char]:
