@@ -98,3 +98,31 @@ def test_a_news_agency_in_the_dateline_is_not_a_party():
 def test_an_act_bundled_in_a_package_or_round_takes_the_verbs_subject():
     text = "The European Union on Friday adopted a new package of sanctions against Russia, targeting banks in Cyprus."
     assert _dyads(text, "SANCTION") == {("EU", "RUS")}
+
+
+def test_partners_listed_side_by_side_are_not_each_others_parties():
+    """'ties with A and B', 'talks with partners including A, B and C': someone else's partners, not a pair; a list
+    under 'between', 'of' or 'by' is the pair, and a list in the subject acts together."""
+    from datetime import date
+
+    from detente.actors import resolve_actors
+    from detente.events.extract import extract_events
+    from detente.nlp import load_nlp
+
+    nlp = load_nlp()
+
+    def pairs(text):
+        doc = nlp(text)
+        return {(e.source, e.target) for e in extract_events(doc, "a", resolve_actors(doc), (date(2024, 4, 11),) * 2)}
+
+    listed = [("Hanoi is unlikely to abandon a foreign policy that includes recently strengthened ties with Australia "
+               "and India.", {"AUS", "IND"}),
+              ("He has brought similar pressure to trade talks with other partners, including Brazil, Argentina and "
+               "Chile.", {"BRA", "ARG", "CHL"})]
+    for text, partners in listed:
+        assert not {p for p in pairs(text) if set(p) <= partners}, text
+    assert pairs("Talks between Egypt and Ethiopia resumed on Monday.") & {("EGY", "ETH"), ("ETH", "EGY")}
+    assert pairs("Brazil and Argentina signed a trade agreement on Monday.") & {("BRA", "ARG"), ("ARG", "BRA")}
+    assert pairs("Peru signed agreements with Chile and Bolivia on Monday.") == {("PER", "CHL"), ("PER", "BOL")}
+    assert pairs("A peace deal was signed by Kenya and Somalia on Monday.") & {("KEN", "SOM"), ("SOM", "KEN")}
+    assert pairs("The foreign ministers of Kenya and Somalia met in Nairobi on Monday.") & {("KEN", "SOM"), ("SOM", "KEN")}

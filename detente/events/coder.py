@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from detente.events.candidates import Candidate, SentenceCandidates
 from detente.events.encoder import EventClassifier
+from detente.events.mentions import PartyMention
 from detente.events.ontology import PLOVER_TYPES, UNDIRECTED, Trigger
 from detente.events.roles import sentence_triggers
 from detente.events.rules import RuleAct
@@ -117,9 +118,37 @@ def in_condition(token: Token) -> bool:
     return False
 
 
+# Prepositions whose listed objects are the pair itself: "talks between China and Vietnam", "the leaders of Egypt and
+# Israel", "a thaw announced by Obama and Castro".
+PAIRING_PREPS = {"between", "among", "amongst", "of", "by"}
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def co_listed(a: Token, b: Token) -> bool:
+    """Two words of one coordination under a preposition ("ties with the U.S. and Japan", "talks with partners
+    including Japan, Canada and Mexico"): partners side by side of someone else's act, not each other's."""
+    first = _first_conjunct(a)
+    return (first.i == _first_conjunct(b).i and first.dep_ == "pobj"
+            and first.head.lower_ not in PAIRING_PREPS)
+
+
+def side_by_side(act: Coded, mentions: list[PartyMention]) -> bool:
+    """Whether every mention of the act's source and target in its sentence are co-listed (see :func:`co_listed`)."""
+    doc = act.token.doc
+    sources = [m for m in mentions if m.code == act.source]
+    targets = [m for m in mentions if m.code == act.target]
+    return bool(sources and targets) and all(co_listed(doc[s.root], doc[t.root]) for s in sources for t in targets)
+
+
 def decide(sent: Span, proposals: list[RuleAct], scores: PairScores | None, classifier: EventClassifier,
-           names: set[int]) -> list[Coded]:
-    """The sentence's acts, in text order."""
+           names: set[int], mentions: list[PartyMention] | None = None) -> list[Coded]:
+    """The sentence's acts, in text order; ``mentions``: the sentence's explicit party mentions, so that partners
+    listed side by side are not made each other's source and target."""
     acts: list[Coded] = []
     for p in proposals:
         prob = scores.of(p.source, p.target, p.trigger.type) if scores else None
@@ -146,4 +175,6 @@ def decide(sent: Span, proposals: list[RuleAct], scores: PairScores | None, clas
                     continue  # the condition of a demand or a threat is its content, not an act of its own
                 acts.append(Coded(token, etype, trig.mode if trig else None, source, target, pair.source.actor_id,
                                   pair.target.actor_id, (token.idx, token.idx + len(token.text)), float(row[t])))
+    if mentions:
+        acts = [a for a in acts if not side_by_side(a, mentions)]
     return sorted(acts, key=lambda c: c.token.i)

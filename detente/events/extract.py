@@ -128,7 +128,9 @@ class _Extractor:
                 previous_times = []  # temporal anaphora stays inside a paragraph
             previous_end = sent.end_char
             times = self._times(sent)
-            coded = decide(sent, self.rules.acts(sent), scores.get(s_index), classifier, self.index.name_tokens)
+            explicit = [m for m in self.mentions[s_index] if not m.implicit]
+            coded = decide(sent, self.rules.acts(sent), scores.get(s_index), classifier, self.index.name_tokens,
+                           explicit)
             seen: set[tuple] = set()
             relayed: list[TimeSpan] = []  # the previous sentence's times that dated an act here: they carry on
             used: list[TimeSpan] = []  # times that dated an act here: only these may date the next sentence
