@@ -143,6 +143,17 @@ def test_states_act_as_subjects_or_owners_of_actions_not_as_places():
     assert "PAN" not in result.acting_states and "USA" not in result.acting_states
 
 
+def test_states_listed_as_examples_of_partners_are_partners():
+    """'talks with partners including A, B and C': the listed states have the partners' role; a list of examples
+    of places stays places."""
+    result = _resolve(
+        "The minister held trade talks with several partners, including Chile, Peru and Colombia. "
+        "Tourists flocked to resorts in countries including Portugal and Greece."
+    )
+    assert {"CHL", "PER", "COL"} <= set(result.acting_states)
+    assert not {"PRT", "GRC"} & set(result.acting_states)
+
+
 def test_people_named_only_in_a_caption_are_actors_of_the_article():
     nlp = load_nlp()
     result = resolve_actors(

@@ -16,6 +16,7 @@ from detente.tables import load_table
 
 LOCATION_PREPS = {"to", "in", "at", "from", "into", "near", "across", "around", "via", "through", "inside", "outside"}
 AGENT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+EXAMPLE_PREPS = {"including", "like"}  # a list of examples of the noun it hangs on takes that noun's role
 PARTNER_PREPS = {"with", "against", "by", "between"}
 OFFICE_KINDS = {"state-office", "party"}
 
@@ -42,7 +43,10 @@ def is_agent(span: Span) -> bool:
     """Doer or partner of an action: subject of a verb, agent of a passive, partner of a relation ("ties with
     Japan"), owner of an acting body or an action noun ("China's foreign ministry declined", "Russia's invasion
     of Ukraine") and that noun's "of" object; conjuncts included."""
-    root = _first_conjunct(span.root)
+    return _agent(_first_conjunct(span.root))
+
+
+def _agent(root: Token, depth: int = 0) -> bool:
     if root.dep_ in AGENT_DEPS:
         return True
     if root.dep_ == "poss":
@@ -53,6 +57,8 @@ def is_agent(span: Span) -> bool:
     prep = root.head
     if prep.lower_ == "of":
         return prep.head.lemma_ in event_nouns()
+    if prep.lower_ in EXAMPLE_PREPS and prep.head.i != prep.i and depth < 2:
+        return _agent(_first_conjunct(prep.head), depth + 1)  # "talks with partners including Japan": the partners' role
     return prep.lower_ in PARTNER_PREPS and prep.head.pos_ in ("VERB", "NOUN")
 
 
