@@ -23,11 +23,12 @@ OFFICE_KINDS = {"state-office", "party"}
 
 def is_location(span: Span) -> bool:
     """"a visit to Hanoi", "in Vietnam": the place where something happens, not an actor."""
-    root = _first_conjunct(span.root)
+    root = first_conjunct(span.root)
     return root.dep_ == "pobj" and root.head.lower_ in LOCATION_PREPS
 
 
-def _first_conjunct(token: Token) -> Token:
+def first_conjunct(token: Token) -> Token:
+    """The head of a coordination ("Japan" for "Canada" in "Japan, Canada and Mexico"): where the list attaches."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token
@@ -43,14 +44,14 @@ def is_agent(span: Span) -> bool:
     """Doer or partner of an action: subject of a verb, agent of a passive, partner of a relation ("ties with
     Japan"), owner of an acting body or an action noun ("China's foreign ministry declined", "Russia's invasion
     of Ukraine") and that noun's "of" object; conjuncts included."""
-    return _agent(_first_conjunct(span.root))
+    return _agent(first_conjunct(span.root))
 
 
 def _agent(root: Token, depth: int = 0) -> bool:
     if root.dep_ in AGENT_DEPS:
         return True
     if root.dep_ == "poss":
-        owner = _first_conjunct(root.head)
+        owner = first_conjunct(root.head)
         return owner.lemma_ in event_nouns() or owner.dep_ in AGENT_DEPS
     if root.dep_ != "pobj":
         return False
@@ -58,7 +59,7 @@ def _agent(root: Token, depth: int = 0) -> bool:
     if prep.lower_ == "of":
         return prep.head.lemma_ in event_nouns()
     if prep.lower_ in EXAMPLE_PREPS and prep.head.i != prep.i and depth < 2:
-        return _agent(_first_conjunct(prep.head), depth + 1)  # "talks with partners including Japan": the partners' role
+        return _agent(first_conjunct(prep.head), depth + 1)  # "talks with partners including Japan": the partners' role
     return prep.lower_ in PARTNER_PREPS and prep.head.pos_ in ("VERB", "NOUN")
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from spacy.tokens import Span, Token
 
+from detente.actors.states import first_conjunct
 from detente.events.candidates import Candidate, SentenceCandidates
 from detente.events.encoder import EventClassifier
 from detente.events.mentions import PartyMention
@@ -123,17 +124,11 @@ def in_condition(token: Token) -> bool:
 PAIRING_PREPS = {"between", "among", "amongst", "of", "by"}
 
 
-def _first_conjunct(token: Token) -> Token:
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    return token
-
-
 def co_listed(a: Token, b: Token) -> bool:
     """Two words of one coordination under a preposition ("ties with the U.S. and Japan", "talks with partners
     including Japan, Canada and Mexico"): partners side by side of someone else's act, not each other's."""
-    first = _first_conjunct(a)
-    return (first.i == _first_conjunct(b).i and first.dep_ == "pobj"
+    first = first_conjunct(a)
+    return (first.i == first_conjunct(b).i and first.dep_ == "pobj"
             and first.head.lower_ not in PAIRING_PREPS)
 
 
