@@ -48,3 +48,18 @@ def test_header_zones_run_from_each_printing_of_the_headline_to_the_body():
     zones = header_zones(lines, "Ferry talks stall", body_start)
     assert zones[0] == ["By Mira Okonjo", "May 4, 2021"] and zones[1] == ["World"]
     assert zones[-1] == ["Menu", "Tuesday, June 8, 2021"]  # just above the headline, tried last
+
+
+def test_a_story_dateline_is_the_place_agency_and_dash_opening_a_sentence():
+    from detente.clean.datelines import story_dateline_end
+
+    for sentence, dateline in [("HANOI, Vietnam (AP) — U.S. officials met.", "HANOI, Vietnam (AP) — "),
+                               ("MOSCOW (Reuters) - Russia said.", "MOSCOW (Reuters) - "),
+                               ("BEIJING—China said.", "BEIJING—"),
+                               ("BRUSSELS, June 23 (Reuters) - The EU said.", "BRUSSELS, June 23 (Reuters) - "),
+                               ("ISTANBUL/MOSCOW (Reuters) - Turkey said.", "ISTANBUL/MOSCOW (Reuters) - "),
+                               ("Hanoi (VNA) – Vietnam said.", "Hanoi (VNA) – ")]:
+        assert sentence[: story_dateline_end(sentence)] == dateline
+    for sentence in ["US-China talks resumed.", "U.S. Defense Secretary Mark Esper said.", "Vietnam and China — both "
+                     "claimants — met.", "EU-US trade grew."]:
+        assert story_dateline_end(sentence) == 0, sentence

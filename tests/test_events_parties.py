@@ -126,3 +126,23 @@ def test_partners_listed_side_by_side_are_not_each_others_parties():
     assert pairs("Peru signed agreements with Chile and Bolivia on Monday.") == {("PER", "CHL"), ("PER", "BOL")}
     assert pairs("A peace deal was signed by Kenya and Somalia on Monday.") & {("KEN", "SOM"), ("SOM", "KEN")}
     assert pairs("The foreign ministers of Kenya and Somalia met in Nairobi on Monday.") & {("KEN", "SOM"), ("SOM", "KEN")}
+
+
+def test_the_place_in_the_dateline_is_not_a_party():
+    """"CAIRO, Egypt (AP) — France criticised Turkey": the story was filed from Egypt; Egypt did nothing."""
+    for text, filed_from in [
+        ("CAIRO, Egypt (AP) — French President Emmanuel Macron on Tuesday criticised Turkey over its actions in Libya.",
+         "EGY"),
+        ("MOSCOW (Reuters) - German Chancellor Olaf Scholz on Tuesday urged Poland to reopen the border.", "RUS"),
+        ("Some news from the region.\nNAIROBI, Kenya — Ethiopia on Monday accused Eritrea of shelling a border town.",
+         "KEN"),
+    ]:
+        parties = {code for e in _events(text) for code in (e.source, e.target)}
+        assert filed_from not in parties, text
+        assert len(parties) == 2, text  # the act itself is still coded
+
+
+def test_a_capital_opening_a_sentence_that_is_no_dateline_stays_a_party():
+    assert ("CHN", "JPN") in _dyads("BEIJING — China on Monday condemned Japan over the islands.", "ACCUSE")
+    assert ("USA", "CHN") in _dyads("US-China talks broke down on Monday after Washington accused Beijing of theft.",
+                                     "ACCUSE")

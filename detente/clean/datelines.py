@@ -126,3 +126,22 @@ def first_published(dates: list[StatedDate]) -> StatedDate | None:
             if stated.kind == kind:
                 return stated
     return None
+
+
+# A story's dateline opening its first sentence: the place it was filed from, with an optional country or state, day
+# and agency, then a dash: "BRUSSELS, June 23 (Reuters) -", "HANOI, Vietnam (AP) —", "MOSCOW (Reuters) -", "BEIJING—", "Kabul, Afghanistan (AFP) --".
+# The place is in capitals, or any case when an agency in parentheses follows; a hyphen needs a space after it, so
+# "US-China talks" is no dateline.
+STORY_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z'’.\-/]+(?:\s+[A-Z][A-Z'’.\-/]+)*(?:,\s*[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*){0,2})?"
+    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?"
+    r"|[A-Z][\w’'.\-]+(?:\s+[A-Z][\w’'.\-]+)*(?:,\s*[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*){0,2})?\s*\([^)]{1,40}\))"
+    r"\s*(?:[—–]+|--?(?=\s))\s*"
+)
+
+
+def story_dateline_end(sentence: str) -> int:
+    """Characters of the story dateline opening ``sentence`` (0 if none): the place a story was filed from is
+    neither a speaker nor a party to what the sentence reports."""
+    found = STORY_DATELINE.match(sentence)
+    return found.end() if found else 0

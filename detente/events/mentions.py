@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors import ActorResult
 from detente.actors.codes import communities, modified, names_people, party_code
-from detente.events.parties import hosts_gathering, is_venue, next_word
+from detente.events.parties import dateline_end, hosts_gathering, is_venue, next_word
 from detente.events.roles import VENUE_NOUNS
 from detente.records import Actor, Quote
 
@@ -64,16 +64,18 @@ def _venue(span: Span, kind: str, as_location: bool) -> bool:
 
 
 def named_mentions(doc: Doc, actors: ActorResult) -> list[PartyMention]:
-    """Every name, title-holder, body or adjective in the doc that stands for a party, in text order."""
+    """Every name, title-holder, body or adjective in the doc that stands for a party, in text order; the place a
+    story was filed from (its dateline) is none."""
     out: list[PartyMention] = []
     taken: set[int] = set()
+    dateline = dateline_end(doc)
     for mention in sorted(actors.mentions, key=lambda m: (m.char_start, -(m.char_end - m.char_start))):
         actor = actors.actor(mention.actor_id)
         coded = party_code(actor, mention.actor_id)
         if coded is None:
             continue
         span = _span(doc, mention.char_start, mention.char_end)
-        if span is None or any(t.i in taken for t in span):
+        if span is None or any(t.i in taken for t in span) or mention.char_end <= dateline:
             continue
         code, kind = coded
         if _venue(span, kind, mention.as_location) or (kind == "state" and names_people(span.root)):

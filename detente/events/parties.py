@@ -1,5 +1,6 @@
 """Who a token of the article stands for: the state or organisation each actor mention names, with the places
-and venues that are no party to an event ("a NATO summit in Vilnius", "the APEC Summit held in Da Nang")."""
+and venues that are no party to an event ("a NATO summit in Vilnius", "the APEC Summit held in Da Nang"), nor
+the place a story was filed from ("HANOI, Vietnam (AP) —")."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from detente.actors import ActorResult
 from detente.actors.codes import communities, modified, names_people, party_code
+from detente.clean.datelines import story_dateline_end
 from detente.events.roles import VENUE_NOUNS
 
 VENUE_VERBS = {"hold", "take", "open", "begin", "end", "close", "start", "conclude", "convene"}
@@ -42,6 +44,23 @@ def next_word(doc: Doc, i: int) -> Token:
     return doc[i]
 
 
+DATELINE_SENTENCES = 3  # a dateline opens one of the body's first sentences (after a standfirst, say)
+
+
+def dateline_end(doc: Doc) -> int:
+    """The character offset where the story's dateline ends ("HANOI, Vietnam (AP) — ..."), 0 if it has none.
+    The place a story was filed from is not a party to what its first sentence reports."""
+    text = doc.text
+    for i, sent in enumerate(doc.sents):
+        if i >= DATELINE_SENTENCES:
+            break
+        if sent.start_char == 0 or "\n" in text[max(0, sent.start_char - 2) : sent.start_char]:
+            end = story_dateline_end(sent.text)
+            if end:
+                return sent.start_char + end
+    return 0
+
+
 class ActorIndex:
     """Token → country code of the actor mentioned there."""
 
@@ -52,13 +71,14 @@ class ActorIndex:
         self.name_tokens: set[int] = set()  # tokens inside the name of an org ("Asia-Pacific Economic Cooperation")
         char_to_token = {t.idx: t.i for t in doc}
         state_spans: list[tuple[int, int, int, str]] = []
+        dateline = dateline_end(doc)
         for mention in actors.mentions:
             actor = actors.actor(mention.actor_id)
             if actor is not None and actor.kind in ("org", "igo", "group"):
                 self.name_tokens.update(range(mention.char_start, mention.char_end))
             coded = party_code(actor, mention.actor_id)
-            if coded is None:
-                continue  # media, think tanks, companies, armed groups, experts: never a party (REAL-DEV.md 4)
+            if coded is None or mention.char_end <= dateline:
+                continue  # the dateline's place; media, think tanks, companies, armed groups, experts: never a party (REAL-DEV.md 4)
             country = coded[0]
             span = doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
             if span is None:

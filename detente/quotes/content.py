@@ -15,11 +15,11 @@ A participle or conjoined reporting verb with no subject of its own ("..., addin
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from detente.clean.datelines import story_dateline_end
 from detente.quotes.verbs import frames_of
 
 CLAUSE_POS = ("VERB", "AUX")
@@ -104,16 +104,13 @@ def _trimmed(doc: Doc, start: int, end: int, lead_in: bool) -> Content | None:
     return Content(start, end, lead_in)
 
 
-DATELINE = re.compile(r"[A-Z][A-Z .,'’-]*[A-Z.](?:,\s*[A-Z][\w.]*)*\s*(?:\([^)]{1,40}\))?\s*(?:[—–]|--?)\s*")
-
-
 def _after_dateline(doc: Doc, start: int, end: int) -> int:
     """ "MANILA — Chinese ships fired ...": the place the story was filed from is not what was said."""
     text = doc.text[doc[start].idx : doc[end - 1].idx]
-    found = DATELINE.match(text)
-    if found is None or doc[start].idx != doc[start].sent.start_char:
+    found = story_dateline_end(text)
+    if not found or doc[start].idx != doc[start].sent.start_char:
         return start
-    offset = doc[start].idx + found.end()
+    offset = doc[start].idx + found
     while start < end and doc[start].idx < offset:
         start += 1
     return start
