@@ -24,8 +24,8 @@ def test_the_object_of_force_does_what_the_infinitive_says():
 
 
 def test_a_hostile_act_of_one_main_state_is_aimed_at_the_other():
-    text = ("Greece and Turkey have argued over the islet for months. An Athens official said Turkey could try to cut "
-            "off the islet entirely, which would force Greece to seek help from France.")
+    text = ("Greece and Turkey have argued over the islet for months. An Athens official said Turkey could impose a "
+            "naval blockade on the islet, which would force Greece to seek help from France.")
     coerce = [e for e in _events(text) if e.type == "COERCE"]
     assert coerce and (coerce[0].source, coerce[0].target) == ("TUR", "GRC")
 

@@ -52,8 +52,9 @@ def test_a_year_on_a_treaty_noun_dates_the_treaty_between_the_sentence_states():
     text = "An official said Ottawa's obligations under a 1958 air defence treaty covered Danish patrol aircraft."
     agree = [e for e in _events(text) if e.type == "AGREE"]
     assert agree and {agree[0].source, agree[0].target} == {"CAN", "DNK"} and agree[0].date_start == "1958-01-01"
+    text = "Ottawa pledged to defend Danish ships under a 1958 air defence treaty."
     support = [e for e in _events(text) if e.type == "SUPPORT"]
-    assert support and support[0].date_start != "1958-01-01"  # the obligations are today's, the year is the treaty's
+    assert support and support[0].date_start != "1958-01-01"  # the pledge is today's, the year is the treaty's
 
 
 def test_a_bare_plural_conflict_noun_is_a_kind_of_act():

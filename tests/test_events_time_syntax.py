@@ -36,8 +36,13 @@ def test_date_inside_the_agreed_action_does_not_date_the_agreement():
 
 
 def test_year_modifying_another_noun_does_not_date_the_trigger():
-    events = _events("Ottawa said its obligations under a 1958 defence treaty extended to armed attacks on Danish ships.")
-    assert _find(events, "SUPPORT").date_start != "1958-01-01"  # the obligations; "armed attacks" is no event
+    events = _events("Ottawa pledged on Tuesday to defend Danish ships under a 1958 defence treaty.")
+    assert _find(events, "SUPPORT").date_start != "1958-01-01"  # the year is the treaty's, not the defence's
+    events = _events("Israel seized the territories from Jordan in the 1967 war.")
+    assert _find(events, "ASSAULT").date_start == "1967-01-01"  # "in the 1967 war" does place the act in time
+    events = _events("Despite Ottawa's Oct. 11 announcement that Canada and Mexico had reached a trade agreement, no "
+                     "deal was signed.")
+    assert _find(events, "AGREE").date_start == "2023-10-11"  # the announcement's day dates the act it announces
 
 
 def test_relative_clause_on_the_trigger_noun_dates_it():
@@ -113,7 +118,7 @@ def test_main_clause_pluperfect_is_background_but_reported_pluperfect_is_not():
     text = "Chile condemned Peru on Tuesday. Santiago had demanded that Lima withdraw its troops."
     demand = _find(_events(text), "REQUEST")
     assert demand.date_start is None
-    text = "Chile condemned Peru on Tuesday, saying a Peruvian ship had rammed a Chilean boat."
+    text = "Chile condemned Peru on Tuesday, saying Peruvian troops had attacked a Chilean border post."
     ram = _find(_events(text), "ASSAULT")
     assert ram.date_start == "2024-04-09"
 

@@ -84,6 +84,10 @@ def _own_time_clause(clause: Token) -> bool:
                                                   "until", "because") for c in clause.children)
 
 
+# Prepositions whose object may place an act in time ("seized the land in the 1967 war", "during the 2008 crisis").
+TIME_PREPS = {"in", "during", "at", "since", "after", "before", "until", "following", "amid", "throughout", "by"}
+
+
 def _modifies_other_noun(doc: Doc, time: TimeSpan, phrase: set[int], trigger: Token | None = None) -> bool:
     """"a 1951 defence treaty", "the 1967 war": a year inside another noun phrase dates that noun, not this trigger,
     unless the trigger's own relative clause describes that noun ("the 2019 strikes, which Riyadh blamed on Iran")."""
@@ -93,6 +97,11 @@ def _modifies_other_noun(doc: Doc, time: TimeSpan, phrase: set[int], trigger: To
     if trigger is not None and trigger.pos_ == "NOUN" and root.dep_ in MODIFIER_DEPS and root.head.pos_ == "NOUN" \
             and root.head != _owner(trigger) and root.head.i > trigger.i:
         return True  # "obligations under a 1951 treaty": the year is the treaty's, inside the obligations' phrase
+    if root.dep_ in MODIFIER_DEPS and root.head.pos_ == "NOUN" and trigger is not None and root.head != _owner(trigger) \
+            and root.head.dep_ == "pobj" and root.head.head.lower_ not in TIME_PREPS \
+            and trigger.i not in {t.i for t in root.head.subtree}:
+        return True  # "pledged to defend the ships under a 1958 treaty": the treaty's year; "in the 1967 war" dates
+        # the act, and so does "despite the Oct. 11 announcement that they had reached a deal" the act announced
     return root.dep_ in MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN") and root.head.idx not in phrase \
         and not (trigger is not None and trigger.dep_ in ("relcl", "acl") and trigger.head == root.head)
 

@@ -44,10 +44,13 @@ ENCODER_LR = 2e-4
 HEAD_LR = 2e-3
 POS_WEIGHT = 3.0  # weight of a positive label in the loss (positives are ~4% of labels)
 # How the classifier's scores are used (detente/events/coder.py), chosen on the writers' corpus held out and then on the
-# development sets: an addition needs 0.8 and a lexicon trigger of its type; context-only pairs (2.0) are off; no veto.
+# development sets: an addition needs 0.8 and a lexicon trigger of its type; context-only pairs (2.0) are off; a lexicon
+# proposal the classifier gives under 0.005 is dropped (real-dev F1 .419 -> .436, P .521 -> .600; seeds .800 -> .820;
+# examples .850 -> .826: the classifier reads some dated history there, "launched a surprise attack in October 1973",
+# as background, which the gold codes).
 THRESHOLD = 0.8
 CONTEXT_THRESHOLD = 2.0
-VETO = 0.0
+VETO = 0.005
 
 
 @dataclass
