@@ -19,6 +19,7 @@ from itertools import combinations, pairwise, product
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors import ActorResult
+from detente.actors.codes import nonstate_nouns
 from detente.events.conditions import preconditions
 from detente.events.generic import dated_background_noun, generic_noun
 from detente.events.ontology import UNDIRECTED, Trigger, plover_info
@@ -89,6 +90,14 @@ def _everyone(tokens: list[Token]) -> bool:
 def _passive_without_agent(verb: Token) -> bool:
     children = list(verb.children)
     return any(c.dep_ == "nsubjpass" for c in children) and not any(c.dep_ == "agent" for c in children)
+
+
+def _names_someone(tokens: list[Token]) -> bool:
+    """The object names who is addressed, a name or a noun of private people ("urged the American public", "accused
+    the Democrats"): when that is no state, a statement is not aimed at the story's other state. A pronoun ("urged
+    them") or a thing said ("rejected that account") may still be the other state's."""
+    return any(t.dep_ in ("dobj", "dative", "pobj") and (t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "NORP", "ORG")
+                                                         or t.lemma_.lower() in nonstate_nouns()) for t in tokens)
 
 
 def _co_subjects(tokens: list[Token]) -> bool:
@@ -207,7 +216,8 @@ class RuleCoder:
             counterpart = next(c for c in self.pair if c != sources[0])
             if counterpart in in_sentence:
                 targets = [counterpart]  # a hostile act of one side of the story, aimed at the other side named here
-        if len(sources) == 1 and not targets and len(self.pair) == 2 and sources[0] in self.pair:
+        if len(sources) == 1 and not targets and len(self.pair) == 2 and sources[0] in self.pair \
+                and not (plover_info(trig.type).quad.startswith("verbal") and _names_someone(target_tokens)):
             others = set(in_sentence) - {sources[0]}
             if not others and trig.type not in ("CONSULT", "AGREE", "COOPERATE", "SUPPORT", "AID"):
                 targets = [c for c in self.pair if c != sources[0]]  # the counterpart is implicit
