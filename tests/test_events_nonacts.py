@@ -73,3 +73,22 @@ def test_an_ended_measure_is_not_itself_an_event():
     assert not any(e.type == "SANCTION" for e in _events(text))
     lifted = "Chile lifted its embargo on Peruvian fruit on Tuesday."
     assert {e.type for e in _events(lifted)} == {"CONCEDE"}
+
+
+def test_insisting_on_a_fact_is_a_claim_insisting_that_someone_act_is_a_demand():
+    for claim in ["Peru has insisted it seeks no conflict with Chile.",
+                  "Peru insisted that its navy had stayed out of Chilean waters.",
+                  "Peru and Bolivia insisted they want no conflict with Chile."]:
+        assert "REQUEST" not in _types(claim), claim
+    for demand in ["Peru insisted that Chile withdraw its ships.", "Peru insisted Chile should withdraw its ships.",
+                   "Peru insisted on a Chilean withdrawal from the bay."]:
+        assert "REQUEST" in _types(demand), demand
+
+
+def test_a_statement_to_named_private_people_is_not_aimed_at_the_other_state():
+    story = "Chile and Peru have clashed over fishing rights. "
+    for text in [story + "The Chilean foreign minister urged the Chilean public to stay calm.",
+                 story + "The Chilean foreign minister accused the opposition of exaggerating the dispute."]:
+        assert not [e for e in _events(text) if e.sentence_index == 1 and e.type in ("REQUEST", "ACCUSE")], text
+    assert [e for e in _events(story + "The Chilean foreign minister rejected that account.")
+            if e.type == "REJECT" and (e.source, e.target) == ("CHL", "PER")]

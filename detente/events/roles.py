@@ -228,8 +228,36 @@ def not_an_act(token: Token, trig: Trigger) -> bool:
         # "opposition to any effort by China to alter the status quo through pressure": no act at all (but "denied
         # it had any plan to invade" is the denied invasion)
         return True
+    if trig.pos == "VERB" and token.lemma_.lower() in ASSERTING_DEMANDS and asserts(token):
+        return True  # "Turkey has insisted it seeks no conflict": a claim, not a demand
     return token.lemma_.lower() in REFUSING_VERBS and any(
         c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT_VERBS for c in token.children)
+
+
+# Verbs of demand that also report a claim: "insisted that Moscow withdraw" demands, "insisted it seeks no conflict"
+# asserts, and the mood of the complement tells which.
+ASSERTING_DEMANDS = {"insist"}
+DEMAND_MODALS = {"should", "must"}
+
+
+def asserts(verb: Token) -> bool:
+    """The verb's only complement is a clause in the indicative ("insisted it seeks", "insists his tactics will be
+    worth it"): no object, no "on"/"that ... withdraw" demand (a bare subjunctive, or "should", "must")."""
+    children = list(verb.children)
+    if any(c.dep_ in ("dobj", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("on", "upon")) for c in children):
+        return False
+    clauses = [c for c in children if c.dep_ == "ccomp"]
+    if not clauses:
+        return False
+    clause = clauses[0]
+    auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in DEMAND_MODALS for a in auxes):
+        return False
+    if auxes or clause.tag_ in ("VBZ", "VBD"):
+        return True
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    # "that Russia leave": a singular subject with the bare form is a subjunctive; "they seek" is indicative
+    return clause.tag_ == "VBP" and bool(subjects) and subjects[0].tag_ not in ("NN", "NNP")
 
 
 def sentence_triggers(sent: Span, names: set[int]) -> list[tuple[Token, Trigger]]:
