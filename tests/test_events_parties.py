@@ -147,3 +147,14 @@ def test_a_capital_opening_a_sentence_that_is_no_dateline_stays_a_party():
     assert ("CHN", "JPN") in _dyads("BEIJING — China on Monday condemned Japan over the islands.", "ACCUSE")
     assert ("USA", "CHN") in _dyads("US-China talks broke down on Monday after Washington accused Beijing of theft.",
                                      "ACCUSE")
+
+
+def test_an_act_whose_other_side_is_no_state_is_not_pinned_on_a_place():
+    """REAL-DEV.md 4: non-state groups and private persons are never parties, and the place where such an act
+    happens does not stand in for them."""
+    for text in ["Washington and the Taliban held direct talks in Doha on Monday.",
+                 "Colombia and the FARC rebels signed a peace deal in Cuba on Monday.",
+                 "The Afghan government freed three Taliban prisoners and sent them to Qatar on Monday."]:
+        assert not _events(text), text
+    assert _dyads("Ukraine says Russia seized Crimea from Ukraine in 2014.", "ASSAULT") == {("RUS", "UKR")}
+    assert _dyads("China and Vietnam held talks in Hanoi on Monday.", "CONSULT")

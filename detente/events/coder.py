@@ -141,9 +141,11 @@ def side_by_side(act: Coded, mentions: list[PartyMention]) -> bool:
 
 
 def decide(sent: Span, proposals: list[RuleAct], scores: PairScores | None, classifier: EventClassifier,
-           names: set[int], mentions: list[PartyMention] | None = None) -> list[Coded]:
+           names: set[int], mentions: list[PartyMention] | None = None,
+           non_state: set[int] = frozenset()) -> list[Coded]:
     """The sentence's acts, in text order; ``mentions``: the sentence's explicit party mentions, so that partners
-    listed side by side are not made each other's source and target."""
+    listed side by side are not made each other's source and target; ``non_state``: trigger words whose other side
+    the parse found to be no state ("Israel and Hamas agreed"), which the classifier does not re-cast."""
     acts: list[Coded] = []
     for p in proposals:
         prob = scores.of(p.source, p.target, p.trigger.type) if scores else None
@@ -166,6 +168,8 @@ def decide(sent: Span, proposals: list[RuleAct], scores: PairScores | None, clas
                 token, trig = pick_trigger(pair, etype, lexicon)
                 if trig is None and classifier.needs_lexicon:
                     continue  # no word of the sentence names an act of this type
+                if token.i in non_state:
+                    continue  # the parse read this act's other side, and it is no state
                 if in_condition(token) and any(a.type in DEMANDS for a in acts):
                     continue  # the condition of a demand or a threat is its content, not an act of its own
                 acts.append(Coded(token, etype, trig.mode if trig else None, source, target, pair.source.actor_id,

@@ -118,9 +118,10 @@ class _Extractor:
         text = doc_text(self.doc)
         found = candidates(self.doc, self.actors, self.quotes, mentions=self.mentions)
         classifier = event_classifier()
-        if classifier.veto <= 0 and classifier.needs_lexicon:
-            # the classifier can then only add an act a trigger of the sentence names: a sentence with none is not
-            # encoded (the encoder is most of the stage's time; the result is the same)
+        if classifier.needs_lexicon:
+            # the classifier can then only add an act a trigger of the sentence names, and only veto the lexicon's
+            # proposals: a sentence with no trigger is not encoded (the encoder is most of the stage's time; the
+            # result is the same)
             found = [c for c in found if sentence_triggers(c.sent, self.index.name_tokens)]
         scores = pair_scores(classifier, found) if found else {}
         for s_index, sent in enumerate(self.doc.sents):
@@ -130,7 +131,7 @@ class _Extractor:
             times = self._times(sent)
             explicit = [m for m in self.mentions[s_index] if not m.implicit]
             coded = decide(sent, self.rules.acts(sent), scores.get(s_index), classifier, self.index.name_tokens,
-                           explicit)
+                           explicit, self.rules.non_state_acts)
             seen: set[tuple] = set()
             relayed: list[TimeSpan] = []  # the previous sentence's times that dated an act here: they carry on
             used: list[TimeSpan] = []  # times that dated an act here: only these may date the next sentence

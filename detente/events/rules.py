@@ -100,6 +100,27 @@ def _names_someone(tokens: list[Token]) -> bool:
                                                          or t.lemma_.lower() in nonstate_nouns()) for t in tokens)
 
 
+def _private_people(token: Token) -> bool:
+    """A person's name or a noun of private people ("prisoners", "the public"). Groups named as organisations are
+    left out here: the parser takes places for them ("seized Crimea")."""
+    return token.ent_type_ == "PERSON" or token.lemma_.lower() in nonstate_nouns()
+
+
+def _group(token: Token, parties: dict[int, str]) -> bool:
+    """A named person, group or organisation that is no party ("the Taliban", "the FARC rebels", "Hamas"; not
+    "Israeli officials")."""
+    return token.i not in parties and (
+        token.ent_type_ in ("PERSON", "NORP", "ORG") or token.lemma_.lower() in nonstate_nouns() or (
+            token.pos_ == "NOUN" and any(c.ent_type_ in ("NORP", "ORG") and c.dep_ in ("compound", "amod")
+                                         and c.i not in parties for c in token.children)))
+
+
+def _own_object(token: Token, trigger: Token) -> bool:
+    """An object of the trigger itself, not a noun inside it ("raised the case of Yang Hengjun")."""
+    return (token.dep_ in ("dobj", "dative") and token.head.i == trigger.i) or (
+        token.dep_ == "pobj" and token.head.head.i == trigger.i)
+
+
 def _co_subjects(tokens: list[Token]) -> bool:
     """Two parties named as joint actors: "X and Y", "the two leaders", "both sides" (not "Bosnian Serbs", one actor
     with two country words, nor "Pakistan, a US ally")."""
@@ -112,6 +133,7 @@ class RuleCoder:
     def __init__(self, doc: Doc, actors: ActorResult, pair: list[str]) -> None:
         self.index = ActorIndex(doc, actors)
         self.pair = pair
+        self.non_state_acts: set[int] = set()  # words of acts whose other side the parse names as no state
         name_halves(doc, self.index, actors)
 
     def acts(self, sent: Span) -> list[RuleAct]:
@@ -176,6 +198,16 @@ class RuleCoder:
                                self.index.actor_in(target_tokens), trigger_span))
         return out
 
+    def _non_party_partner(self, trigger: Token, source_tokens: list[Token], target_tokens: list[Token],
+                           trig: Trigger, targets: list[str]) -> bool:
+        """The act's other side is named and is no state: a non-state co-subject of a reciprocal act ("Washington
+        and the Taliban held talks"), or private people as the object ("freed three Taliban prisoners"); a place
+        named beside them is where it happened, not a party."""
+        if trig.type in RECIPROCAL and any(t.dep_ == "conj" and _group(t, self.index.by_token) for t in source_tokens):
+            return True
+        return all(self.index.only_as_location(c, target_tokens) for c in targets) and any(
+            _own_object(t, trigger) and t.i not in self.index.by_token and _private_people(t) for t in target_tokens)
+
     def _sides(self, sent: Span, token: Token, trig: Trigger,
                source_tokens: list[Token], target_tokens: list[Token]) -> tuple[list[str], list[str]]:
         """Source and target parties of a trigger: from the parse, else the sentence's other party, else the pair."""
@@ -198,6 +230,9 @@ class RuleCoder:
             return [], []  # a kind of act ("armed attacks on ships"), nobody's act
         states = [c for c in in_sentence if len(c) == 3]
         hostile = plover_info(trig.type).quad.endswith("conflict")
+        if len(sources) == 1 and self._non_party_partner(token, source_tokens, target_tokens, trig, targets):
+            self.non_state_acts.update(t.i for t in token.subtree)  # and what it governs ("agreed to a truce")
+            return [], []  # "Washington and the Taliban held talks": the other side is no state
         if bool(sources) != bool(targets) and (len(in_sentence) == 2 or (
                 hostile and len(states) == 2 and (sources or targets)[0] in states)):
             known = sources or targets  # one side from the parse, the other the sentence's only other party
