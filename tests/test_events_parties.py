@@ -158,3 +158,11 @@ def test_an_act_whose_other_side_is_no_state_is_not_pinned_on_a_place():
         assert not _events(text), text
     assert _dyads("Ukraine says Russia seized Crimea from Ukraine in 2014.", "ASSAULT") == {("RUS", "UKR")}
     assert _dyads("China and Vietnam held talks in Hanoi on Monday.", "CONSULT")
+
+
+def test_an_agentless_passive_names_no_doer():
+    story = "Peru and Chile have clashed over the bay for weeks. "
+    for text in [story + "A Chilean patrol boat was shot down near the coast on Monday.",
+                 story + "Two Chilean sailors were killed in the bay on Monday."]:
+        assert not [e for e in _events(text) if e.sentence_index == 1 and e.type == "ASSAULT"], text
+    assert _dyads(story + "A Chilean patrol boat was shot down by Peru on Monday.", "ASSAULT") >= {("PER", "CHL")}

@@ -185,6 +185,9 @@ class RuleCoder:
                     target_tokens = target_tokens + [t for t in object_tokens(token.head) if t.i not in
                                                      {x.i for x in token.subtree}]
         sources, targets = self._sides(sent, token, trig, source_tokens, target_tokens)
+        if trig.pos == "VERB" and _passive_without_agent(token) and trig.type not in UNDIRECTED \
+                and not self.index.countries_in(source_tokens):
+            return []  # "their helicopter was shot down": the text does not say by whom
         pairs = list(product(sources, targets))
         if trig.type not in UNDIRECTED and _reciprocal(target_tokens):
             pairs += [(t, s) for s, t in pairs]  # "troops from both sides faced each other": each side at the other
