@@ -158,6 +158,7 @@ def test_an_act_whose_other_side_is_no_state_is_not_pinned_on_a_place():
         assert not _events(text), text
     assert _dyads("Ukraine says Russia seized Crimea from Ukraine in 2014.", "ASSAULT") == {("RUS", "UKR")}
     assert _dyads("China and Vietnam held talks in Hanoi on Monday.", "CONSULT")
+    assert _dyads("Russia freed 50 Ukrainian prisoners of war on Monday.", "RETREAT") == {("RUS", "UKR")}
 
 
 def test_an_agentless_passive_names_no_doer():

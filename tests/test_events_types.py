@@ -31,6 +31,17 @@ def _coded(text: str) -> set[tuple[str, str, str, str]]:
      ("ARM", "AZE", "RETREAT")),
     ("Greece threatened on Monday to impose sanctions on Turkey if its survey ship entered Greek waters.",
      ("GRC", "TUR", "THREATEN")),
+    # REAL-DEV.md 7: border and airspace closures and controls are COERCE (restrict); sympathy, thanks and votes for
+    # a state are SUPPORT; balking at a commitment is REJECT
+    ("Kenya closed its border with Somalia on Tuesday.", ("KEN", "SOM", "COERCE")),
+    ("Poland shut its frontier with Belarus on Tuesday.", ("POL", "BLR", "COERCE")),
+    ("Austria announced the closure of its border with Hungary on Tuesday.", ("AUT", "HUN", "COERCE")),
+    ("Denmark introduced border controls on its frontier with Sweden on Tuesday.", ("DNK", "SWE", "COERCE")),
+    ("The Irish prime minister expressed sympathy with Spain after the floods.", ("IRL", "ESP", "SUPPORT")),
+    ("Chile expressed support for Peru on Tuesday.", ("CHL", "PER", "SUPPORT")),
+    ("Ghana voted in favour of Togo at the regional summit on Tuesday.", ("GHA", "TGO", "SUPPORT")),
+    ("We thank the Kenyan government for its help, the Ugandan minister said on Tuesday.", ("UGA", "KEN", "SUPPORT")),
+    ("India is balking at committing to purchases from Brazil.", ("IND", "BRA", "REJECT")),
 ])
 def test_each_type_is_coded_from_its_source_to_its_target(text, expected):
     found = {(s, t, k) for s, t, k, _ in _coded(text)}

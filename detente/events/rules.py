@@ -100,10 +100,13 @@ def _names_someone(tokens: list[Token]) -> bool:
                                                          or t.lemma_.lower() in nonstate_nouns()) for t in tokens)
 
 
-def _private_people(token: Token) -> bool:
-    """A person's name or a noun of private people ("prisoners", "the public"). Groups named as organisations are
-    left out here: the parser takes places for them ("seized Crimea")."""
-    return token.ent_type_ == "PERSON" or token.lemma_.lower() in nonstate_nouns()
+def _private_people(token: Token, parties: dict[int, str]) -> bool:
+    """A person's name, a noun of private people ("hostages", "the public") or people of a non-state group
+    ("Taliban prisoners"). A bare name taken for an organisation is left out: the parser takes places for them
+    ("seized Crimea")."""
+    return token.i not in parties and (token.ent_type_ == "PERSON" or token.lemma_.lower() in nonstate_nouns() or (
+        token.pos_ == "NOUN" and any(c.ent_type_ in ("NORP", "ORG") and c.dep_ in ("compound", "amod")
+                                     and c.i not in parties for c in token.children)))
 
 
 def _group(token: Token, parties: dict[int, str]) -> bool:
@@ -209,7 +212,7 @@ class RuleCoder:
         if trig.type in RECIPROCAL and any(t.dep_ == "conj" and _group(t, self.index.by_token) for t in source_tokens):
             return True
         return all(self.index.only_as_location(c, target_tokens) for c in targets) and any(
-            _own_object(t, trigger) and t.i not in self.index.by_token and _private_people(t) for t in target_tokens)
+            _own_object(t, trigger) and _private_people(t, self.index.by_token) for t in target_tokens)
 
     def _sides(self, sent: Span, token: Token, trig: Trigger,
                source_tokens: list[Token], target_tokens: list[Token]) -> tuple[list[str], list[str]]:
