@@ -167,3 +167,17 @@ def test_an_agentless_passive_names_no_doer():
                  story + "Two Chilean sailors were killed in the bay on Monday."]:
         assert not [e for e in _events(text) if e.sentence_index == 1 and e.type == "ASSAULT"], text
     assert _dyads(story + "A Chilean patrol boat was shot down by Peru on Monday.", "ASSAULT") >= {("PER", "CHL")}
+
+
+def test_a_reaction_to_a_move_is_aimed_at_whoever_made_it():
+    assert _dyads("The African Union condemned the move announced on Monday by Kenyan President William Ruto.",
+                  "ACCUSE") == {("AU", "KEN")}
+    assert _dyads("Egypt criticised the decision taken by Israel on Monday.", "ACCUSE") == {("EGY", "ISR")}
+
+
+def test_a_bodys_members_are_not_the_body():
+    """'some European Union countries' are members acting on their own, not the EU."""
+    found = _dyads("France on Monday condemned border controls imposed by some European Union countries, after a call "
+                   "with Germany.", "ACCUSE")
+    assert ("FRA", "EU") not in found
+    assert _dyads("EU leaders agreed on Monday to impose sanctions on Belarus.", "SANCTION") == {("EU", "BLR")}

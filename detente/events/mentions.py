@@ -20,8 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors import ActorResult
 from detente.actors.codes import communities, modified, names_people, party_code
-from detente.events.parties import dateline_end, hosts_gathering, is_venue, next_word
-from detente.events.roles import VENUE_NOUNS
+from detente.events.parties import body_not_acting, dateline_end, hosts_gathering
 from detente.records import Actor, Quote
 
 PERSONAL = frozenset({"he", "she", "him", "her", "his"})
@@ -55,10 +54,9 @@ def _span(doc: Doc, start_char: int, end_char: int) -> Span | None:
 
 
 def _venue(span: Span, kind: str, as_location: bool) -> bool:
-    """"the APEC summit", "at a NATO summit in Vilnius": the gathering or its host city, not a party."""
-    doc = span.doc
-    if kind == "igo" and ((span.root.dep_ in ("compound", "nmod", "amod") and span.root.head.lemma_.lower() in VENUE_NOUNS)
-                          or is_venue(next_word(doc, span.end))):
+    """"the APEC summit", "at a NATO summit in Vilnius", "EU countries": the gathering, its host city or the
+    body's members, not a party."""
+    if kind == "igo" and body_not_acting(span):
         return True
     return as_location and hosts_gathering(span.root)
 

@@ -4,7 +4,7 @@ the place a story was filed from ("HANOI, Vietnam (AP) —")."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from detente.actors import ActorResult
 from detente.actors.codes import communities, modified, names_people, party_code
@@ -42,6 +42,19 @@ def next_word(doc: Doc, i: int) -> Token:
     if i >= len(doc):
         return doc[-1]
     return doc[i]
+
+
+# Nouns an organisation's name modifies to mean its members, not the body: "some European Union countries"
+MEMBER_NOUNS = {"country", "member", "state", "nation", "capital", "partner", "ally"}
+
+
+def body_not_acting(span: Span) -> bool:
+    """An intergovernmental body's name that stands for no act of the body: a gathering ("the APEC summit", "the
+    Asia-Pacific Economic Cooperation (APEC) Summit") or its members ("some European Union countries")."""
+    root = span.root
+    if root.dep_ in ("compound", "nmod", "amod") and root.head.lemma_.lower() in VENUE_NOUNS | MEMBER_NOUNS:
+        return True
+    return is_venue(next_word(span.doc, span.end))
 
 
 DATELINE_SENTENCES = 3  # a dateline opens one of the body's first sentences (after a standfirst, say)
@@ -86,10 +99,8 @@ class ActorIndex:
                 if start is None:
                     continue
                 span = doc[start : start + 1]
-            if actor is not None and actor.kind == "igo" and (
-                    (span.root.dep_ in ("compound", "nmod", "amod") and span.root.head.lemma_.lower() in VENUE_NOUNS)
-                    or is_venue(next_word(doc, span.end))):
-                continue  # "the Apec summit", "the Asia-Pacific Economic Cooperation (APEC) Summit": a venue, not a party
+            if actor is not None and actor.kind == "igo" and body_not_acting(span):
+                continue  # "the Apec summit", "EU countries": a venue or the members, not the body
             if coded[1] == "state" and names_people(span.root):
                 continue  # "Kenyan students", "Israeli settlers": people of that nationality, not the state
             if mention.as_location and hosts_gathering(span.root):

@@ -114,11 +114,25 @@ def phrase_tokens(token: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+# Nouns naming somebody's act, reacted to ("condemned the move announced by Pompeo"): its doer is the reaction's target
+MOVE_NOUNS = frozenset({"move", "decision", "step", "policy", "plan", "announcement", "action", "measure", "shift",
+                        "declaration", "statement", "remark", "comment", "proposal"})
+
+
+def _doer_of_move(noun: Token) -> list[Token]:
+    """"the move announced on Monday by Pompeo": the agent of a participle describing a move noun."""
+    if noun.lemma_.lower() not in MOVE_NOUNS:
+        return []
+    return [t for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+            for a in c.children if a.dep_ == "agent" for t in a.subtree]
+
+
 def object_tokens(head: Token) -> list[Token]:
     found: list[Token] = []
     for child in head.children:
         if child.dep_ in ("dobj", "dative", "attr", "oprd"):
             found.extend(phrase_tokens(child))
+            found.extend(_doer_of_move(child))
         elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
             found.extend(phrase_tokens(child))
     if not found:
