@@ -7,7 +7,8 @@ gives one probability per PLOVER type (several may hold: a visit and an agreemen
 head were trained by ``training/events/train.py`` on sentences written for it (``training/events/corpus``), never on a
 measuring set; only those weights ship, in ``detente/data/models/events.npz``, on top of the package's own MiniLM.
 
-torch is imported on first use, so commands that code no event never load it.
+torch is imported on first use, so commands that code no event never load it; the MiniLM itself is read by
+:mod:`detente.events.minilm`, without transformers (seconds of start-up).
 """
 
 from __future__ import annotations
@@ -66,10 +67,8 @@ class Batch:
 def make_batch(tokenizer, sentences: list[SentenceCandidates]):
     import torch
 
-    texts = [s.sent.text for s in sentences]
-    enc = tokenizer(texts, return_offsets_mapping=True, truncation=True, max_length=MAX_PIECES, padding=True,
-                    return_tensors="pt")
-    offsets = enc.pop("offset_mapping").tolist()
+    pieces = tokenizer([s.sent.text for s in sentences])
+    offsets = pieces.offsets
     rows, sources, targets, flags = [], [], [], []
     for row, item in enumerate(sentences):
         for pair in item.pairs:
@@ -77,9 +76,9 @@ def make_batch(tokenizer, sentences: list[SentenceCandidates]):
             sources.append(piece_mask(offsets[row], mention_chars(pair.source, item.sent)))
             targets.append(piece_mask(offsets[row], mention_chars(pair.target, item.sent)))
             flags.append(pair_flags(pair))
-    width = enc["input_ids"].shape[1]
+    width = pieces.input_ids.shape[1]
     empty = np.zeros((0, width), dtype=np.float32)
-    return Batch(enc["input_ids"], enc["attention_mask"], rows,
+    return Batch(pieces.input_ids, pieces.attention_mask, rows,
                  torch.from_numpy(np.vstack(sources) if sources else empty),
                  torch.from_numpy(np.vstack(targets) if targets else empty),
                  torch.tensor(flags, dtype=torch.float32).reshape(len(rows), FLAGS))
@@ -94,12 +93,12 @@ def build_network(base: Any):
         def __init__(self) -> None:
             super().__init__()
             self.encoder = base
-            size = base.config.hidden_size
+            size = base.hidden_size
             self.head = nn.Sequential(nn.Dropout(0.1), nn.Linear(4 * size + FLAGS, HIDDEN), nn.GELU(), nn.Dropout(0.1),
                                       nn.Linear(HIDDEN, len(PLOVER_TYPES)))
 
         def forward(self, batch: Batch):
-            hidden = self.encoder(input_ids=batch.input_ids, attention_mask=batch.attention_mask).last_hidden_state
+            hidden = self.encoder(batch.input_ids, batch.attention_mask)
             rows = torch.tensor(batch.rows, dtype=torch.long)
             states = hidden[rows]  # (pairs, pieces, size)
 
@@ -122,16 +121,12 @@ def base_path() -> str:
 
 
 def load_base():
-    """Tokenizer and MiniLM weights from the pip package, offline."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    from transformers import AutoModel, AutoTokenizer
-    from transformers.utils import logging
+    """Tokenizer and MiniLM weights from the pip package, offline (see :mod:`detente.events.minilm`)."""
+    from detente.events.minilm import PieceTokenizer, build_minilm
 
-    logging.disable_progress_bar()
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     path = base_path()
-    return AutoTokenizer.from_pretrained(path), AutoModel.from_pretrained(path)
+    return PieceTokenizer(path, MAX_PIECES), build_minilm(path)
 
 
 def trained_parameters(network, first_layer: int) -> dict[str, Any]:
