@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "detente"
 
 LAYERS: list[set[str]] = [
     {"version", "errors", "records", "tables", "atomic"},  # foundations
-    {"attribute_lookup", "lemma_lookup", "nlp"},  # the spaCy model
+    {"attribute_lookup", "lemma_lookup", "nlp", "minilm"},  # the spaCy model, the MiniLM encoder
     {"ingest", "clean"},  # reading and cleaning
     {"actors", "dating"},  # per-article stages
     {"events", "quotes"},

@@ -6,8 +6,8 @@ from __future__ import annotations
 import torch
 from transformers import AutoModel, AutoTokenizer
 
-from detente.events.encoder import MAX_PIECES, base_path
-from detente.events.minilm import PieceTokenizer, build_minilm
+from detente.events.encoder import MAX_PIECES
+from detente.minilm import PieceTokenizer, build_minilm, package_path, sentence_embeddings
 
 SENTENCES = [
     "Russia invaded Ukraine in February 2022, officials said.",
@@ -18,7 +18,7 @@ SENTENCES = [
 
 
 def test_pieces_and_hidden_states_match_transformers():
-    path = base_path()
+    path = package_path()
     ours = PieceTokenizer(path, MAX_PIECES)(SENTENCES)
     theirs = AutoTokenizer.from_pretrained(path)(SENTENCES, return_offsets_mapping=True, truncation=True,
                                                  max_length=MAX_PIECES, padding=True, return_tensors="pt")
@@ -34,3 +34,14 @@ def test_pieces_and_hidden_states_match_transformers():
     real = ours.attention_mask.bool()
     assert hidden.shape == expected.shape
     assert (hidden - expected)[real].abs().max().item() < 1e-4
+
+
+def test_sentence_embeddings_match_sentence_transformers():
+    """The rewrite detector's vectors: mean-pooled and normalised as the package's sentence-transformers model."""
+    from sentence_transformers import SentenceTransformer
+
+    path = package_path()
+    ours = sentence_embeddings(build_minilm(path), PieceTokenizer(path, 256), SENTENCES)
+    theirs = SentenceTransformer(path, device="cpu").encode(SENTENCES, normalize_embeddings=True)
+    assert ours.shape == theirs.shape == (len(SENTENCES), 384)
+    assert abs(ours - theirs).max() < 1e-5

