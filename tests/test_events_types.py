@@ -42,6 +42,14 @@ def _coded(text: str) -> set[tuple[str, str, str, str]]:
     ("Ghana voted in favour of Togo at the regional summit on Tuesday.", ("GHA", "TGO", "SUPPORT")),
     ("We thank the Kenyan government for its help, the Ugandan minister said on Tuesday.", ("UGA", "KEN", "SUPPORT")),
     ("India is balking at committing to purchases from Brazil.", ("IND", "BRA", "REJECT")),
+    ("The French foreign ministry said it regrets any decision by Italy likely to harm the talks.",
+     ("FRA", "ITA", "ACCUSE")),
+    ("Spain deplored Morocco's decision on Tuesday.", ("ESP", "MAR", "ACCUSE")),
+    ("Argentina rebuked Britain over the islands on Tuesday.", ("ARG", "GBR", "ACCUSE")),
+    # the subject of "drew", "faced", "received" undergoes the act; "from" names who did it
+    ("Chile drew sharp criticism from Peru on Tuesday.", ("PER", "CHL", "ACCUSE")),
+    ("Japan faced fresh pressure from the United States on Tuesday.", ("USA", "JPN", "REQUEST")),
+    ("Ukraine received military aid from Poland on Tuesday.", ("POL", "UKR", "AID")),
 ])
 def test_each_type_is_coded_from_its_source_to_its_target(text, expected):
     found = {(s, t, k) for s, t, k, _ in _coded(text)}

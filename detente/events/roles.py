@@ -147,14 +147,15 @@ COLLECTIVE_NOUNS = frozenset({"package", "round", "set", "series", "wave", "raft
                               "list", "spate", "flurry", "volley", "barrage"})
 
 
-def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
-    """Source and target tokens around an event noun: "X's visit to Y", "a visit to Y by X", "talks between X and Y"."""
+def noun_roles(noun: Token, from_is_source: bool = False) -> tuple[list[Token], list[Token]]:
+    """Source and target tokens around an event noun: "X's visit to Y", "a visit to Y by X", "talks between X and Y";
+    with ``from_is_source``, "criticism from X", "pressure from X" (not "a withdrawal from X")."""
     source: list[Token] = []
     target: list[Token] = []
     for child in noun.children:
         if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i):
             source.extend(child.subtree)
-        elif child.dep_ == "prep" and child.lower_ == "by":
+        elif child.dep_ == "prep" and (child.lower_ == "by" or (from_is_source and child.lower_ == "from")):
             source.extend(child.subtree)
         elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
             target.extend(child.subtree)

@@ -33,6 +33,8 @@ PAIR_WORDS = re.compile(
     r"parties)|their|they|bilateral)\b",
     re.I,
 )
+# Verbs whose subject undergoes the act their object names: "drew criticism from", "faced pressure from"
+RECEIVING_VERBS = {"draw", "face", "receive", "attract", "earn", "suffer", "endure", "get", "win"}
 CHARACTERISING_VERBS = {"call", "describe", "label", "brand", "term", "characterise", "characterize", "denounce"}
 EVERYONE_NOUNS = {"side", "party", "country", "nation", "state", "government"}
 CO_SUBJECT_WORDS = re.compile(r"\b(the two|both)\b", re.I)
@@ -180,8 +182,14 @@ class RuleCoder:
             if _passive_without_agent(token) and trig.type not in UNDIRECTED:
                 source_tokens, target_tokens = target_tokens, source_tokens  # the passive subject is the patient
         else:
-            source_tokens, target_tokens = noun_roles(token)
-            if token.dep_ in ("dobj", "attr"):  # "Egypt launched a surprise attack on Israel"
+            # "criticism from Peru", "threats from Beijing" come from X; a withdrawal or an expulsion is from a place
+            source_tokens, target_tokens = noun_roles(token, from_is_source=trig.type not in ("RETREAT", "COERCE"))
+            if token.dep_ == "dobj" and token.head.lemma_.lower() in RECEIVING_VERBS:
+                # "Chile drew criticism from Peru": the subject receives the act, "from" names who did it
+                source_tokens = source_tokens + [t for c in token.head.children if c.dep_ == "prep"
+                                                 and c.lower_ == "from" for t in c.subtree]
+                target_tokens = target_tokens + subject_tokens(token.head)
+            elif token.dep_ in ("dobj", "attr"):  # "Egypt launched a surprise attack on Israel"
                 if not self.index.countries_in(source_tokens):
                     source_tokens = source_tokens + subject_tokens(token.head)
                 if not self.index.countries_in(target_tokens):
