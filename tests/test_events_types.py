@@ -50,6 +50,9 @@ def _coded(text: str) -> set[tuple[str, str, str, str]]:
     ("Chile drew sharp criticism from Peru on Tuesday.", ("PER", "CHL", "ACCUSE")),
     ("Japan faced fresh pressure from the United States on Tuesday.", ("USA", "JPN", "REQUEST")),
     ("Ukraine received military aid from Poland on Tuesday.", ("POL", "UKR", "AID")),
+    ("The French president had a phone conversation with his Russian counterpart on Tuesday.",
+     ("FRA", "RUS", "CONSULT")),
+    ("Germany's chancellor held a video call with the Polish prime minister on Tuesday.", ("DEU", "POL", "CONSULT")),
 ])
 def test_each_type_is_coded_from_its_source_to_its_target(text, expected):
     found = {(s, t, k) for s, t, k, _ in _coded(text)}
