@@ -222,7 +222,9 @@ def ingest(
     db: DbOption = DEFAULT_DB,
     max_bytes: Annotated[int, typer.Option(help="Skip (and report) inputs larger than this many bytes.")] = DEFAULT_MAX_BYTES,
     batch_size: Annotated[int, typer.Option(help="Articles per parse batch and per database transaction.")] = 32,
-    engine: Annotated[str, typer.Option(help="local (this process) or ray (Ray Data: a local cluster, or --address).")] = "local",
+    engine: Annotated[str, typer.Option(help="local (this process) or ray (Ray Data: a local cluster, or --address). "
+                                             "Ray starts only from 200 new articles (DETENTE_RAY_MIN_ARTICLES): below "
+                                             "that its start-up costs more than it saves.")] = "local",
     address: Annotated[str | None, typer.Option(help="Ray cluster address for --engine ray, e.g. auto or ray://head:10001.")] = None,
 ) -> None:
     """Read articles into the database, analysing each one (clean, actors, events, quotes, dates).

@@ -24,7 +24,7 @@ from detente.errors import SettingError
 from detente.ingest import DEFAULT_MAX_BYTES, IngestError, IngestNote, iter_documents
 from detente.records import Analysis, RawDocument
 from detente.scale.heap import release_free_memory, steady_heap
-from detente.scale.ray_engine import chunk_size
+from detente.scale.ray_engine import chunk_size, ray_min_articles
 from detente.store import Store
 
 
@@ -65,15 +65,23 @@ def ingest(
     notify = progress or (lambda event, source: None)
     process = _process_batch
     chunk = batch_size
-    if engine == "ray":
+    if engine not in ("local", "ray"):
+        raise SettingError(f"--engine {engine!r}: unknown engine; use local or ray")
+    # Ray starts once this many new articles are waiting; a smaller run stays in this process (see ray_engine)
+    ray_from = ray_min_articles() if engine == "ray" else None
+
+    def start_ray() -> None:
+        nonlocal process, chunk, batch_size, ray_from
         from detente.scale.ray_engine import init_ray
 
         cpus = init_ray(ray_address, None)
         batch_size = max(batch_size, 8)
         process = _ray_processor(cpus)
         chunk = chunk_size(cpus)
-    elif engine != "local":
-        raise SettingError(f"--engine {engine!r}: unknown engine; use local or ray")
+        ray_from = None
+
+    if ray_from == 0:
+        start_ray()
     pending: list[RawDocument] = []
     seen_raw: set[str] = set()  # the pending batch's raw hashes; stored ones are the store's to know
     for item in iter_documents(paths, max_bytes=max_bytes, skipped=report.not_articles):
@@ -91,9 +99,19 @@ def ingest(
             continue
         seen_raw.add(item.raw_hash)
         pending.append(item)
+        if ray_from is not None:
+            if len(pending) >= ray_from:
+                start_ray()
+            continue  # not yet known whether Ray will pay off: keep reading
         if len(pending) >= chunk:
             process(store, pending, report, notify, batch_size)
             pending, seen_raw = [], set()
+    if pending and ray_from is not None:
+        notify("note", f"{len(pending)} new articles, fewer than {ray_from}: analysed in this process (starting Ray "
+                       "would cost more than it saves; DETENTE_RAY_MIN_ARTICLES sets the size)")
+        for start in range(0, len(pending), batch_size):
+            process(store, pending[start : start + batch_size], report, notify, batch_size)
+        pending = []
     if pending:
         process(store, pending, report, notify, batch_size)
     report.finished = finish_corpus_passes(store)
@@ -106,6 +124,7 @@ def check_settings() -> None:
 
     article_seconds()
     fetch_deadline()
+    ray_min_articles()
 
 
 def _ray_processor(cpus: int):

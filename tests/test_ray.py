@@ -25,7 +25,8 @@ def _records(db) -> list[dict]:
     return sorted((json.loads(line) for line in buffer.getvalue().splitlines()), key=json.dumps)
 
 
-def test_ray_engine_matches_local_engine(tmp_path):
+def test_ray_engine_matches_local_engine(tmp_path, monkeypatch):
+    monkeypatch.setenv("DETENTE_RAY_MIN_ARTICLES", "0")  # five articles: Ray only because this test asks for it
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for name in SAMPLE:
@@ -50,3 +51,27 @@ def test_ray_engine_matches_local_engine(tmp_path):
 def test_unknown_engine_is_refused(tmp_path):
     with Store(tmp_path / "x.db") as store, pytest.raises(ValueError, match="unknown engine"):
         ingest(store, [EXAMPLES], engine="spark")
+
+
+def test_a_small_run_on_the_ray_engine_stays_in_this_process(tmp_path):
+    """Below DETENTE_RAY_MIN_ARTICLES new articles Ray's start-up would cost more than it saves: no cluster is
+    started, the user is told why, and the records are those of the local engine."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in SAMPLE[:2]:
+        (corpus / name).write_bytes((EXAMPLES / name).read_bytes())
+    notes: list[str] = []
+    with Store(tmp_path / "ray.db") as store:
+        report = ingest(store, [corpus], engine="ray",
+                        progress=lambda event, text: notes.append(text) if event == "note" else None)
+    assert not ray.is_initialized()
+    assert report.added == 2 and any("analysed in this process" in n for n in notes)
+    with Store(tmp_path / "local.db") as store:
+        ingest(store, [corpus])
+    assert _records(tmp_path / "local.db") == _records(tmp_path / "ray.db")
+
+
+def test_a_bad_ray_threshold_is_refused_before_any_work(tmp_path, monkeypatch):
+    monkeypatch.setenv("DETENTE_RAY_MIN_ARTICLES", "many")
+    with Store(tmp_path / "x.db") as store, pytest.raises(ValueError, match="DETENTE_RAY_MIN_ARTICLES"):
+        ingest(store, [EXAMPLES], engine="ray")

@@ -4,7 +4,8 @@ Documents are read on the driver (streaming, in chunks), analysed by
 ``map_batches`` on Ray actors that each load the spaCy model once, and come
 back in input order as JSON strings (plain Arrow columns, no pickled objects);
 the driver stores them and runs the corpus-level linking exactly as the local
-engine does, so both engines give the same records.
+engine does, so both engines give the same records. A run with fewer new articles than
+:data:`RAY_MIN_ARTICLES` does not start Ray at all: it would cost more than it saves.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import asdict
 
 from detente.batch import analyse_batch
+from detente.errors import number_setting
 from detente.nlp import load_nlp
 from detente.records import Actor, Analysis, Article, Event, Mention, Quote, RawDocument, Sentence
 from detente.scale.heap import release_free_memory, steady_heap
@@ -23,6 +25,17 @@ from detente.scale.heap import release_free_memory, steady_heap
 # driver's memory (a chunk's raw documents are held until it is done).
 CHUNK_PER_CPU = 8192
 CHUNK_MAX = 65536
+
+
+# Below this many new articles ``--engine ray`` analyses in this process: starting a local cluster and its actors costs
+# ~10-15 s on 2 CPUs (issue 27: 22-27 s against 10 s single-process on 13 articles), which 1.7x on ~0.3 CPU s per
+# article wins back only past ~150 articles. DETENTE_RAY_MIN_ARTICLES changes it (0: always Ray).
+RAY_MIN_ARTICLES = 200
+
+
+def ray_min_articles() -> int:
+    """New articles from which ``--engine ray`` starts Ray (``DETENTE_RAY_MIN_ARTICLES``, checked)."""
+    return int(number_setting("DETENTE_RAY_MIN_ARTICLES", RAY_MIN_ARTICLES))
 
 
 def chunk_size(cpus: int) -> int:
