@@ -181,6 +181,8 @@ def _ingest(paths: list[str], db: Path, max_bytes: int, batch_size: int, engine:
         f"{report.derivatives} derivatives, {len(report.errors)} failed — {before} articles in {db}{finished}",
         soft_wrap=True, markup=False, highlight=False,
     )
+    if report.engine_note:
+        err.print(report.engine_note, soft_wrap=True, highlight=False, markup=False)
     if report.not_articles:
         names = [Path(p).name for p in report.not_articles]
         shown = ", ".join(names[:10]) + (f", … ({len(names) - 10} more)" if len(names) > 10 else "")

@@ -38,6 +38,7 @@ class IngestReport:
     not_articles: list[str] = field(default_factory=list)  # files in folders that are not articles (readers.FOLDER_RULE)
     notes: list[IngestNote] = field(default_factory=list)  # inputs passed over on purpose (a symlink read elsewhere)
     finished: bool = False  # this run did the corpus-wide passes (for its own articles or an interrupted run's)
+    engine_note: str | None = None  # why the engine asked for was not used (a run too small for Ray)
 
 
 Progress = Callable[[str, str], None]  # (event, source): "read" | "skip" | "note" | "error" | "stored"
@@ -107,8 +108,8 @@ def ingest(
             process(store, pending, report, notify, batch_size)
             pending, seen_raw = [], set()
     if pending and ray_from is not None:
-        notify("note", f"{len(pending)} new articles, fewer than {ray_from}: analysed in this process (starting Ray "
-                       "would cost more than it saves; DETENTE_RAY_MIN_ARTICLES sets the size)")
+        report.engine_note = (f"{len(pending)} new articles, fewer than {ray_from}: analysed in this process without "
+                              "Ray (starting it would cost more than it saves; DETENTE_RAY_MIN_ARTICLES sets the size)")
         for start in range(0, len(pending), batch_size):
             process(store, pending[start : start + batch_size], report, notify, batch_size)
         pending = []
