@@ -181,3 +181,11 @@ def test_a_bodys_members_are_not_the_body():
                    "with Germany.", "ACCUSE")
     assert ("FRA", "EU") not in found
     assert _dyads("EU leaders agreed on Monday to impose sanctions on Belarus.", "SANCTION") == {("EU", "BLR")}
+
+
+def test_they_stands_for_the_story_pair_only_in_the_acts_own_clause():
+    story = "Chile and Peru have argued over fishing rights for months. "
+    assert _dyads(story + "They held talks in Lima on Monday.", "CONSULT")
+    found = _events(story + "The dispute prompted the fishing industry to seek talks on Monday, though they say "
+                            "nothing has changed.")
+    assert not [e for e in found if e.sentence_index == 1 and e.type == "CONSULT"]

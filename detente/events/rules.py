@@ -35,6 +35,8 @@ PAIR_WORDS = re.compile(
 )
 # Verbs whose subject undergoes the act their object names: "drew criticism from", "faced pressure from"
 RECEIVING_VERBS = {"draw", "face", "receive", "attract", "earn", "suffer", "endure", "get", "win"}
+# The pair phrases without the pronouns: "they" stands for the pair only in the act's own clause
+PAIR_PHRASES = re.compile(PAIR_WORDS.pattern.replace("|their|they|", "|"), re.I)
 CHARACTERISING_VERBS = {"call", "describe", "label", "brand", "term", "characterise", "characterize", "denounce"}
 EVERYONE_NOUNS = {"side", "party", "country", "nation", "state", "government"}
 CO_SUBJECT_WORDS = re.compile(r"\b(the two|both)\b", re.I)
@@ -124,6 +126,17 @@ def _own_object(token: Token, trigger: Token) -> bool:
     """An object of the trigger itself, not a noun inside it ("raised the case of Yang Hengjun")."""
     return (token.dep_ in ("dobj", "dative") and token.head.i == trigger.i) or (
         token.dep_ == "pobj" and token.head.head.i == trigger.i)
+
+
+def _clause_text(token: Token) -> str:
+    """The words of the clause the trigger belongs to: its verb's subtree without the other clauses hanging from
+    that verb ("..., and they agreed" is not the clause of "talks resumed")."""
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    inner = {t.i for c in node.children if c.dep_ in ("ccomp", "advcl", "relcl", "acl", "conj", "parataxis")
+             and c.i != token.i and token.i not in {x.i for x in c.subtree} for t in c.subtree}
+    return " ".join(t.text for t in node.subtree if t.i not in inner)
 
 
 def _co_subjects(tokens: list[Token]) -> bool:
@@ -255,7 +268,7 @@ class RuleCoder:
                 sources, targets = (sources, other) if sources else (other, targets)
         if trig.mode == "third-party" and sources and not targets:
             targets = [c for c in states if c not in sources][:2]  # a mediator's parties
-        if not sources and not targets and PAIR_WORDS.search(sent.text):
+        if not sources and not targets and (PAIR_PHRASES.search(sent.text) or PAIR_WORDS.search(_clause_text(token))):
             pair = self._pair_for(sent)
             sources, targets = pair[:1], pair[1:]
         if not sources and not targets and dated_background_noun(token, trig) and len(states) == 2:
