@@ -63,3 +63,13 @@ def test_each_type_is_coded_from_its_source_to_its_target(text, expected):
 def test_a_refusal_is_a_reject_that_happened():
     found = _coded("Hungary refused on Wednesday to sign the joint statement criticising Georgia.")
     assert any((t == "REJECT" and st == "happened") or st == "refused" for _, _, t, st in found), found
+
+
+def test_the_classifier_vetoes_only_triggers_its_corpus_showed_acting():
+    """A low score for a trigger the training corpus never showed carrying an act is ignorance, not judgement."""
+    from detente.events.encoder import event_classifier
+    from detente.events.ontology import Trigger
+
+    classifier = event_classifier()
+    assert classifier.may_veto(Trigger("visit", "VERB", "CONSULT", "visit", frozenset()))
+    assert not classifier.may_veto(Trigger("border control", "NOUN", "COERCE", "restrict", frozenset()))

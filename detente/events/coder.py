@@ -1,7 +1,8 @@
 """Deciding a sentence's acts from the two coders: the lexicon-and-parse proposals and the learned classifier.
 
 A proposal of the lexicon stands unless the classifier, having read the same two parties in the sentence, gives its
-type a probability below ``veto``; the classifier's own acts above its thresholds are added where the lexicon has
+type a probability below ``veto`` and its trigger is one the classifier's corpus showed carrying acts
+(``EventClassifier.known``: of a trigger it never saw act, a low score is ignorance); the classifier's own acts above its thresholds are added where the lexicon has
 no act of that type with either party in the sentence (the parse's reading of who did what wins over the classifier's). Each classifier act also needs the words that carry it (its status and time
 expression are read around them, and they are its provenance): a lexicon trigger of its type on the dependency path
 between the parties (else the nearest in the sentence), else the parties' common head. An act the classifier reads in the condition of a demand or threat coded in the same
@@ -149,7 +150,7 @@ def decide(sent: Span, proposals: list[RuleAct], scores: PairScores | None, clas
     acts: list[Coded] = []
     for p in proposals:
         prob = scores.of(p.source, p.target, p.trigger.type) if scores else None
-        if prob is not None and prob < classifier.veto:
+        if prob is not None and prob < classifier.veto and classifier.may_veto(p.trigger):
             continue  # the classifier read these two parties and sees no such act between them
         acts.append(Coded(p.token, p.trigger.type, p.trigger.mode, p.source, p.target, p.source_actor, p.target_actor,
                           p.trigger_span, prob))

@@ -132,12 +132,13 @@ def trained_parameters(network, first_layer: int) -> dict[str, Any]:
                                                 for i in range(first_layer, 64))}
 
 
-def save_weights(path, network, first_layer: int, threshold: float, context_threshold: float, veto: float) -> None:
+def save_weights(path, network, first_layer: int, threshold: float, context_threshold: float, veto: float,
+                 known: list[str]) -> None:
     arrays = {f"w:{name}": p.detach().cpu().numpy().astype(np.float16)
               for name, p in trained_parameters(network, first_layer).items()}
     np.savez_compressed(path, first_layer=np.array(first_layer), threshold=np.array(threshold),
                         context_threshold=np.array(context_threshold), veto=np.array(veto),
-                        types=np.array(PLOVER_TYPES), **arrays)
+                        types=np.array(PLOVER_TYPES), known=np.array(known), **arrays)
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,12 @@ class EventClassifier:
     threshold: float  # a type is kept when its probability reaches this
     context_threshold: float  # the same for a pair with an implied party (one the sentence does not name)
     veto: float = 0.0  # a lexicon proposal whose type the classifier gives less than this is dropped
+    known: frozenset[str] = frozenset()  # the triggers it may veto ("phrase|POS|TYPE"): those its corpus showed acting
     needs_lexicon: bool = True  # the classifier adds an act only where a lexicon word of its type stands in the sentence
+
+    def may_veto(self, trigger) -> bool:
+        """Whether the classifier knows this lexicon trigger well enough to drop its proposals."""
+        return f"{trigger.phrase}|{trigger.pos}|{trigger.type}" in self.known
 
     def threshold_for(self, pair: Candidate) -> float:
         implied = pair.source.kind == "context" or pair.target.kind == "context"
@@ -183,12 +189,13 @@ def read_classifier(source) -> EventClassifier:
         threshold = float(data["threshold"])
         context_threshold = float(data["context_threshold"]) if "context_threshold" in data else threshold
         veto = float(data["veto"]) if "veto" in data else 0.0
+        known = frozenset(str(k) for k in data["known"]) if "known" in data else frozenset()
         params = trained_parameters(network, first_layer)
         with torch.no_grad():
             for name, p in params.items():
                 p.copy_(torch.from_numpy(data[f"w:{name}"].astype(np.float32)))
     network.eval()
-    return EventClassifier(tokenizer, network, threshold, context_threshold, veto)
+    return EventClassifier(tokenizer, network, threshold, context_threshold, veto, known)
 
 
 @lru_cache(maxsize=1)
