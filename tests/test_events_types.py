@@ -53,9 +53,11 @@ def _coded(text: str) -> set[tuple[str, str, str, str]]:
     ("The French president had a phone conversation with his Russian counterpart on Tuesday.",
      ("FRA", "RUS", "CONSULT")),
     ("Germany's chancellor held a video call with the Polish prime minister on Tuesday.", ("DEU", "POL", "CONSULT")),
-    # "we" in a quotation is the speaker's state, not another state named nearby
+    # "we" in a quotation is the speaker's state, "he" the official named last, not another state named nearby
     ("Kenyan Foreign Minister Musalia Mudavadi arrived in Kampala on Tuesday. Later, in remarks at Uganda's parliament, "
      "Mudavadi said, \u201cWe strongly oppose the incursions by Somalia.\u201d", ("KEN", "SOM", "ACCUSE")),
+    ("Kenyan Foreign Minister Musalia Mudavadi arrived in Kampala on Tuesday. Speaking at Uganda's parliament, he "
+     "accused Somalia of shelling border towns.", ("KEN", "SOM", "ACCUSE")),
 ])
 def test_each_type_is_coded_from_its_source_to_its_target(text, expected):
     found = {(s, t, k) for s, t, k, _ in _coded(text)}

@@ -24,7 +24,7 @@ from detente.events.candidates import article_mentions, candidates
 from detente.events.clusters import WEAK_BASIS, cluster_key, merge_mentions
 from detente.events.coder import Coded, decide, pair_scores
 from detente.events.encoder import event_classifier
-from detente.events.mentions import FIRST_PLURAL, main_pair
+from detente.events.mentions import main_pair
 from detente.events.ontology import plover_info
 from detente.events.roles import sentence_triggers
 from detente.events.rules import RuleCoder
@@ -130,10 +130,9 @@ class _Extractor:
             previous_end = sent.end_char
             times = self._times(sent)
             explicit = [m for m in self.mentions[s_index] if not m.implicit]
-            we = {m.start: m.code for m in self.mentions[s_index]
-                  if m.kind == "pronoun" and self.doc[m.start].lower_ in FIRST_PLURAL}
-            coded = decide(sent, self.rules.acts(sent, we), scores.get(s_index), classifier, self.index.name_tokens,
-                           explicit, self.rules.non_state_acts)
+            referents = {m.start: m.code for m in self.mentions[s_index] if m.kind == "pronoun"}
+            coded = decide(sent, self.rules.acts(sent, referents), scores.get(s_index), classifier,
+                           self.index.name_tokens, explicit, self.rules.non_state_acts)
             seen: set[tuple] = set()
             relayed: list[TimeSpan] = []  # the previous sentence's times that dated an act here: they carry on
             used: list[TimeSpan] = []  # times that dated an act here: only these may date the next sentence

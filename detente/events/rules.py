@@ -152,12 +152,13 @@ class RuleCoder:
         self.index = ActorIndex(doc, actors)
         self.pair = pair
         self.non_state_acts: set[int] = set()  # words of acts whose other side the parse names as no state
-        self.speakers: dict[int, str] = {}  # the sentence's "we" inside quotations → the speaker's state
+        self.referents: dict[int, str] = {}  # the sentence's resolved pronouns and descriptions → their states
         name_halves(doc, self.index, actors)
 
-    def acts(self, sent: Span, speakers: dict[int, str] | None = None) -> list[RuleAct]:
-        """The sentence's proposals; ``speakers``: token → state of a "we" inside a quotation (its speaker's)."""
-        self.speakers = speakers or {}
+    def acts(self, sent: Span, referents: dict[int, str] | None = None) -> list[RuleAct]:
+        """The sentence's proposals; ``referents``: token → state of a pronoun or description the mentions resolved
+        ("we" inside a quotation: its speaker's; "he": the official named last; "the ministry")."""
+        self.referents = referents or {}
         found = preconditions(sent, _characterisations(sentence_triggers(sent, self.index.name_tokens)))
         out: list[RuleAct] = []
         verbal: set[tuple] = set()  # "agreed ... in a deal brokered by China": the deal is the agreement itself
@@ -173,7 +174,7 @@ class RuleCoder:
 
     def _countries(self, tokens: list[Token]) -> list[str]:
         found = self.index.countries_in(tokens)
-        found += [code for t in tokens if (code := self.speakers.get(t.i)) and code not in found]
+        found += [code for t in tokens if (code := self.referents.get(t.i)) and code not in found]
         if not found and tokens and PAIR_WORDS.search(" ".join(t.text for t in tokens)):
             return self._pair_for(tokens[0].sent)
         return found
