@@ -116,10 +116,7 @@ def _private_people(token: Token, parties: dict[int, str]) -> bool:
 def _group(token: Token, parties: dict[int, str]) -> bool:
     """A named person, group or organisation that is no party ("the Taliban", "the FARC rebels", "Hamas"; not
     "Israeli officials")."""
-    return token.i not in parties and (
-        token.ent_type_ in ("PERSON", "NORP", "ORG") or token.lemma_.lower() in nonstate_nouns() or (
-            token.pos_ == "NOUN" and any(c.ent_type_ in ("NORP", "ORG") and c.dep_ in ("compound", "amod")
-                                         and c.i not in parties for c in token.children)))
+    return _private_people(token, parties) or (token.i not in parties and token.ent_type_ in ("NORP", "ORG"))
 
 
 def _own_object(token: Token, trigger: Token) -> bool:
