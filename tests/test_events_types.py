@@ -49,6 +49,10 @@ def _coded(text: str) -> set[tuple[str, str, str, str]]:
     # the subject of "drew", "faced", "received" undergoes the act; "from" names who did it
     ("Chile drew sharp criticism from Peru on Tuesday.", ("PER", "CHL", "ACCUSE")),
     ("Japan faced fresh pressure from the United States on Tuesday.", ("USA", "JPN", "REQUEST")),
+    # REAL-DEV.md 7: troop deployments are MOBILIZE; what is sent decides ("sent aid" stays AID)
+    ("Turkey has sent thousands of troops into Syria in the last month.", ("TUR", "SYR", "MOBILIZE")),
+    ("Russia dispatched warships toward Ukraine on Tuesday.", ("RUS", "UKR", "MOBILIZE")),
+    ("Japan sent aid to Turkey on Tuesday.", ("JPN", "TUR", "AID")),
     ("Ukraine received military aid from Poland on Tuesday.", ("POL", "UKR", "AID")),
     ("The French president had a phone conversation with his Russian counterpart on Tuesday.",
      ("FRA", "RUS", "CONSULT")),
