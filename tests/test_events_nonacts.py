@@ -92,3 +92,10 @@ def test_a_statement_to_named_private_people_is_not_aimed_at_the_other_state():
         assert not [e for e in _events(text) if e.sentence_index == 1 and e.type in ("REQUEST", "ACCUSE")], text
     assert [e for e in _events(story + "The Chilean foreign minister rejected that account.")
             if e.type == "REJECT" and (e.source, e.target) == ("CHL", "PER")]
+
+
+def test_an_agreement_sought_is_a_goal_not_an_agreement():
+    for text in ["Peru and Chile are due to meet in Lima on Thursday to seek agreement on the bay.",
+                 "Peru and Chile held talks on Tuesday pursuing an agreement on fishing rights."]:
+        assert "AGREE" not in _types(text), text
+    assert "AGREE" in _types("Peru and Chile signed an agreement on fishing rights on Tuesday.")

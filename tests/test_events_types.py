@@ -53,6 +53,9 @@ def _coded(text: str) -> set[tuple[str, str, str, str]]:
     ("Turkey has sent thousands of troops into Syria in the last month.", ("TUR", "SYR", "MOBILIZE")),
     ("Russia dispatched warships toward Ukraine on Tuesday.", ("RUS", "UKR", "MOBILIZE")),
     ("Japan sent aid to Turkey on Tuesday.", ("JPN", "TUR", "AID")),
+    # seeking something from a state is asking it: "sought an apology from", "seeking his extradition from"
+    ("Kenya sought an apology from Uganda on Tuesday.", ("KEN", "UGA", "REQUEST")),
+    ("The United States is seeking the journalist's extradition from Britain.", ("USA", "GBR", "REQUEST")),
     ("Ukraine received military aid from Poland on Tuesday.", ("POL", "UKR", "AID")),
     ("The French president had a phone conversation with his Russian counterpart on Tuesday.",
      ("FRA", "RUS", "CONSULT")),

@@ -219,6 +219,8 @@ COMMENT_VERBS = {"describe", "call", "comment", "say", "name", "label", "charact
                  "discuss", "speculate", "elaborate", "identify", "specify", "term"}
 REFUSING_VERBS = {"decline", "refuse"}
 FRAME_PREPS = {"under"}
+# Verbs whose object is a goal: "seek agreement", "pursue a deal", "push for an accord", "hope for a treaty"
+GOAL_VERBS = {"seek", "pursue", "want", "hope", "push", "aim", "strive", "press", "call"}
 ENDING_VERBS = {"end", "lift", "ease", "scrap", "remove", "suspend", "halt", "stop", "overcome"}
 
 
@@ -238,6 +240,10 @@ def not_an_act(token: Token, trig: Trigger) -> bool:
         return True  # "Under the deal, the ministers will meet": the frame of what follows, an agreement named before
     if trig.pos == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in ENDING_VERBS:
         return True  # "ending a long freeze on contacts", "lifted the embargo": the ending is the news, not the freeze
+    if trig.pos == "NOUN" and trig.type == "AGREE" and (
+            (token.dep_ == "dobj" and token.head.lemma_.lower() in GOAL_VERBS)
+            or (token.dep_ == "pobj" and token.head.head.lemma_.lower() in GOAL_VERBS)):
+        return True  # "met to seek agreement", "talks pursuing a deal", "push for an accord": a goal, not an agreement
     if any(n is not token and n.lemma_.lower() in INTENTION_NOUNS and any(c.dep_ == "det" and c.lower_ == "any" for c in n.children)
            for n in governing_words(token)) and event_status(token) != "denied":
         # "opposition to any effort by China to alter the status quo through pressure": no act at all (but "denied
