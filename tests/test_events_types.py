@@ -53,6 +53,10 @@ def _coded(text: str) -> set[tuple[str, str, str, str]]:
     ("Turkey has sent thousands of troops into Syria in the last month.", ("TUR", "SYR", "MOBILIZE")),
     ("Russia dispatched warships toward Ukraine on Tuesday.", ("RUS", "UKR", "MOBILIZE")),
     ("Japan sent aid to Turkey on Tuesday.", ("JPN", "TUR", "AID")),
+    # strikes as nouns: "air strikes on", "missile strikes on"; a labour strike is no act between states
+    ("Israel carried out air strikes on Syria on Tuesday.", ("ISR", "SYR", "ASSAULT")),
+    ("Russia launched missile strikes on Ukraine on Tuesday.", ("RUS", "UKR", "ASSAULT")),
+    ("Azerbaijan launched a counteroffensive against Armenia on Tuesday.", ("AZE", "ARM", "ASSAULT")),
     # seeking something from a state is asking it: "sought an apology from", "seeking his extradition from"
     ("Kenya sought an apology from Uganda on Tuesday.", ("KEN", "UGA", "REQUEST")),
     ("The United States is seeking the journalist's extradition from Britain.", ("USA", "GBR", "REQUEST")),
@@ -85,3 +89,8 @@ def test_the_classifier_vetoes_only_triggers_its_corpus_showed_acting():
     classifier = event_classifier()
     assert classifier.may_veto(Trigger("visit", "VERB", "CONSULT", "visit", frozenset()))
     assert not classifier.may_veto(Trigger("border control", "NOUN", "COERCE", "restrict", frozenset()))
+
+
+def test_a_labour_strike_is_no_assault():
+    assert not {e for e in _coded("Workers in France went on strike on Tuesday against Germany's plan.")
+                if e[2] == "ASSAULT"}
