@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -26,6 +27,22 @@ READABLE_FROM = 3  # the oldest schema the read queries work on (4 adds quotes' 
 # missing; 5 only an ingest's bookkeeping)
 _STORY_COLUMNS = "id, title, body, pub_date_start, pub_date_end, duplicate_of, derivative_of"
 JSON_COLUMNS = {"boilerplate", "captions", "summary", "aliases", "dyads", "derivative_evidence"}
+
+
+def _when_unlocked(step, seconds: float = 60.0):
+    """Run ``step``, again while SQLite reports the file locked. Connections opening a new file at once may all hold
+    a read lock when they ask to switch it to WAL; SQLite then refuses one at once, without waiting (it would
+    deadlock), so the wait is here: short, growing sleeps, up to ``seconds``."""
+    deadline = time.monotonic() + seconds
+    pause = 0.01
+    while True:
+        try:
+            return step()
+        except sqlite3.OperationalError as exc:
+            if ("locked" not in str(exc) and "busy" not in str(exc)) or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
 
 
 WRITE_WAIT_SECONDS = 600  # a writer waits this long for another writer's batch (a batch and its rewrite search)
@@ -60,9 +77,9 @@ class Store:
         try:
             conn.execute("PRAGMA foreign_keys = ON")
             self._check_version(conn.execute("PRAGMA user_version").fetchone()[0])  # reads the header: not SQLite fails here
-            conn.execute("PRAGMA journal_mode = WAL")
+            _when_unlocked(lambda: conn.execute("PRAGMA journal_mode = WAL"))
             conn.execute("PRAGMA synchronous = NORMAL")
-            self._migrate()
+            _when_unlocked(self._migrate)
         except BaseException:
             conn.close()
             raise
