@@ -26,17 +26,18 @@ from detente.events.ontology import UNDIRECTED, Trigger, plover_info
 from detente.events.parties import ActorIndex, name_halves
 from detente.events.roles import noun_roles, object_tokens, sentence_triggers, subject_tokens
 
-PAIR_WORDS = re.compile(
-    r"\b(the two (countries|nations|neighbours|neighbors|sides|governments|leaders|states|parties|powers|allies|"
+_PAIR_PHRASES = (
+    r"the two (countries|nations|neighbours|neighbors|sides|governments|leaders|states|parties|powers|allies|"
     r"ministers|foreign ministers|defence ministers|defense ministers|presidents|prime ministers|heads of state|"
     r"delegations|militaries|armies|navies|rivals|adversaries|capitals)|both (sides|countries|nations|governments|"
-    r"parties)|their|they|bilateral)\b",
-    re.I,
+    r"parties)|bilateral"
 )
+# Words that stand for the story's pair: the phrases anywhere in a sentence; "they"/"their" only in the act's own
+# clause or as its subject
+PAIR_PHRASES = re.compile(rf"\b({_PAIR_PHRASES})\b", re.I)
+PAIR_WORDS = re.compile(rf"\b({_PAIR_PHRASES}|their|they)\b", re.I)
 # Verbs whose subject undergoes the act their object names: "drew criticism from", "faced pressure from"
 RECEIVING_VERBS = {"draw", "face", "receive", "attract", "earn", "suffer", "endure", "get", "win"}
-# The pair phrases without the pronouns: "they" stands for the pair only in the act's own clause
-PAIR_PHRASES = re.compile(PAIR_WORDS.pattern.replace("|their|they|", "|"), re.I)
 CHARACTERISING_VERBS = {"call", "describe", "label", "brand", "term", "characterise", "characterize", "denounce"}
 EVERYONE_NOUNS = {"side", "party", "country", "nation", "state", "government"}
 CO_SUBJECT_WORDS = re.compile(r"\b(the two|both)\b", re.I)
