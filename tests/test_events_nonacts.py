@@ -99,3 +99,10 @@ def test_an_agreement_sought_is_a_goal_not_an_agreement():
                  "Peru and Chile held talks on Tuesday pursuing an agreement on fishing rights."]:
         assert "AGREE" not in _types(text), text
     assert "AGREE" in _types("Peru and Chile signed an agreement on fishing rights on Tuesday.")
+
+
+def test_demonstrate_as_showing_is_no_protest():
+    assert "PROTEST" not in _types("Seoul is wary of Tokyo's intentions, as demonstrated by its refusal to meet Japan's envoy.")
+    assert "PROTEST" not in _types("Vietnam demonstrated its resolve by sending ships to confront China's survey vessel.")
+    assert "PROTEST" in _types("Thousands of Pakistanis demonstrated outside the Indian embassy in Islamabad on Friday.") \
+        or "ACCUSE" in _types("Thousands of Pakistanis demonstrated outside the Indian embassy in Islamabad on Friday.")

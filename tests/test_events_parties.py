@@ -189,3 +189,32 @@ def test_they_stands_for_the_story_pair_only_in_the_acts_own_clause():
     found = _events(story + "The dispute prompted the fishing industry to seek talks on Monday, though they say "
                             "nothing has changed.")
     assert not [e for e in found if e.sentence_index == 1 and e.type == "CONSULT"]
+
+
+def test_an_object_controlled_by_a_causing_verb_does_the_act():
+    dyads = _dyads("Chile met Peru in Lima on Monday. The threat of Chilean tariffs led Peru to back down.", "THREATEN")
+    assert dyads == {("CHL", "PER")}  # "the threat of Chilean tariffs": the threatener is in the threat's content
+    assert not _dyads("The threat of Chilean tariffs led Peru to back down.", "SANCTION")  # threatened, not imposed
+
+
+def test_a_relative_clause_pronoun_is_not_the_story_pair():
+    text = ("Chile and Peru held talks in Lima on Monday. The threat of a trade war has prompted officials from "
+            "Brazil, Colombia and Ecuador to make concessions they might not otherwise have made.")
+    assert not [e for e in _events(text) if e.sentence_index == 1 and e.type == "THREATEN"]
+
+
+def test_arrests_of_private_people_are_not_aimed_at_the_story_counterpart():
+    text = ("Ghana and Nigeria held talks in Accra on Monday. Rights groups say the Nigerian government has detained "
+            "hundreds of people since the election. Police also arrested dozens of activists last week.")
+    assert not [e for e in _events(text) if e.sentence_index > 0]
+
+
+def test_a_visit_or_call_framing_a_clause_is_its_subjects():
+    text = "During a visit to Canberra, the Indonesian foreign minister said on Tuesday that trade must grow."
+    assert _dyads(text, "CONSULT") == {("IDN", "AUS")}
+    text = ("Argentina's president criticised the tariffs on Monday after a phone call with Brazil's Luiz Inacio Lula "
+            "da Silva and other Mercosur leaders.")
+    consults = _dyads(text, "CONSULT")
+    assert ("ARG", "BRA") in consults or ("BRA", "ARG") in consults
+    text = "At a regional summit in Nairobi, Ethiopia's prime minister agreed to reopen the border with Eritrea."
+    assert not _dyads(text, "CONSULT") - {("ETH", "ERI"), ("ERI", "ETH")}  # the venue is no party

@@ -125,11 +125,20 @@ def in_condition(token: Token) -> bool:
 PAIRING_PREPS = {"between", "among", "amongst", "of", "by"}
 
 
+def _listed_noun(token: Token) -> Token:
+    """The noun a party's word stands in: "Germany" in "Germany's Angela Merkel", "EU" in "other EU leaders"."""
+    while token.head.i != token.i and token.i < token.head.i and (token.dep_ == "poss" or (
+            token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ == "NOUN")):
+        token = token.head
+    return token
+
+
 def co_listed(a: Token, b: Token) -> bool:
     """Two words of one coordination under a preposition ("ties with the U.S. and Japan", "talks with partners
-    including Japan, Canada and Mexico"): partners side by side of someone else's act, not each other's."""
-    first = first_conjunct(a)
-    return (first.i == first_conjunct(b).i and first.dep_ == "pobj"
+    including Japan, Canada and Mexico", "a call with Germany's Angela Merkel and other EU leaders"): partners side by
+    side of someone else's act, not each other's."""
+    first = first_conjunct(_listed_noun(a))
+    return (first.i == first_conjunct(_listed_noun(b)).i and first.dep_ == "pobj"
             and first.head.lower_ not in PAIRING_PREPS)
 
 

@@ -16,7 +16,9 @@ from detente.events.status import INTENTION_NOUNS, event_status, governing_words
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Verbs whose object, not subject, does what their infinitive says ("forced Manila to decide", "urged Seoul to join")
 OBJECT_CONTROL = {"force", "compel", "urge", "ask", "persuade", "press", "pressure", "invite", "allow", "oblige",
-                  "encourage", "push", "tell", "order", "call"}
+                  "encourage", "push", "tell", "order", "call",
+                  # causing someone to act: "the threat prompted Mexico to make concessions"
+                  "prompt", "lead", "drive", "spur", "prod", "induce", "convince", "cause"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 OBJECT_PREPS = {"to", "with", "against", "on", "at", "from", "between", "toward", "towards", "into", "in", "for"}
 
@@ -147,6 +149,17 @@ COLLECTIVE_NOUNS = frozenset({"package", "round", "set", "series", "wave", "raft
                               "list", "spate", "flurry", "volley", "barrage"})
 
 
+# Nouns whose "of" names their content, an act of their own author: "the threat of US tariffs", "a warning of
+# Russian retaliation" (against "the invasion of Ukraine", "criticism of China", where "of" names the target)
+CONTENT_NOUNS = {"threat", "warning", "spectre", "specter"}
+
+
+def content_of_threat(token: Token) -> bool:
+    """An act named as the content of a threat ("the threat of tariffs", "threats of military action"): the threat
+    is the act; the threatened measure has not been taken."""
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in CONTENT_NOUNS
+
+
 def noun_roles(noun: Token, from_is_source: bool = False) -> tuple[list[Token], list[Token]]:
     """Source and target tokens around an event noun: "X's visit to Y", "a visit to Y by X", "talks between X and Y";
     with ``from_is_source``, "criticism from X", "pressure from X" (not "a withdrawal from X")."""
@@ -159,6 +172,8 @@ def noun_roles(noun: Token, from_is_source: bool = False) -> tuple[list[Token], 
             source.extend(child.subtree)
         elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
             target.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ == "of" and noun.lemma_.lower() in CONTENT_NOUNS:
+            source.extend(child.subtree)  # "the threat of US tariffs": what is threatened is the threatener's
         elif child.dep_ == "prep" and child.lower_ == "of":
             target.extend(child.subtree)
         elif reduced_relative(child):  # "a treaty the two countries signed": the parser's apposition is the signers
@@ -224,9 +239,20 @@ GOAL_VERBS = {"seek", "pursue", "want", "hope", "push", "aim", "strive", "press"
 ENDING_VERBS = {"end", "lift", "ease", "scrap", "remove", "suspend", "halt", "stop", "overcome"}
 
 
+# Verbs that name a street protest only when they take no object: "thousands demonstrated outside the embassy", not
+# "as demonstrated by his departure", "demonstrated its resolve", "rallied support"
+INTRANSITIVE_PROTESTS = {"demonstrate", "rally", "march"}
+
+
 def not_an_act(token: Token, trig: Trigger) -> bool:
-    """A trigger word that names no act: a state ("at war"), a rejected alternative ("rather than a treaty"), or a
-    refusal to comment ("declined to describe it as an invasion": declining to use a word is no REJECT)."""
+    """A trigger word that names no act: a state ("at war"), a rejected alternative ("rather than a treaty"), a
+    refusal to comment ("declined to describe it as an invasion": declining to use a word is no REJECT), the content
+    of a threat ("the threat of tariffs") or a protest verb in its sense of showing ("as demonstrated by")."""
+    if trig.pos == "NOUN" and trig.type != "THREATEN" and content_of_threat(token):
+        return True
+    if trig.pos == "VERB" and token.lemma_.lower() in INTRANSITIVE_PROTESTS and any(
+            c.dep_ in ("dobj", "ccomp", "nsubjpass", "auxpass", "agent") for c in token.children):
+        return True
     if trig.pos == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in STATE_PREPS \
             and not any(c.dep_ in ("det", "poss") for c in token.children):
         return True

@@ -38,6 +38,8 @@ PAIR_PHRASES = re.compile(rf"\b({_PAIR_PHRASES})\b", re.I)
 PAIR_WORDS = re.compile(rf"\b({_PAIR_PHRASES}|their|they)\b", re.I)
 # Verbs whose subject undergoes the act their object names: "drew criticism from", "faced pressure from"
 RECEIVING_VERBS = {"draw", "face", "receive", "attract", "earn", "suffer", "endure", "get", "win"}
+# Prepositions that set a clause in a meeting or visit of its subject: "during a visit to Beijing, Macron said"
+SETTING_PREPS = {"during", "after", "following", "before", "ahead", "at", "on"}
 CHARACTERISING_VERBS = {"call", "describe", "label", "brand", "term", "characterise", "characterize", "denounce"}
 EVERYONE_NOUNS = {"side", "party", "country", "nation", "state", "government"}
 CO_SUBJECT_WORDS = re.compile(r"\b(the two|both)\b", re.I)
@@ -105,10 +107,30 @@ def _names_someone(tokens: list[Token]) -> bool:
                                                          or t.lemma_.lower() in nonstate_nouns()) for t in tokens)
 
 
+# Words that count what their "of" names: "arrested tens of thousands of people", "dozens of activists"
+QUANTITY_NOUNS = {"ten", "dozen", "score", "hundred", "thousand", "million", "number", "group", "handful", "batch"}
+
+
+def _counted(token: Token) -> Token:
+    """The noun a quantity stands for: "tens of thousands of people" → people."""
+    for _ in range(4):
+        if not (token.pos_ == "NUM" or token.lemma_.lower() in QUANTITY_NOUNS):
+            break
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if noun is None:
+            break
+        token = noun
+    return token
+
+
 def _private_people(token: Token, parties: dict[int, str]) -> bool:
-    """A person's name, a noun of private people ("hostages", "the public") or people of a non-state group
-    ("Taliban prisoners"). A bare name taken for an organisation is left out: the parser takes places for them
-    ("seized Crimea")."""
+    """A person's name, a noun of private people ("hostages", "the public", "thousands of people") or people of a
+    non-state group ("Taliban prisoners"). A bare name taken for an organisation is left out: the parser takes places
+    for them ("seized Crimea")."""
+    token = _counted(token)
+    if token.lemma_.lower() in ("people", "person") and not any(c.dep_ in ("amod", "compound") for c in token.children):
+        return True  # "arrested thousands of people"; "the Chinese people" may be the nation
     return token.i not in parties and (token.ent_type_ == "PERSON" or token.lemma_.lower() in nonstate_nouns() or (
         token.pos_ == "NOUN" and any(c.ent_type_ in ("NORP", "ORG") and c.dep_ in ("compound", "amod")
                                      and c.i not in parties for c in token.children)))
@@ -134,6 +156,9 @@ def _clause_text(token: Token) -> str:
         node = node.head
     inner = {t.i for c in node.children if c.dep_ in ("ccomp", "advcl", "relcl", "acl", "conj", "parataxis")
              and c.i != token.i and token.i not in {x.i for x in c.subtree} for t in c.subtree}
+    # a relative clause further down is about its own noun ("concessions they might not have made")
+    inner |= {t.i for c in node.subtree if c.dep_ == "relcl" and token.i not in {x.i for x in c.subtree}
+              for t in c.subtree}
     return " ".join(t.text for t in node.subtree if t.i not in inner)
 
 
@@ -205,6 +230,12 @@ class RuleCoder:
                 source_tokens = source_tokens + [t for c in token.head.children if c.dep_ == "prep"
                                                  and c.lower_ == "from" for t in c.subtree]
                 target_tokens = target_tokens + subject_tokens(token.head)
+            elif trig.type == "CONSULT" and token.dep_ == "pobj" and token.head.lower_ in SETTING_PREPS \
+                    and token.head.head.pos_ in ("VERB", "AUX") and not self.index.countries_in(source_tokens) \
+                    and self.index.countries_in(target_tokens):
+                # "During a visit to Beijing, Macron said", "condemned the move after a call with Merkel": the
+                # visitor or caller is the clause's subject (when the text names whom they met)
+                source_tokens = source_tokens + subject_tokens(token.head.head)
             elif token.dep_ in ("dobj", "attr"):  # "Egypt launched a surprise attack on Israel"
                 if not self.index.countries_in(source_tokens):
                     source_tokens = source_tokens + subject_tokens(token.head)
