@@ -106,3 +106,9 @@ def test_demonstrate_as_showing_is_no_protest():
     assert "PROTEST" not in _types("Vietnam demonstrated its resolve by sending ships to confront China's survey vessel.")
     assert "PROTEST" in _types("Thousands of Pakistanis demonstrated outside the Indian embassy in Islamabad on Friday.") \
         or "ACCUSE" in _types("Thousands of Pakistanis demonstrated outside the Indian embassy in Islamabad on Friday.")
+
+
+def test_a_question_asserts_no_act():
+    assert not _events("What was the Norwegian investigation into Iran about?")
+    assert not _events("Will China impose tariffs on Japan?")
+    assert _events("China imposed tariffs on Japan on Monday.")

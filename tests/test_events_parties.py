@@ -218,3 +218,10 @@ def test_a_visit_or_call_framing_a_clause_is_its_subjects():
     assert ("ARG", "BRA") in consults or ("BRA", "ARG") in consults
     text = "At a regional summit in Nairobi, Ethiopia's prime minister agreed to reopen the border with Eritrea."
     assert not _dyads(text, "CONSULT") - {("ETH", "ERI"), ("ERI", "ETH")}  # the venue is no party
+
+
+def test_a_nationality_noun_naming_people_is_not_the_state():
+    assert not _events("Russia detained an American in Moscow on Monday.")
+    assert not _events("Iran arrested two Britons on Monday.")
+    assert not _events("The 42-year-old Canadian was arrested by Chinese police in December.")
+    assert _dyads("The Chinese have refused to hold talks with the United States.", "REJECT") == {("CHN", "USA")}

@@ -83,6 +83,11 @@ def _further(token: Token) -> bool:
 FUTURE = re.compile(r"\b(will|expected to|scheduled to|is set to|are set to|plans? to|is due to|are due to)\b")
 
 
+def is_question(sent: Span) -> bool:
+    """A sentence that asks ("What was the investigation about?", "Will Seoul retaliate?") asserts no act."""
+    return sent.text.rstrip().rstrip("\"'”’)»").endswith("?")
+
+
 def _event_id(article_id: str, char_start: int, etype: str, source: str | None, target: str | None) -> str:
     key = f"{article_id}|{char_start}|{etype}|{source}|{target}"
     return hashlib.sha1(key.encode()).hexdigest()[:16]
@@ -131,8 +136,9 @@ class _Extractor:
             times = self._times(sent)
             explicit = [m for m in self.mentions[s_index] if not m.implicit]
             referents = {m.start: m.code for m in self.mentions[s_index] if m.kind == "pronoun"}
-            coded = decide(sent, self.rules.acts(sent, referents), scores.get(s_index), classifier,
-                           self.index.name_tokens, explicit, self.rules.non_state_acts)
+            coded = [] if is_question(sent) else decide(
+                sent, self.rules.acts(sent, referents), scores.get(s_index), classifier, self.index.name_tokens,
+                explicit, self.rules.non_state_acts)
             seen: set[tuple] = set()
             relayed: list[TimeSpan] = []  # the previous sentence's times that dated an act here: they carry on
             used: list[TimeSpan] = []  # times that dated an act here: only these may date the next sentence
