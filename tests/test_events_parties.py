@@ -222,6 +222,15 @@ def test_a_visit_or_call_framing_a_clause_is_its_subjects():
 
 def test_a_nationality_noun_naming_people_is_not_the_state():
     assert not _events("Russia detained an American in Moscow on Monday.")
-    assert not _events("Iran arrested two Britons on Monday.")
+    assert _dyads("Iran arrested two Britons on Monday.", "COERCE") == {("IRN", "GBR")}  # a group: PLOVER codes it
     assert not _events("The 42-year-old Canadian was arrested by Chinese police in December.")
     assert _dyads("The Chinese have refused to hold talks with the United States.", "REJECT") == {("CHN", "USA")}
+
+
+def test_rejecting_these_accusations_answers_their_accusers():
+    text = ("In a joint statement on Friday, the Serbian and Russian foreign ministries accused Croatian forces of "
+            "shelling villages near the border.\n\nZagreb rejected these accusations as baseless on Saturday, and "
+            "officials said they would ask observers to visit the area.")
+    rejections = _dyads(text, "REJECT")
+    assert rejections == {("HRV", "SRB"), ("HRV", "RUS")}
+    assert not [e for e in _events(text) if e.sentence_index > 0 and e.type == "ACCUSE"]  # the same accusation, not a new one

@@ -94,3 +94,13 @@ def test_the_classifier_vetoes_only_triggers_its_corpus_showed_acting():
 def test_a_labour_strike_is_no_assault():
     assert not {e for e in _coded("Workers in France went on strike on Tuesday against Germany's plan.")
                 if e[2] == "ASSAULT"}
+
+
+
+def test_a_demand_with_a_deadline_is_an_ultimatum():
+    coded = _coded("Kenya demanded on Monday that Somali troops withdraw from the border town by the end of the week.")
+    assert ("KEN", "SOM", "THREATEN", "happened") in coded
+    assert not any(c[2] == "REQUEST" for c in coded)
+    assert all(c[3] == "hypothetical" for c in coded if c[2] == "RETREAT")  # demanded, not done
+    plain = _coded("Kenya demanded on Monday that Somali troops withdraw from the border town.")
+    assert ("KEN", "SOM", "REQUEST", "happened") in plain and not any(c[2] == "THREATEN" for c in plain)

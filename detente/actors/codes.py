@@ -36,12 +36,13 @@ def nonstate_nouns() -> frozenset[str]:
 
 def names_people(root: Token) -> bool:
     """A nationality word modifying a noun of private people or groups ("Kenyan students", "Israeli settlers"), or
-    one standing for people itself ("the 48-year-old Australian", "an American", "two Britons"): people of that
-    nationality, not the state ("the Chinese have balked" may still be the Chinese side)."""
+    one standing for a single person ("an American", "the 48-year-old Australian"): people of that nationality, not
+    the state. A group counted by nationality ("arrested 100 Palestinians") stays its state's, as PLOVER codes it, and
+    "the Chinese have balked" may be the Chinese side."""
     if root.dep_ in MODIFIER_DEPS:
         return root.head.lemma_.lower() in nonstate_nouns()
     return root.ent_type_ != "GPE" and root.pos_ in ("NOUN", "PROPN") and any(
-        (c.dep_ == "det" and c.lower_ in ("a", "an")) or c.dep_ == "nummod"
+        (c.dep_ == "det" and c.lower_ in ("a", "an"))
         or (c.dep_ in ("amod", "compound") and any(ch.isdigit() for t in c.subtree for ch in t.text))
         for c in root.children)
 

@@ -64,6 +64,6 @@ def candidates(doc: Doc, actors: ActorResult, quotes: list[Quote] | None = None,
         if len({m.code for m in parties}) < 2:
             continue
         pairs = [Candidate(index, sent, a, b) for a in parties for b in parties
-                 if a.code != b.code and not (a.kind == "context" and b.kind == "context")]
+                 if a.code != b.code and not (a.kind == "context" and b.kind == "context") and a.start != b.start]
         out.append(SentenceCandidates(index, sent, parties, pairs))
     return out

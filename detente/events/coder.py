@@ -163,6 +163,7 @@ def decide(sent: Span, proposals: list[RuleAct], scores: PairScores | None, clas
             continue  # the classifier read these two parties and sees no such act between them
         acts.append(Coded(p.token, p.trigger.type, p.trigger.mode, p.source, p.target, p.source_actor, p.target_actor,
                           p.trigger_span, prob))
+    ruled = {a.token.i for a in acts}  # words the parse coded an act at
     if scores is not None:
         lexicon = None
         for (source, target), row in scores.probabilities.items():
@@ -180,6 +181,8 @@ def decide(sent: Span, proposals: list[RuleAct], scores: PairScores | None, clas
                     continue  # no word of the sentence names an act of this type
                 if token.i in non_state:
                     continue  # the parse read this act's other side, and it is no state
+                if token.i in ruled:
+                    continue  # the parse read this word's act and parties ("demanded ... by Friday": a THREATEN)
                 if in_condition(token) and any(a.type in DEMANDS for a in acts):
                     continue  # the condition of a demand or a threat is its content, not an act of its own
                 acts.append(Coded(token, etype, trig.mode if trig else None, source, target, pair.source.actor_id,

@@ -135,7 +135,10 @@ class _Extractor:
             previous_end = sent.end_char
             times = self._times(sent)
             explicit = [m for m in self.mentions[s_index] if not m.implicit]
-            referents = {m.start: m.code for m in self.mentions[s_index] if m.kind == "pronoun"}
+            referents: dict[int, list[str]] = {}
+            for m in self.mentions[s_index]:
+                if m.kind == "pronoun":
+                    referents.setdefault(m.start, []).append(m.code)
             coded = [] if is_question(sent) else decide(
                 sent, self.rules.acts(sent, referents), scores.get(s_index), classifier, self.index.name_tokens,
                 explicit, self.rules.non_state_acts)

@@ -35,6 +35,9 @@ PAIR_PHRASE = re.compile(
     r"\b(?:the two|both) (?:countries|nations|neighbou?rs|sides|governments|leaders|states|parties|powers|allies|"
     r"ministers|presidents|delegations|militaries|armies|navies|rivals|capitals)\b", re.I)
 LOOKBACK = 3  # sentences a pronoun or a definite description may reach back to, inside its paragraph
+# Nouns that take up what someone said before: "the Pentagon rejected these accusations" answers their accuser
+ALLEGATION_NOUNS = frozenset({"accusation", "allegation", "charge", "claim", "assertion", "criticism", "report"})
+ANAPHORIC_DETS = frozenset({"the", "these", "this", "those", "such"})
 
 
 @dataclass(frozen=True)
@@ -120,16 +123,44 @@ def sentence_mentions(doc: Doc, actors: ActorResult, quotes: list[Quote] | None 
     for i, sent in enumerate(sents):
         taken = {t for m in per_sent[i] for t in range(m.start, m.end)}
         earlier = [m for j in range(max(starts[i], i - LOOKBACK), i) for m in per_sent[j] if not m.implicit]
+        last = next((per_sent[j] for j in range(i - 1, max(-1, i - LOOKBACK - 1), -1)
+                     if _subject_states(doc, per_sent[j])), [])
         found: list[PartyMention] = []
         for token in sent:
             if token.i in taken:
                 continue
             ref = _reference(token, per_sent[i], earlier, actors, speakers)
-            if ref is not None:
-                found.append(ref)
+            found += [ref] if ref is not None else _allegation(token, last)
         found += _pair_mentions(sent, per_sent[i], pair or [])
         per_sent[i] = sorted(per_sent[i] + found, key=lambda m: m.start)
     return per_sent
+
+
+def _noun_of(token: Token) -> Token:
+    """The noun a party's word belongs to: "Russian" in "the Russian and Syrian defense ministries"."""
+    for _ in range(4):
+        if token.dep_ not in ("amod", "compound", "poss", "nmod", "conj") or token.head.i == token.i:
+            break
+        token = token.head
+    return token
+
+
+def _subject_states(doc: Doc, mentions: list[PartyMention]) -> list[PartyMention]:
+    """The named parties among a sentence's subjects."""
+    return [m for m in mentions if m.kind in ("state", "body", "person") and not m.implicit and not m.as_location
+            and _noun_of(doc[m.root]).dep_ in ("nsubj", "nsubjpass")]
+
+
+def _allegation(token: Token, last: list[PartyMention]) -> list[PartyMention]:
+    """"These accusations", "the claim": whoever made them, the subject party of the last sentence that had one
+    ("the Russian and Syrian defense ministries accused U.S. forces of ... . The Pentagon rejected these
+    accusations"), also across a paragraph break."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in ALLEGATION_NOUNS or token.dep_ not in ("dobj", "pobj") \
+            or not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in token.children) \
+            or any(c.dep_ in ("poss", "compound", "amod", "prep", "acl", "relcl") for c in token.children):
+        return []
+    codes = list(dict.fromkeys(m.code for m in _subject_states(token.doc, last)))
+    return [PartyMention(code, token.i, token.i + 1, token.i, "pronoun", implicit=True) for code in codes]
 
 
 def _reference(token: Token, here: list[PartyMention], earlier: list[PartyMention], actors: ActorResult,

@@ -250,6 +250,9 @@ def not_an_act(token: Token, trig: Trigger) -> bool:
     of a threat ("the threat of tariffs") or a protest verb in its sense of showing ("as demonstrated by")."""
     if trig.pos == "NOUN" and trig.type != "THREATEN" and content_of_threat(token):
         return True
+    if trig.pos == "NOUN" and trig.type == "ACCUSE" and token.dep_ in ("dobj", "pobj") \
+            and any(c.dep_ == "det" and c.lower_ in ("these", "this", "those", "such") for c in token.children):
+        return True  # "rejected these accusations": the accusation reported before, not a new one
     if trig.pos == "VERB" and token.lemma_.lower() in INTRANSITIVE_PROTESTS and any(
             c.dep_ in ("dobj", "ccomp", "nsubjpass", "auxpass", "agent") for c in token.children):
         return True

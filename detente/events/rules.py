@@ -76,6 +76,33 @@ def _characterisations(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, 
     return sorted(out, key=lambda pair: pair[0].i)
 
 
+# A demand that sets a deadline is an ultimatum, which PLOVER codes THREATEN (REAL-DEV.md 7): "demanded that Syrian
+# forces withdraw by the end of the month", "ordered the envoy to leave within 48 hours or face expulsion"
+DEMANDING_VERBS = {"demand", "order", "tell", "insist"}
+DEADLINE_PREPS = {"by", "within", "before"}
+DEADLINE_NOUNS = {"end", "deadline", "midnight", "noon", "hour", "day", "week", "month", "weekend"}
+
+
+def _sets_deadline(verb: Token) -> bool:
+    """The content of a demand names a deadline ("by Friday", "within 48 hours") or a penalty ("or face ...")."""
+    content = [t for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree]
+    for t in content:
+        if t.dep_ == "prep" and t.lower_ in DEADLINE_PREPS and any(
+                o.dep_ == "pobj" and (o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in DEADLINE_NOUNS)
+                for o in t.children):
+            return True
+        if t.lower_ == "face" and t.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "or" for c in t.head.children):
+            return True
+    return False
+
+
+def _ultimatums(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
+    """A demand with a deadline becomes a THREATEN of the same words."""
+    return [(t, Trigger(trig.phrase, trig.pos, "THREATEN", "ultimatum", trig.objects)
+             if trig.type == "REQUEST" and trig.pos == "VERB" and t.lemma_.lower() in DEMANDING_VERBS
+             and _sets_deadline(t) else trig) for t, trig in found]
+
+
 def _absolute_with(token: Token) -> bool:
     """The trigger carries an absolute "with X doing" phrase ("with the US president looking on")."""
     return any(c.dep_ == "prep" and c.lower_ == "with" and any(g.pos_ == "VERB" and g.tag_ == "VBG" for g in c.subtree)
@@ -175,14 +202,14 @@ class RuleCoder:
         self.index = ActorIndex(doc, actors)
         self.pair = pair
         self.non_state_acts: set[int] = set()  # words of acts whose other side the parse names as no state
-        self.referents: dict[int, str] = {}  # the sentence's resolved pronouns and descriptions → their states
+        self.referents: dict[int, list[str]] = {}  # the sentence's resolved pronouns and descriptions → their states
         name_halves(doc, self.index, actors)
 
-    def acts(self, sent: Span, referents: dict[int, str] | None = None) -> list[RuleAct]:
+    def acts(self, sent: Span, referents: dict[int, list[str]] | None = None) -> list[RuleAct]:
         """The sentence's proposals; ``referents``: token → state of a pronoun or description the mentions resolved
         ("we" inside a quotation: its speaker's; "he": the official named last; "the ministry")."""
         self.referents = referents or {}
-        found = preconditions(sent, _characterisations(sentence_triggers(sent, self.index.name_tokens)))
+        found = preconditions(sent, _ultimatums(_characterisations(sentence_triggers(sent, self.index.name_tokens))))
         out: list[RuleAct] = []
         verbal: set[tuple] = set()  # "agreed ... in a deal brokered by China": the deal is the agreement itself
         for token, trig in found:
@@ -197,7 +224,7 @@ class RuleCoder:
 
     def _countries(self, tokens: list[Token]) -> list[str]:
         found = self.index.countries_in(tokens)
-        found += [code for t in tokens if (code := self.referents.get(t.i)) and code not in found]
+        found += [code for t in tokens for code in self.referents.get(t.i, ()) if code not in found]
         if not found and tokens and PAIR_WORDS.search(" ".join(t.text for t in tokens)):
             return self._pair_for(tokens[0].sent)
         return found

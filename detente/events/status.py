@@ -108,6 +108,10 @@ REPORTING_HEADS = {"say", "announce", "tell", "state", "confirm", "add", "indica
                    "vow", "insist", "agree", "decide", "write", "report", "explain", "assure", "signal", "disclose",
                    "reveal", "note", "predict", "expect"}
 CONDITION_MARKS = {"if", "unless", "whether"}
+# participles that say an act is not (yet) carried out: "tariffs planned for October", "a deal proposed by Paris"
+UNDONE_PARTICIPLES = (PLANNED_HEADS | PROMISING_HEADS | NEGOTIATING_HEADS | CANCELLING_HEADS | FEAR_HEADS
+                      | HEDGE_HEADS | {"threaten", "envisage", "envision", "contemplate", "delay", "postpone", "suspend",
+                                       "block", "reject", "need", "require", "want", "hope"})
 
 
 def _status_chain(trigger: Token) -> list[Token]:
@@ -180,6 +184,15 @@ def _infinitive_of_verb(node: Token) -> str | None:
     return None
 
 
+def _demanded_content(node: Token) -> bool:
+    """"demanded that Syrian forces withdraw", "insisted that Moscow should pull back": a demand's content in the
+    subjunctive or with "should" has not happened."""
+    if node.dep_ != "ccomp" or node.head == node or node.head.lemma_.lower() not in REQUEST_HEADS | {"insist"}:
+        return False
+    aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+    return (node.tag_ in ("VB", "VBP") and not aux - {"to"}) or bool(aux & {"should", "must"})
+
+
 def _infinitive_of_noun(node: Token) -> str | None:
     """Status of an infinitive under a noun: "a contract to supply" planned, "the right to veto" hypothetical,
     "the first leader to visit" none (the noun is the one who did it)."""
@@ -196,8 +209,18 @@ def _infinitive_of_noun(node: Token) -> str | None:
     return "planned"
 
 
+def _done_by_participle(noun: Token) -> bool:
+    """"a tariff imposed in September", "the deal signed last year": a past participle of its own says the act was
+    carried out, whatever the clause around it asks ("whether a tariff imposed in September would remain")."""
+    return noun.pos_ == "NOUN" and any(
+        c.dep_ == "acl" and c.tag_ == "VBN" and not any(a.dep_ in ("aux", "auxpass", "neg") for a in c.children)
+        and c.lemma_.lower() not in UNDONE_PARTICIPLES for c in noun.children)
+
+
 def event_status(trigger: Token, sent: Span | None = None) -> str:
     """happened | planned | hypothetical | denied | refused (the declined action of "refused to sign")."""
+    if _done_by_participle(trigger):
+        return "happened"
     if _denied_content(trigger):
         return "denied"
     if _content_of(trigger, FEAR_HEADS):
@@ -270,6 +293,8 @@ def event_status(trigger: Token, sent: Span | None = None) -> str:
     under = _infinitive_of_noun(chain[-1]) or _infinitive_of_verb(chain[-1])
     if under is not None:
         return under
+    if _demanded_content(chain[-1]):
+        return "hypothetical"
     if trigger.pos_ in ("NOUN", "PROPN") and any(t.lower_ in UPCOMING for t in trigger.children):
         return "planned"
     if _future_time_clause(trigger, sent):
