@@ -104,3 +104,11 @@ def test_a_demand_with_a_deadline_is_an_ultimatum():
     assert all(c[3] == "hypothetical" for c in coded if c[2] == "RETREAT")  # demanded, not done
     plain = _coded("Kenya demanded on Monday that Somali troops withdraw from the border town.")
     assert ("KEN", "SOM", "REQUEST", "happened") in plain and not any(c[2] == "THREATEN" for c in plain)
+
+
+def test_a_states_protest_is_diplomatic_people_protesting_demonstrate():
+    # PLOVER manual, PROTEST: diplomatic protests are ACCUSE (disapprove); PROTEST is people demonstrating
+    assert ("JPN", "CHN", "ACCUSE", "happened") in _coded("Japan protested to China on Tuesday over the incursion.")
+    assert ("KOR", "JPN", "ACCUSE", "happened") in _coded("South Korean officials protested to Tokyo on Tuesday over the textbook.")
+    people = _coded("Thousands of Bangladeshis protested outside the Indian embassy in Dhaka on Tuesday.")
+    assert not any(c[2] == "ACCUSE" for c in people)

@@ -38,6 +38,8 @@ PAIR_PHRASES = re.compile(rf"\b({_PAIR_PHRASES})\b", re.I)
 PAIR_WORDS = re.compile(rf"\b({_PAIR_PHRASES}|their|they)\b", re.I)
 # Verbs whose subject undergoes the act their object names: "drew criticism from", "faced pressure from"
 RECEIVING_VERBS = {"draw", "face", "receive", "attract", "earn", "suffer", "endure", "get", "win"}
+# Plural nationality nouns ("Pakistanis", "Ukrainians", "Britons"): people; no state's name ends so
+PEOPLE_PLURAL = re.compile(r"[a-z](an|i|on)s$")
 # Prepositions that set a clause in a meeting or visit of its subject: "during a visit to Beijing, Macron said"
 SETTING_PREPS = {"during", "after", "following", "before", "ahead", "at", "on"}
 CHARACTERISING_VERBS = {"call", "describe", "label", "brand", "term", "characterise", "characterize", "denounce"}
@@ -209,7 +211,8 @@ class RuleCoder:
         """The sentence's proposals; ``referents``: token → state of a pronoun or description the mentions resolved
         ("we" inside a quotation: its speaker's; "he": the official named last; "the ministry")."""
         self.referents = referents or {}
-        found = preconditions(sent, _ultimatums(_characterisations(sentence_triggers(sent, self.index.name_tokens))))
+        found = preconditions(sent, self._diplomatic_protests(
+            _ultimatums(_characterisations(sentence_triggers(sent, self.index.name_tokens)))))
         out: list[RuleAct] = []
         verbal: set[tuple] = set()  # "agreed ... in a deal brokered by China": the deal is the agreement itself
         for token, trig in found:
@@ -221,6 +224,23 @@ class RuleCoder:
                     verbal.add(key)
                 out.append(act)
         return out
+
+    def _diplomatic_protests(self, found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
+        """"Japan protested the incursion", "the ministry protested to Beijing": a state's protest is a diplomatic
+        one, which the PLOVER manual codes ACCUSE (disapprove); PROTEST is people demonstrating."""
+        return [(t, Trigger(trig.phrase, trig.pos, "ACCUSE", "disapprove", trig.objects)
+                 if trig.type == "PROTEST" and trig.pos == "VERB" and t.lemma_.lower() == "protest"
+                 and self._state_subject(subject_tokens(t)) else trig) for t, trig in found]
+
+    def _state_subject(self, tokens: list[Token]) -> bool:
+        """The subject is a state or its organs ("Japan", "Chinese officials"), not people ("Pakistanis", "thousands
+        of Pakistanis")."""
+        ids = {t.i for t in tokens}
+        heads = [_counted(t) for t in tokens if t.head.i not in ids or t.head.i == t.i]
+        return bool(heads) and all(h.ent_type_ != "NORP" and not PEOPLE_PLURAL.search(h.text)
+                                   and h.lemma_.lower() not in nonstate_nouns() for h in heads) \
+            and any(self._countries([h, *(c for c in h.children if c.dep_ in ("amod", "compound", "poss"))])
+                    for h in heads)  # "Japan", "Chinese officials"; not "opponents of Rwanda's Senate"
 
     def _countries(self, tokens: list[Token]) -> list[str]:
         found = self.index.countries_in(tokens)
