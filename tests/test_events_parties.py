@@ -234,3 +234,13 @@ def test_rejecting_these_accusations_answers_their_accusers():
     rejections = _dyads(text, "REJECT")
     assert rejections == {("HRV", "SRB"), ("HRV", "RUS")}
     assert not [e for e in _events(text) if e.sentence_index > 0 and e.type == "ACCUSE"]  # the same accusation, not a new one
+
+
+def test_a_non_state_groups_act_is_not_pinned_on_its_host():
+    assert not _events("Two Canadians were kidnapped by gunmen wearing police uniforms in the centre of the Malian capital.")
+    assert not _events("Hezbollah fighters based in Lebanon fired rockets at Israel on Monday.")
+    assert not [e for e in _events("Qatar, which has backed rebels fighting the Libyan government, denied the report.")
+                if e.type == "ASSAULT"]
+    assert _dyads("Turkish forces destroyed eight Syrian helicopters on Sunday.", "ASSAULT") == {("TUR", "SYR")}
+    assert _dyads("Syria downed a Turkish drone over Idlib on Monday.", "ASSAULT") == {("SYR", "TUR")}
+    assert not _events("The storm destroyed dozens of houses in the Philippines on Monday.")

@@ -74,6 +74,10 @@ def dateline_end(doc: Doc) -> int:
     return 0
 
 
+# Organisation types that never act for a state (organizations.tsv): their acts are nobody's in state-to-state data
+NONSTATE_ORG_TYPES = frozenset({"armed-group", "company", "media", "ngo", "party", "think-tank", "university"})
+
+
 class ActorIndex:
     """Token → country code of the actor mentioned there."""
 
@@ -82,6 +86,7 @@ class ActorIndex:
         self.location_tokens: set[int] = set()
         self.actor_by_token: dict[int, str] = {}
         self.name_tokens: set[int] = set()  # tokens inside the name of an org ("Asia-Pacific Economic Cooperation")
+        self.nonstate_tokens: set[int] = set()  # tokens naming a non-state organisation ("the Taliban", "Hamas")
         char_to_token = {t.idx: t.i for t in doc}
         state_spans: list[tuple[int, int, int, str]] = []
         dateline = dateline_end(doc)
@@ -89,6 +94,9 @@ class ActorIndex:
             actor = actors.actor(mention.actor_id)
             if actor is not None and actor.kind in ("org", "igo", "group"):
                 self.name_tokens.update(range(mention.char_start, mention.char_end))
+            if actor is not None and (actor.kind == "group" or actor.org_type in NONSTATE_ORG_TYPES):
+                span = doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+                self.nonstate_tokens.update(t.i for t in span or ())
             coded = party_code(actor, mention.actor_id)
             if coded is None or mention.char_end <= dateline:
                 continue  # the dateline's place; media, think tanks, companies, armed groups, experts: never a party (REAL-DEV.md 4)

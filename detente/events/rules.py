@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors import ActorResult
 from detente.actors.codes import nonstate_nouns
+from detente.actors.states import first_conjunct
 from detente.events.conditions import preconditions
 from detente.events.generic import dated_background_noun, generic_noun
 from detente.events.ontology import UNDIRECTED, Trigger, plover_info
@@ -225,6 +226,19 @@ class RuleCoder:
                 out.append(act)
         return out
 
+    def _non_state_doer(self, tokens: list[Token]) -> bool:
+        """The doer named is private people or a non-state organisation and no state ("gunmen", "the Taliban",
+        "Houthi rebels"), whatever place its phrase names ("militants based in Lebanon")."""
+        ids = {t.i for t in tokens}
+        heads = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+        heads = [next((c for c in h.children if c.dep_ == "pobj"), h) if h.dep_ in ("agent", "prep") else h for h in heads]
+        heads = [first_conjunct(_counted(h)) for h in heads]
+        return bool(heads) and all(
+            (h.lemma_.lower() in nonstate_nouns() or h.i in self.index.nonstate_tokens or any(
+                c.i in self.index.nonstate_tokens for c in h.children if c.dep_ in ("compound", "amod", "nmod", "poss")))
+            and h.i not in self.index.by_token
+            and not self._countries([h, *(c for c in h.children if c.dep_ in ("amod", "compound", "poss"))]) for h in heads)
+
     def _diplomatic_protests(self, found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
         """"Japan protested the incursion", "the ministry protested to Beijing": a state's protest is a diplomatic
         one, which the PLOVER manual codes ACCUSE (disapprove); PROTEST is people demonstrating."""
@@ -338,6 +352,9 @@ class RuleCoder:
             return [], []  # a kind of act ("armed attacks on ships"), nobody's act
         states = [c for c in in_sentence if len(c) == 3]
         hostile = plover_info(trig.type).quad.endswith("conflict")
+        if self._non_state_doer(source_tokens):
+            self.non_state_acts.update(t.i for t in token.subtree)
+            return [], []  # "abducted by gunmen ... in the Afghan capital": a group's act is not its host state's
         if len(sources) == 1 and self._non_party_partner(token, source_tokens, target_tokens, trig, targets):
             self.non_state_acts.update(t.i for t in token.subtree)  # and what it governs ("agreed to a truce")
             return [], []  # "Washington and the Taliban held talks": the other side is no state
