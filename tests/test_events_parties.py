@@ -244,3 +244,15 @@ def test_a_non_state_groups_act_is_not_pinned_on_its_host():
     assert _dyads("Turkish forces destroyed eight Syrian helicopters on Sunday.", "ASSAULT") == {("TUR", "SYR")}
     assert _dyads("Syria downed a Turkish drone over Idlib on Monday.", "ASSAULT") == {("SYR", "TUR")}
     assert not _events("The storm destroyed dozens of houses in the Philippines on Monday.")
+
+
+def test_an_act_aimed_at_anybody_has_no_target():
+    text = ("Malaysia and Japan held talks in Tokyo on Tuesday. Japan firmly opposes coercion by any claimant to "
+            "assert its maritime claims, the Japanese minister said.")
+    assert not [e for e in _events(text) if e.sentence_index == 1]
+
+
+def test_an_internal_affair_is_no_party():
+    text = ("Libya and Italy held talks in Rome on Monday. The Italian minister said the ceasefire gives hope for "
+            "the success of intra-Libyan negotiations.")
+    assert not [e for e in _events(text) if e.sentence_index == 1]

@@ -47,6 +47,19 @@ def names_people(root: Token) -> bool:
         for c in root.children)
 
 
+def internal(span) -> bool:
+    """"intra-Afghan negotiations", "intra-Palestinian talks": an affair inside one state, which is not a party to
+    anything between states."""
+    doc = span.doc
+    return (span.start >= 2 and doc[span.start - 1].text in ("-", "–") and doc[span.start - 2].lower_ == "intra") \
+        or span[0].lower_.startswith("intra-")
+
+
+def not_the_state(span) -> bool:
+    """A state word that names no act of the state: its people ("Kenyan students") or its internal affairs."""
+    return names_people(span.root) or internal(span)
+
+
 def party_code(actor: Actor | None, actor_id: str) -> tuple[str, str] | None:
     """(code, kind) when the actor can be an event party, else None."""
     if re.fullmatch(r"[A-Z]{3}", actor_id):

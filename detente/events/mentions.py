@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors import ActorResult
-from detente.actors.codes import communities, modified, names_people, party_code
+from detente.actors.codes import communities, modified, not_the_state, party_code
 from detente.events.parties import body_not_acting, dateline_end, hosts_gathering
 from detente.records import Actor, Quote
 
@@ -79,7 +79,7 @@ def named_mentions(doc: Doc, actors: ActorResult) -> list[PartyMention]:
         if span is None or any(t.i in taken for t in span) or mention.char_end <= dateline:
             continue
         code, kind = coded
-        if _venue(span, kind, mention.as_location) or (kind == "state" and names_people(span.root)):
+        if _venue(span, kind, mention.as_location) or (kind == "state" and not_the_state(span)):
             continue
         taken.update(t.i for t in span)
         actor_id = None if mention.actor_id == code else mention.actor_id

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors import ActorResult
-from detente.actors.codes import communities, modified, names_people, party_code
+from detente.actors.codes import communities, modified, not_the_state, party_code
 from detente.clean.datelines import story_dateline_end
 from detente.events.roles import VENUE_NOUNS
 
@@ -109,8 +109,8 @@ class ActorIndex:
                 span = doc[start : start + 1]
             if actor is not None and actor.kind == "igo" and body_not_acting(span):
                 continue  # "the Apec summit", "EU countries": a venue or the members, not the body
-            if coded[1] == "state" and names_people(span.root):
-                continue  # "Kenyan students", "Israeli settlers": people of that nationality, not the state
+            if coded[1] == "state" and not_the_state(span):
+                continue  # "Kenyan students", "intra-Afghan talks": people of that nationality, or its own affairs
             if mention.as_location and hosts_gathering(span.root):
                 continue  # "at a NATO summit in Vilnius": the host city of a multilateral gathering is not a party
             if coded[1] == "state":

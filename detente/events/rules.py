@@ -44,7 +44,7 @@ PEOPLE_PLURAL = re.compile(r"[a-z](an|i|on)s$")
 # Prepositions that set a clause in a meeting or visit of its subject: "during a visit to Beijing, Macron said"
 SETTING_PREPS = {"during", "after", "following", "before", "ahead", "at", "on"}
 CHARACTERISING_VERBS = {"call", "describe", "label", "brand", "term", "characterise", "characterize", "denounce"}
-EVERYONE_NOUNS = {"side", "party", "country", "nation", "state", "government"}
+EVERYONE_NOUNS = {"side", "party", "country", "nation", "state", "government", "claimant", "actor", "power"}
 CO_SUBJECT_WORDS = re.compile(r"\b(the two|both)\b", re.I)
 # Types whose co-subjects act on each other ("the two countries agreed", "fought"); an accusation or a demand by
 # "the two leaders" is aimed at a third party
@@ -119,9 +119,10 @@ def _reciprocal(tokens: list[Token]) -> bool:
 
 
 def _everyone(tokens: list[Token]) -> bool:
-    """"all sides", "all parties", "every country": a target that is everybody."""
-    return any(t.lemma_.lower() in EVERYONE_NOUNS and any(c.lower_ in ("all", "every", "each") and c.dep_ == "det"
-                                                          for c in t.children) for t in tokens)
+    """"all sides", "all parties", "every country", "intimidation by any claimant": a target that is everybody, or
+    anybody."""
+    return any(t.lemma_.lower() in EVERYONE_NOUNS and any(c.lower_ in ("all", "every", "each", "any") and c.dep_ == "det"
+                                                          for c in t.children) for o in tokens for t in o.subtree)
 
 
 def _passive_without_agent(verb: Token) -> bool:
@@ -346,7 +347,7 @@ class RuleCoder:
         if not sources and targets and len(targets) >= 2 and trig.type in ("CONSULT", "AGREE", "COOPERATE", "ASSAULT"):
             sources, targets = targets[:1], targets[1:]
         in_sentence = self.index.countries_in(list(sent))
-        if not targets and _everyone(target_tokens):
+        if not targets and _everyone(target_tokens + [c for c in token.children if c.dep_ == "prep"]):
             return [], []  # addressed to everybody: no dyad
         if generic_noun(token, trig) and not (sources and targets):
             return [], []  # a kind of act ("armed attacks on ships"), nobody's act
