@@ -256,3 +256,22 @@ def test_an_internal_affair_is_no_party():
     text = ("Libya and Italy held talks in Rome on Monday. The Italian minister said the ceasefire gives hope for "
             "the success of intra-Libyan negotiations.")
     assert not [e for e in _events(text) if e.sentence_index == 1]
+
+
+def test_a_call_addressed_to_no_state_is_a_plain_appeal():
+    text = ("Malaysia and Japan held talks in Tokyo on Tuesday. The Japanese minister called for an end to the "
+            "bullying and unlawful activities at sea.")
+    assert not [e for e in _events(text) if e.sentence_index == 1 and e.type == "REQUEST"]
+
+
+def test_an_agentless_passive_with_a_place_names_no_doer():
+    text = ("Ghana and Nigeria held talks in Accra on Monday. Relatives of several Ghanaian opposition activists "
+            "living abroad have been arrested in Nigeria.")
+    assert not [e for e in _events(text) if e.sentence_index == 1]
+
+
+def test_a_person_of_two_nationalities_is_no_state():
+    from detente.events.candidates import article_mentions
+
+    doc = load_nlp()("An Egyptian American raised in Ohio, Mr Hassan is seeking damages from the clinic.")
+    assert not [m for found in article_mentions(doc, resolve_actors(doc)) for m in found]

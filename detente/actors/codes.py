@@ -39,8 +39,9 @@ def names_people(root: Token) -> bool:
     one standing for a single person ("an American", "the 48-year-old Australian"): people of that nationality, not
     the state. A group counted by nationality ("arrested 100 Palestinians") stays its state's, as PLOVER codes it, and
     "the Chinese have balked" may be the Chinese side."""
-    if root.dep_ in MODIFIER_DEPS:
-        return root.head.lemma_.lower() in nonstate_nouns()
+    if root.dep_ in MODIFIER_DEPS:  # "Kenyan students"; "an Egyptian American": a person of two nationalities
+        return root.head.lemma_.lower() in nonstate_nouns() or (
+            root.head.i > root.i and root.head.ent_type_ == "NORP" and names_people(root.head))
     return root.ent_type_ != "GPE" and root.pos_ in ("NOUN", "PROPN") and any(
         (c.dep_ == "det" and c.lower_ in ("a", "an"))
         or (c.dep_ in ("amod", "compound") and any(ch.isdigit() for t in c.subtree for ch in t.text))

@@ -305,9 +305,9 @@ class RuleCoder:
                     target_tokens = target_tokens + [t for t in object_tokens(token.head) if t.i not in
                                                      {x.i for x in token.subtree}]
         sources, targets = self._sides(sent, token, trig, source_tokens, target_tokens)
-        if trig.pos == "VERB" and _passive_without_agent(token) and trig.type not in UNDIRECTED \
-                and not self.index.countries_in(source_tokens):
-            return []  # "their helicopter was shot down": the text does not say by whom
+        if trig.pos == "VERB" and _passive_without_agent(token) and trig.type not in UNDIRECTED and not [
+                c for c in self.index.countries_in(source_tokens) if not self.index.only_as_location(c, source_tokens)]:
+            return []  # "their helicopter was shot down", "were arrested in Egypt": the text does not say by whom
         pairs = list(product(sources, targets))
         if trig.type not in UNDIRECTED and _reciprocal(target_tokens):
             pairs += [(t, s) for s, t in pairs]  # "troops from both sides faced each other": each side at the other
@@ -380,6 +380,7 @@ class RuleCoder:
         if len(sources) == 1 and not targets and len(self.pair) == 2 and sources[0] in self.pair \
                 and not (plover_info(trig.type).quad.startswith("verbal") and _names_someone(target_tokens)):
             others = set(in_sentence) - {sources[0]}
-            if not others and trig.type not in ("CONSULT", "AGREE", "COOPERATE", "SUPPORT", "AID"):
+            # a call addressed to no state is a plain appeal, which is not coded (REAL-DEV.md 7)
+            if not others and trig.type not in ("CONSULT", "AGREE", "COOPERATE", "SUPPORT", "AID", "REQUEST"):
                 targets = [c for c in self.pair if c != sources[0]]  # the counterpart is implicit
         return sources[:3], targets[:3]
