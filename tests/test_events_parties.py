@@ -275,3 +275,13 @@ def test_a_person_of_two_nationalities_is_no_state():
 
     doc = load_nlp()("An Egyptian American raised in Ohio, Mr Hassan is seeking damages from the clinic.")
     assert not [m for found in article_mentions(doc, resolve_actors(doc)) for m in found]
+
+
+def test_the_two_countries_stand_for_the_pair_only_in_the_acts_own_clause():
+    text = ("Chile and Peru held talks in Lima on Monday. The two sides continue to negotiate and could finalize an "
+            "agreement within weeks if negotiators decide to compromise.")
+    assert not [e for e in _events(text) if e.type == "CONCEDE"]  # the negotiators' compromise, in a clause of its own
+    text = ("Chile and Peru held talks in Lima on Monday. The two countries fought a border war in 1879 before "
+            "signing a peace treaty in 1883.")
+    # the gerund's subject is the clause's ("the two countries"), so the pair still signs
+    assert ("AGREE", "1883") in {(e.type, (e.date_start or "")[:4]) for e in _events(text) if e.sentence_index == 1}

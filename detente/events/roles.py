@@ -95,8 +95,24 @@ def subject_tokens(verb: Token) -> list[Token]:
         if node.dep_ == "acomp" and node.head != node:  # "was due to announce", "is ready to sign": the copula's subject
             node = node.head
             continue
+        prep = _gerund_prep(node)
+        if prep is not None:  # "clashed in 1988 before normalizing ties": the gerund's subject is the clause's
+            node = prep.head
+            continue
         break
     return []
+
+
+def _gerund_prep(verb: Token) -> Token | None:
+    """The preposition of a verb's own clause that a gerund hangs from ("before normalizing ties", "after signing
+    the deal"; the parser may read the gerund as a modifier of its object)."""
+    if verb.tag_ != "VBG":
+        return None
+    node = verb.head if verb.dep_ == "amod" and verb.head.dep_ == "pobj" else verb
+    if node.dep_ not in ("pcomp", "pobj") or node.head.dep_ != "prep":
+        return None
+    prep = node.head
+    return prep if prep.head.pos_ in ("VERB", "AUX") and prep.head.i != prep.i else None
 
 
 GENERIC_HEADS = {"mission", "effort", "bid", "process", "initiative", "attempt", "operation", "campaign", "round"}

@@ -367,7 +367,7 @@ class RuleCoder:
                 sources, targets = (sources, other) if sources else (other, targets)
         if trig.mode == "third-party" and sources and not targets:
             targets = [c for c in states if c not in sources][:2]  # a mediator's parties
-        if not sources and not targets and (PAIR_PHRASES.search(sent.text) or PAIR_WORDS.search(_clause_text(token))):
+        if not sources and not targets and PAIR_WORDS.search(_clause_text(token)):
             pair = self._pair_for(sent)
             sources, targets = pair[:1], pair[1:]
         if not sources and not targets and dated_background_noun(token, trig) and len(states) == 2:
