@@ -112,3 +112,9 @@ def test_a_question_asserts_no_act():
     assert not _events("What was the Norwegian investigation into Iran about?")
     assert not _events("Will China impose tariffs on Japan?")
     assert _events("China imposed tariffs on Japan on Monday.")
+
+
+def test_what_a_state_wants_to_do_is_a_wish_not_an_act():
+    assert not _events("Chile hopes to sign a trade agreement with Peru next month.")
+    assert not _events("They want to make a deal with Peru much more than we do, the Chilean president said.")
+    assert "AGREE" in _types("Chile will sign a trade agreement with Peru next month.")

@@ -8,6 +8,8 @@ or a noun's possessor ("Xi's visit"); its target the objects and prepositional p
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from spacy.tokens import Span, Token
 
 from detente.events.ontology import Trigger, triggers
@@ -255,6 +257,24 @@ GOAL_VERBS = {"seek", "pursue", "want", "hope", "push", "aim", "strive", "press"
 ENDING_VERBS = {"end", "lift", "ease", "scrap", "remove", "suspend", "halt", "stop", "overcome"}
 
 
+# Verbs of wanting: what their subject wants to do is a wish, not an act ("they want to make a deal"); what it
+# wants another to do is a demand, coded by the lexicon where a demand verb says so
+DESIRE_VERBS = {"want", "wish", "hope", "desire", "like", "love", "prefer"}
+DESIRE_FORMS = DESIRE_VERBS | {f + e for f in ("want", "wish") for e in ("s", "es", "ed", "ing")} | {
+    "hopes", "hoped", "hoping", "likes", "liked", "desires", "desired", "prefers", "preferred"}  # the lemmatizer's "hop"
+
+
+def desired(token: Token) -> bool:
+    """The trigger is what its own subject wants to do: "They want to make a deal", "would like to visit Beijing"."""
+    chain = governing_words(token)
+    for below, node in pairwise(chain):
+        if below.dep_ == "xcomp" and (node.lemma_.lower() in DESIRE_VERBS or node.lower_ in DESIRE_FORMS) \
+                and node.pos_ == "VERB" \
+                and not any(c.dep_ == "dobj" for c in node.children):
+            return True
+    return False
+
+
 # Verbs that name a street protest only when they take no object: "thousands demonstrated outside the embassy", not
 # "as demonstrated by his departure", "demonstrated its resolve", "rallied support"
 INTRANSITIVE_PROTESTS = {"demonstrate", "rally", "march"}
@@ -265,6 +285,8 @@ def not_an_act(token: Token, trig: Trigger) -> bool:
     refusal to comment ("declined to describe it as an invasion": declining to use a word is no REJECT), the content
     of a threat ("the threat of tariffs") or a protest verb in its sense of showing ("as demonstrated by")."""
     if trig.pos == "NOUN" and trig.type != "THREATEN" and content_of_threat(token):
+        return True
+    if desired(token):
         return True
     if trig.pos == "NOUN" and trig.type == "ACCUSE" and token.dep_ in ("dobj", "pobj") \
             and any(c.dep_ == "det" and c.lower_ in ("these", "this", "those", "such") for c in token.children):
