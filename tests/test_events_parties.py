@@ -285,3 +285,13 @@ def test_the_two_countries_stand_for_the_pair_only_in_the_acts_own_clause():
             "signing a peace treaty in 1883.")
     # the gerund's subject is the clause's ("the two countries"), so the pair still signs
     assert ("AGREE", "1883") in {(e.type, (e.date_start or "")[:4]) for e in _events(text) if e.sentence_index == 1}
+
+
+def test_a_joint_act_of_three_states_is_every_pair():
+    found = _dyads("The ceasefire was agreed by Armenia, Azerbaijan and Russia in November 2020.", "AGREE")
+    assert {frozenset(d) for d in found} == {frozenset(("ARM", "AZE")), frozenset(("ARM", "RUS")), frozenset(("AZE", "RUS"))}
+
+
+def test_an_act_toward_five_states_is_one_record_each():
+    text = "Poland decided to introduce border controls on its frontiers with Germany, Czechia, Slovakia, Lithuania and Ukraine."
+    assert {t for s, t in _dyads(text, "COERCE")} == {"DEU", "CZE", "SVK", "LTU", "UKR"}

@@ -51,3 +51,19 @@ def _status(text: str, trigger: str) -> str:
 ])
 def test_status(text: str, trigger: str, expected: str) -> None:
     assert _status(text, trigger) == expected
+
+
+def test_a_decided_act_is_in_force_from_the_day_it_was_set_for():
+    from datetime import date
+
+    from detente.actors import resolve_actors
+    from detente.events import extract_events
+    from detente.nlp import load_nlp
+
+    text = "Austria decided to introduce border controls on its frontier with Italy from Monday."
+    doc = load_nlp()(text)
+    monday = date(2020, 3, 16)
+    on_the_day = extract_events(doc, "a", resolve_actors(doc), (monday, monday))
+    before = extract_events(doc, "a", resolve_actors(doc), (date(2020, 3, 14), date(2020, 3, 14)))
+    assert {e.status for e in on_the_day if e.type == "COERCE"} == {"happened"}
+    assert {e.status for e in before if e.type == "COERCE"} == {"planned"}  # Monday had not come yet

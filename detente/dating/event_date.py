@@ -83,12 +83,13 @@ def _iso(d: date | None) -> str | None:
 
 
 def decide_event_date(time: TimeSpan | None, status: str, pub_range: tuple[date, date] | None,
-                      background: bool = False, evidence: str | None = None) -> tuple[EventDate, str]:
+                      background: bool = False, evidence: str | None = None,
+                      decided: bool = False) -> tuple[EventDate, str]:
     """(the event's date, its status): ``time`` is the strongest time expression found for the event and
     ``evidence`` where it was found (own | sentence | paragraph | story | another article; by default what the
     time says of itself: carried from the previous sentence, or its ``evidence``); a happened event
     whose own time lies after publication is a plan; another clause's time after publication does not date a
-    past act. Without a time, the publication day (or month, or short range) for the article's news; nothing for
+    past act; ``decided``: an act a past decision set for a day that has come is in force. Without a time, the publication day (or month, or short range) for the article's news; nothing for
     background, for plans and possibilities, or when the publication date is not known to a month."""
     if time is not None:
         evidence = evidence or ("paragraph" if time.carried else time.evidence)
@@ -103,6 +104,8 @@ def decide_event_date(time: TimeSpan | None, status: str, pub_range: tuple[date,
             time = within_publication(time, status, pub_range)
         if evidence == "own" and status == "happened" and pub_range and time.start > pub_range[1]:
             status = "planned"
+        if decided and status == "planned" and pub_range and time.end <= pub_range[1]:
+            status = "happened"  # "decided to introduce border controls from Monday", published that Monday
         start, end, precision = _week_as_month(time)
         basis = time.basis + EVIDENCE_NOTES.get(evidence, f" ({evidence})")
         return EventDate(_iso(start), _iso(end), precision, basis), status

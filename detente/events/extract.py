@@ -28,7 +28,7 @@ from detente.events.mentions import main_pair
 from detente.events.ontology import plover_info
 from detente.events.roles import sentence_triggers
 from detente.events.rules import RuleCoder
-from detente.events.status import event_status, governing_words
+from detente.events.status import decided, event_status, governing_words
 from detente.events.timing import (
     background,
     carriable,
@@ -223,7 +223,7 @@ class _Extractor:
     def _event(self, sent: Span, s_index: int, act: Coded, status: str, time: TimeSpan | None) -> Event:
         token = act.token
         source, target = act.source, act.target
-        when, status = decide_event_date(time, status, self.pub_range, background(token))
+        when, status = decide_event_date(time, status, self.pub_range, background(token), decided=decided(token))
         info = plover_info(act.type, act.mode)
         event = Event(
             id=_event_id(self.article_id, token.idx, act.type, source, target),

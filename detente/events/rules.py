@@ -41,6 +41,7 @@ PAIR_WORDS = re.compile(rf"\b({_PAIR_PHRASES}|their|they)\b", re.I)
 RECEIVING_VERBS = {"draw", "face", "receive", "attract", "earn", "suffer", "endure", "get", "win"}
 # Plural nationality nouns ("Pakistanis", "Ukrainians", "Britons"): people; no state's name ends so
 PEOPLE_PLURAL = re.compile(r"[a-z](an|i|on)s$")
+MAX_SIDES = 6  # "border controls on frontiers with Austria, Switzerland, France, Luxembourg and Denmark": one act each
 # Prepositions that set a clause in a meeting or visit of its subject: "during a visit to Beijing, Macron said"
 SETTING_PREPS = {"during", "after", "following", "before", "ahead", "at", "on"}
 CHARACTERISING_VERBS = {"call", "describe", "label", "brand", "term", "characterise", "characterize", "denounce"}
@@ -309,6 +310,9 @@ class RuleCoder:
                 c for c in self.index.countries_in(source_tokens) if not self.index.only_as_location(c, source_tokens)]:
             return []  # "their helicopter was shot down", "were arrested in Egypt": the text does not say by whom
         pairs = list(product(sources, targets))
+        joint = self.index.countries_in(source_tokens)
+        if trig.type in UNDIRECTED and len(joint) >= 3 and set(sources) | set(targets) <= set(joint):
+            pairs = list(combinations(sources + targets, 2))  # "agreed by Turkey, Russia and Iran": every pair of them
         if trig.type not in UNDIRECTED and _reciprocal(target_tokens):
             pairs += [(t, s) for s, t in pairs]  # "troops from both sides faced each other": each side at the other
         if trig.type == "CONSULT" and trig.mode != "third-party" and len(sources) == 1 and len(targets) >= 2:
@@ -383,4 +387,4 @@ class RuleCoder:
             # a call addressed to no state is a plain appeal, which is not coded (REAL-DEV.md 7)
             if not others and trig.type not in ("CONSULT", "AGREE", "COOPERATE", "SUPPORT", "AID", "REQUEST"):
                 targets = [c for c in self.pair if c != sources[0]]  # the counterpart is implicit
-        return sources[:3], targets[:3]
+        return sources[:MAX_SIDES], targets[:MAX_SIDES]

@@ -9,6 +9,8 @@ sides signed ..., Vietnam refused"), whose modality is not the trigger's.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from spacy.tokens import Span, Token
 
 PLANNED_HEADS = {"expect", "schedule", "set", "plan", "due", "prepare", "intend", "aim", "hope", "try", "seek",
@@ -207,6 +209,20 @@ def _infinitive_of_noun(node: Token) -> str | None:
     if lemma in CAPACITY_NOUNS or lemma in INTENTION_NOUNS:
         return "hypothetical"
     return "planned"
+
+
+DECIDING_HEADS = {"decide", "agree", "vote", "resolve"}
+
+
+def decided(trigger: Token) -> bool:
+    """The act is what someone decided to do ("Germany decided to introduce border controls from Monday"): the
+    decision is taken, so the act is in force from the day it was set for."""
+    for below, node in pairwise(_chain(trigger)):
+        if below.dep_ == "xcomp" and node.lemma_.lower() in DECIDING_HEADS and node.tag_ in ("VBD", "VBN") \
+                and not any(c.dep_ in ("aux", "neg") and c.lower_ in HYPOTHETICAL_AUX | PLANNED_AUX | {"not", "n't"}
+                            for c in node.children):
+            return True
+    return False
 
 
 def _done_by_participle(noun: Token) -> bool:
