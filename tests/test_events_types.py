@@ -112,3 +112,9 @@ def test_a_states_protest_is_diplomatic_people_protesting_demonstrate():
     assert ("KOR", "JPN", "ACCUSE", "happened") in _coded("South Korean officials protested to Tokyo on Tuesday over the textbook.")
     people = _coded("Thousands of Bangladeshis protested outside the Indian embassy in Dhaka on Tuesday.")
     assert not any(c[2] == "ACCUSE" for c in people)
+
+
+def test_material_transfers_and_joint_operations():
+    assert ("JPN", "PHL", "AID", "planned") in _coded("Japan will provide the Philippine coast guard with five patrol ships.")
+    assert any(c[2] == "COOPERATE" and {c[0], c[1]} == {"IRQ", "USA"}
+               for c in _coded("Iraqi and American forces launched a joint operation against the militants on Monday."))
