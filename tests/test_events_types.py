@@ -118,3 +118,13 @@ def test_material_transfers_and_joint_operations():
     assert ("JPN", "PHL", "AID", "planned") in _coded("Japan will provide the Philippine coast guard with five patrol ships.")
     assert any(c[2] == "COOPERATE" and {c[0], c[1]} == {"IRQ", "USA"}
                for c in _coded("Iraqi and American forces launched a joint operation against the militants on Monday."))
+
+
+def test_calling_or_viewing_with_a_judgement_is_an_accusation_or_praise():
+    assert ("IRN", "ISR", "ACCUSE", "happened") in _coded("Iran called the Israeli strike illegal on Tuesday.")
+    assert ("CHN", "JPN", "ACCUSE", "happened") in _coded("China described Japan's move as provocative on Tuesday.")
+    assert ("TUR", "AZE", "SUPPORT", "happened") in _coded("Turkey called Azerbaijan's position fair on Tuesday.")
+    assert ("EGY", "USA", "ACCUSE", "happened") in _coded(
+        "Egypt's foreign ministry said on Tuesday it viewed Washington's decision as a violation of international law.")
+    assert not any(c[2] == "ACCUSE" for c in _coded("Peru no longer considers Chile's claim illegal."))
+    assert not any(c[2] in ("ACCUSE", "SUPPORT") for c in _coded("Kenya called the talks long on Tuesday."))

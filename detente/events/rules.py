@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations, pairwise, product
 
 from spacy.tokens import Doc, Span, Token
@@ -26,6 +27,7 @@ from detente.events.generic import dated_background_noun, generic_noun
 from detente.events.ontology import UNDIRECTED, Trigger, plover_info
 from detente.events.parties import ActorIndex, name_halves
 from detente.events.roles import noun_roles, object_tokens, sentence_triggers, subject_tokens
+from detente.tables import load_table
 
 _PAIR_PHRASES = (
     r"the two (countries|nations|neighbours|neighbors|sides|governments|leaders|states|parties|powers|allies|"
@@ -61,6 +63,37 @@ class RuleAct:
     source_actor: str | None
     target_actor: str | None
     trigger_span: tuple[int, int]  # characters of the trigger words
+
+
+JUDGING_VERBS = CHARACTERISING_VERBS | {"view", "regard", "see", "consider", "deem", "find"}
+
+
+@lru_cache(maxsize=1)
+def _evaluations() -> dict[str, str]:
+    return {row["word"].lower(): row["type"] for row in load_table("evaluations.tsv")}
+
+
+def _judgement(verb: Token) -> str | None:
+    """The type a verb of calling or viewing carries through its predicate: "called the decision illegal",
+    "described X's stance as fair", "viewed the move as a violation" (data/evaluations.tsv)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in JUDGING_VERBS or any(
+            c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("longer", "more")) for c in verb.children):
+        return None  # "no longer consider settlements illegal", "does not view it as a violation"
+    words = [c for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.pos_ in ("ADJ", "NOUN")]
+    words += [t for c in verb.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep" and p.lower_ == "as"
+              for t in p.subtree]
+    words += [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree]
+    found = {_evaluations().get(w.lemma_.lower()) for w in words if not any(n.dep_ == "neg" for n in w.children)}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
+
+
+def _judgements(sent: Span, found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
+    """Verbs of calling or viewing whose predicate judges: an ACCUSE or a SUPPORT of their own."""
+    taken = {t.i for t, _ in found}
+    extra = [(t, Trigger(t.lemma_.lower(), "VERB", etype, "disapprove" if etype == "ACCUSE" else "praise", frozenset()))
+             for t in sent if t.i not in taken and (etype := _judgement(t))]
+    return sorted(found + extra, key=lambda pair: pair[0].i)
 
 
 def _characterisations(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
@@ -215,7 +248,7 @@ class RuleCoder:
         ("we" inside a quotation: its speaker's; "he": the official named last; "the ministry")."""
         self.referents = referents or {}
         found = preconditions(sent, self._diplomatic_protests(
-            _ultimatums(_characterisations(sentence_triggers(sent, self.index.name_tokens)))))
+            _ultimatums(_characterisations(_judgements(sent, sentence_triggers(sent, self.index.name_tokens))))))
         out: list[RuleAct] = []
         verbal: set[tuple] = set()  # "agreed ... in a deal brokered by China": the deal is the agreement itself
         for token, trig in found:
