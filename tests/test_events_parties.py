@@ -295,3 +295,10 @@ def test_a_joint_act_of_three_states_is_every_pair():
 def test_an_act_toward_five_states_is_one_record_each():
     text = "Poland decided to introduce border controls on its frontiers with Germany, Czechia, Slovakia, Lithuania and Ukraine."
     assert {t for s, t in _dyads(text, "COERCE")} == {"DEU", "CZE", "SVK", "LTU", "UKR"}
+
+
+def test_denying_the_incident_answers_whoever_reported_it():
+    text = ("Hungary and Serbia held talks on migration in Budapest on Monday, and Hungary pledged aid to Serbia.\n\n"
+            "Two Serbian police sources told reporters on Monday that a migrant drowned after Croatian border guards "
+            "pushed a boat back across the river. Zagreb denied the incident.")
+    assert ("HRV", "SRB") in _dyads(text, "REJECT")

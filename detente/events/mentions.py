@@ -38,6 +38,9 @@ LOOKBACK = 3  # sentences a pronoun or a definite description may reach back to,
 # Nouns that take up what someone said before: "the Pentagon rejected these accusations" answers their accuser
 ALLEGATION_NOUNS = frozenset({"accusation", "allegation", "charge", "claim", "assertion", "criticism", "report"})
 ANAPHORIC_DETS = frozenset({"the", "these", "this", "those", "such"})
+# What a denial takes up of someone's report: "Athens denied the incident" answers whoever reported it
+REPORTED_NOUNS = frozenset({"incident", "account", "story", "version", "allegation"})
+DENYING_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "rebut"})
 
 
 @dataclass(frozen=True)
@@ -155,7 +158,9 @@ def _allegation(token: Token, last: list[PartyMention]) -> list[PartyMention]:
     """"These accusations", "the claim": whoever made them, the subject party of the last sentence that had one
     ("the Russian and Syrian defense ministries accused U.S. forces of ... . The Pentagon rejected these
     accusations"), also across a paragraph break."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in ALLEGATION_NOUNS or token.dep_ not in ("dobj", "pobj") \
+    denied = token.dep_ == "dobj" and token.head.lemma_.lower() in DENYING_VERBS
+    if token.pos_ != "NOUN" or token.dep_ not in ("dobj", "pobj") \
+            or not (token.lemma_.lower() in ALLEGATION_NOUNS or (denied and token.lemma_.lower() in REPORTED_NOUNS)) \
             or not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in token.children) \
             or any(c.dep_ in ("poss", "compound", "amod", "prep", "acl", "relcl") for c in token.children):
         return []
