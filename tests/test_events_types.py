@@ -128,3 +128,9 @@ def test_calling_or_viewing_with_a_judgement_is_an_accusation_or_praise():
         "Egypt's foreign ministry said on Tuesday it viewed Washington's decision as a violation of international law.")
     assert not any(c[2] == "ACCUSE" for c in _coded("Peru no longer considers Chile's claim illegal."))
     assert not any(c[2] in ("ACCUSE", "SUPPORT") for c in _coded("Kenya called the talks long on Tuesday."))
+
+
+def test_seizing_control_of_territory_is_occupation():
+    # REAL-DEV.md 7: occupying territory is COERCE (alt ASSAULT); seizing a named place stays ASSAULT
+    coded = _coded("Armenia and Azerbaijan held talks on Monday. Armenia seized control of the territories in 1993.")
+    assert ("ARM", "AZE", "COERCE", "happened") in coded and ("ARM", "AZE", "ASSAULT", "happened") not in coded
