@@ -134,3 +134,17 @@ def test_seizing_control_of_territory_is_occupation():
     # REAL-DEV.md 7: occupying territory is COERCE (alt ASSAULT); seizing a named place stays ASSAULT
     coded = _coded("Armenia and Azerbaijan held talks on Monday. Armenia seized control of the territories in 1993.")
     assert ("ARM", "AZE", "COERCE", "happened") in coded and ("ARM", "AZE", "ASSAULT", "happened") not in coded
+
+
+def test_withheld_aid_is_a_sanction_and_a_requests_content_no_act():
+    coded = _coded("Lawmakers asked whether President Biden withheld US military aid from Egypt last year.")
+    assert any(c[2] == "SANCTION" and c[1] == "EGY" for c in coded) and not any(c[2] == "AID" for c in coded)
+    coded = _coded("Officials said Kenya's request to the Ugandan president to arrest the rebels was unusual.")
+    assert not any(c[2] == "COERCE" for c in coded)  # what is requested has not been done
+
+
+def test_a_headline_passive_of_a_downed_craft_names_no_doer():
+    text = ('Afghanistan and the United States held talks on Monday. "US helicopter shot down and destroyed last '
+            'night," a spokesman for the militants said.')
+    assert not any(c[2] == "ASSAULT" for c in _coded(text))
+    assert ("TUR", "SYR", "ASSAULT", "happened") in _coded("Turkish jets shot down a Syrian plane on Sunday.")

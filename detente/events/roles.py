@@ -254,7 +254,9 @@ REFUSING_VERBS = {"decline", "refuse"}
 FRAME_PREPS = {"under"}
 # Verbs whose object is a goal: "seek agreement", "pursue a deal", "push for an accord", "hope for a treaty"
 GOAL_VERBS = {"seek", "pursue", "want", "hope", "push", "aim", "strive", "press", "call"}
-ENDING_VERBS = {"end", "lift", "ease", "scrap", "remove", "suspend", "halt", "stop", "overcome"}
+ENDING_VERBS = {"end", "lift", "ease", "scrap", "remove", "suspend", "halt", "stop", "overcome", "withhold"}
+# Nouns of demand: what they ask for is their content, not an act ("Trump's request to the president to investigate")
+DEMAND_NOUNS = {"request", "demand", "call", "appeal", "plea", "order", "ultimatum", "invitation", "pressure"}
 
 
 # Verbs of wanting: what their subject wants to do is a wish, not an act ("they want to make a deal"); what it
@@ -288,6 +290,9 @@ def not_an_act(token: Token, trig: Trigger) -> bool:
         return True
     if desired(token):
         return True
+    if token.dep_ == "acl" and token.head.lemma_.lower() in DEMAND_NOUNS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return True  # "the request to investigate", "calls to withdraw": the demand is the act
     if trig.pos == "NOUN" and trig.type == "ACCUSE" and token.dep_ in ("dobj", "pobj") \
             and any(c.dep_ == "det" and c.lower_ in ("these", "this", "those", "such") for c in token.children):
         return True  # "rejected these accusations": the accusation reported before, not a new one

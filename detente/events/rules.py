@@ -159,9 +159,18 @@ def _everyone(tokens: list[Token]) -> bool:
                                                           for c in t.children) for o in tokens for t in o.subtree)
 
 
+# Craft that an attack verb without an object has as its victim: "US Chinook helicopter shot down" (a headline's
+# passive without "was"), against "Turkish jets shot down a Syrian plane"
+CRAFT = {"helicopter", "plane", "jet", "warplane", "aircraft", "drone", "airliner", "fighter", "bomber", "chopper"}
+
+
 def _passive_without_agent(verb: Token) -> bool:
     children = list(verb.children)
-    return any(c.dep_ == "nsubjpass" for c in children) and not any(c.dep_ == "agent" for c in children)
+    if any(c.dep_ == "nsubjpass" for c in children):
+        return not any(c.dep_ == "agent" for c in children)
+    return verb.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("dobj", "agent", "aux", "auxpass") for c in children) \
+        and any(c.dep_ == "nsubj" and c.lemma_.lower() in CRAFT for c in children) \
+        and any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in children)
 
 
 def _names_someone(tokens: list[Token]) -> bool:
@@ -341,6 +350,7 @@ class RuleCoder:
         sources, targets = self._sides(sent, token, trig, source_tokens, target_tokens)
         if trig.pos == "VERB" and _passive_without_agent(token) and trig.type not in UNDIRECTED and not [
                 c for c in self.index.countries_in(source_tokens) if not self.index.only_as_location(c, source_tokens)]:
+            self.non_state_acts.add(token.i)  # nor does the classifier get to say
             return []  # "their helicopter was shot down", "were arrested in Egypt": the text does not say by whom
         pairs = list(product(sources, targets))
         joint = self.index.countries_in(source_tokens)
