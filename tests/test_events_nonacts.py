@@ -118,3 +118,9 @@ def test_what_a_state_wants_to_do_is_a_wish_not_an_act():
     assert not _events("Chile hopes to sign a trade agreement with Peru next month.")
     assert not _events("They want to make a deal with Peru much more than we do, the Chilean president said.")
     assert "AGREE" in _types("Chile will sign a trade agreement with Peru next month.")
+
+
+def test_what_a_state_is_asked_to_do_is_the_demands_content():
+    text = ("Australia and Indonesia held talks on Monday. The two sailors said they were being treated well and "
+            "asked their governments to help in their release.")
+    assert not [e for e in _events(text) if e.type == "RETREAT"]  # the release asked for has not happened

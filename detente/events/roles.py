@@ -255,6 +255,7 @@ FRAME_PREPS = {"under"}
 # Verbs whose object is a goal: "seek agreement", "pursue a deal", "push for an accord", "hope for a treaty"
 GOAL_VERBS = {"seek", "pursue", "want", "hope", "push", "aim", "strive", "press", "call"}
 ENDING_VERBS = {"end", "lift", "ease", "scrap", "remove", "suspend", "halt", "stop", "overcome", "withhold"}
+DEMAND_VERBS = {"ask", "urge", "call", "press", "pressure", "demand", "request", "appeal", "implore", "exhort"}
 # Nouns of demand: what they ask for is their content, not an act ("Trump's request to the president to investigate")
 DEMAND_NOUNS = {"request", "demand", "call", "appeal", "plea", "order", "ultimatum", "invitation", "pressure"}
 
@@ -264,6 +265,14 @@ DEMAND_NOUNS = {"request", "demand", "call", "appeal", "plea", "order", "ultimat
 DESIRE_VERBS = {"want", "wish", "hope", "desire", "like", "love", "prefer"}
 DESIRE_FORMS = DESIRE_VERBS | {f + e for f in ("want", "wish") for e in ("s", "es", "ed", "ing")} | {
     "hopes", "hoped", "hoping", "likes", "liked", "desires", "desired", "prefers", "preferred"}  # the lemmatizer's "hop"
+
+
+def demanded(token: Token) -> bool:
+    """The trigger is what someone is asked or urged to do ("will ask the ICC to open an investigation", "urged
+    Tehran to release the sailors"): the demand is the act (REAL-DEV.md 7), its content is not one of its own."""
+    chain = governing_words(token)
+    return any(below.dep_ in ("xcomp", "ccomp") and node.pos_ == "VERB" and node.lemma_.lower() in DEMAND_VERBS
+               for below, node in pairwise(chain))
 
 
 def desired(token: Token) -> bool:
@@ -289,6 +298,8 @@ def not_an_act(token: Token, trig: Trigger) -> bool:
     if trig.pos == "NOUN" and trig.type != "THREATEN" and content_of_threat(token):
         return True
     if desired(token):
+        return True
+    if demanded(token):
         return True
     if token.dep_ == "acl" and token.head.lemma_.lower() in DEMAND_NOUNS and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
