@@ -67,3 +67,18 @@ def test_a_decided_act_is_in_force_from_the_day_it_was_set_for():
     before = extract_events(doc, "a", resolve_actors(doc), (date(2020, 3, 14), date(2020, 3, 14)))
     assert {e.status for e in on_the_day if e.type == "COERCE"} == {"happened"}
     assert {e.status for e in before if e.type == "COERCE"} == {"planned"}  # Monday had not come yet
+
+
+def test_yet_to_and_no_reason_to_say_it_has_not_happened():
+    from datetime import date
+
+    from detente.actors import resolve_actors
+    from detente.events import extract_events
+    from detente.nlp import load_nlp
+
+    pub = (date(2024, 1, 24), date(2024, 1, 24))
+    for text in ("Austria is now the only member yet to ratify Ukraine's membership.",
+                 "Austria has yet to ratify Ukraine's membership.",
+                 "The Austrian chancellor said he saw no reason to negotiate with Ukraine at this point."):
+        doc = load_nlp()(text)
+        assert {e.status for e in extract_events(doc, "a", resolve_actors(doc), pub)} == {"denied"}, text

@@ -255,7 +255,8 @@ FRAME_PREPS = {"under"}
 # Verbs whose object is a goal: "seek agreement", "pursue a deal", "push for an accord", "hope for a treaty"
 GOAL_VERBS = {"seek", "pursue", "want", "hope", "push", "aim", "strive", "press", "call"}
 ENDING_VERBS = {"end", "lift", "ease", "scrap", "remove", "suspend", "halt", "stop", "overcome", "withhold"}
-DEMAND_VERBS = {"ask", "urge", "call", "press", "pressure", "demand", "request", "appeal", "implore", "exhort"}
+DEMAND_VERBS = {"ask", "urge", "call", "press", "pressure", "demand", "request", "appeal", "implore", "exhort",
+                "invite"}
 # Nouns of demand: what they ask for is their content, not an act ("Trump's request to the president to investigate")
 DEMAND_NOUNS = {"request", "demand", "call", "appeal", "plea", "order", "ultimatum", "invitation", "pressure"}
 

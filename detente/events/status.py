@@ -233,10 +233,21 @@ def _done_by_participle(noun: Token) -> bool:
         and c.lemma_.lower() not in UNDONE_PARTICIPLES for c in noun.children)
 
 
+def _yet_to(verb: Token) -> bool:
+    """"has yet to ratify", "the only member yet to ratify": it has not happened."""
+    return _to_infinitive(verb) and verb.head != verb and any(
+        c.dep_ == "advmod" and c.lower_ == "yet" and c.i < verb.i for c in verb.head.children)
+
+
 def event_status(trigger: Token, sent: Span | None = None) -> str:
     """happened | planned | hypothetical | denied | refused (the declined action of "refused to sign")."""
     if _done_by_participle(trigger):
         return "happened"
+    if _yet_to(trigger):
+        return "denied"
+    if trigger.dep_ in ("acl", "relcl") and _to_infinitive(trigger) and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in trigger.head.children):
+        return "denied"  # "saw no reason to negotiate", "has no plan to visit"
     if _denied_content(trigger):
         return "denied"
     if _content_of(trigger, FEAR_HEADS):
