@@ -148,3 +148,10 @@ def test_a_headline_passive_of_a_downed_craft_names_no_doer():
             'night," a spokesman for the militants said.')
     assert not any(c[2] == "ASSAULT" for c in _coded(text))
     assert ("TUR", "SYR", "ASSAULT", "happened") in _coded("Turkish jets shot down a Syrian plane on Sunday.")
+
+
+def test_wanting_another_state_to_act_is_a_request():
+    assert ("JPN", "KOR", "REQUEST", "happened") in _coded("Japan wants South Korea to withdraw the claim, officials said on Tuesday.")
+    assert ("CHN", "USA", "REQUEST", "happened") in _coded(
+        "Beijing also wants US President Joe Biden to eliminate the tariffs on Chinese goods, officials said on Tuesday.")
+    assert not any(c[2] == "REQUEST" for c in _coded("China wants to make a deal with the United States."))

@@ -20,7 +20,9 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_CONTROL = {"force", "compel", "urge", "ask", "persuade", "press", "pressure", "invite", "allow", "oblige",
                   "encourage", "push", "tell", "order", "call",
                   # causing someone to act: "the threat prompted Mexico to make concessions"
-                  "prompt", "lead", "drive", "spur", "prod", "induce", "convince", "cause"}
+                  "prompt", "lead", "drive", "spur", "prod", "induce", "convince", "cause",
+                  # wanting someone to act: "Beijing wants Trump to eliminate the tariffs"
+                  "want", "wish", "like", "need", "expect"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 OBJECT_PREPS = {"to", "with", "against", "on", "at", "from", "between", "toward", "towards", "into", "in", "for"}
 
@@ -155,6 +157,8 @@ def object_tokens(head: Token) -> list[Token]:
             found.extend(_doer_of_move(child))
         elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
             found.extend(phrase_tokens(child))
+    if head.pos_ == "VERB" and (head.lemma_.lower() in DESIRE_VERBS or head.lower_ in DESIRE_FORMS):
+        found.extend(_wanted_doer(head))  # "wants Trump to eliminate ...": Trump is asked
     if not found:
         for child in head.children:
             if child.dep_ == "xcomp":  # "agreed to join the alliance"
@@ -272,8 +276,25 @@ def demanded(token: Token) -> bool:
     """The trigger is what someone is asked or urged to do ("will ask the ICC to open an investigation", "urged
     Tehran to release the sailors"): the demand is the act (REAL-DEV.md 7), its content is not one of its own."""
     chain = governing_words(token)
-    return any(below.dep_ in ("xcomp", "ccomp") and node.pos_ == "VERB" and node.lemma_.lower() in DEMAND_VERBS
-               for below, node in pairwise(chain))
+    return any(below.dep_ in ("xcomp", "ccomp") and node.pos_ == "VERB" and (node.lemma_.lower() in DEMAND_VERBS or (
+        wants_of_another(node))) for below, node in pairwise(chain))
+
+
+def wants_of_another(verb: Token) -> bool:
+    """"Beijing wants Trump to eliminate the tariffs": wanting another to act is a demand (REAL-DEV.md 7)."""
+    return (verb.lemma_.lower() in DESIRE_VERBS or verb.lower_ in DESIRE_FORMS) and verb.pos_ == "VERB" and (
+        (any(c.dep_ == "dobj" for c in verb.children) and any(c.dep_ == "xcomp" for c in verb.children))
+        or bool(_wanted_doer(verb)))
+
+
+def _wanted_doer(verb: Token) -> list[Token]:
+    """The one wanted to act when the parser reads "wants Trump to eliminate" as a clause with its own subject."""
+    return [t for c in verb.children if c.dep_ == "ccomp" and _is_to_infinitive(c)
+            for s in c.children if s.dep_ == "nsubj" for t in s.subtree]
+
+
+def _is_to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def desired(token: Token) -> bool:
@@ -322,7 +343,8 @@ def not_an_act(token: Token, trig: Trigger) -> bool:
             and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) \
             and not any(c.dep_ in ("prep", "relcl", "acl", "amod", "compound", "nummod", "poss") for c in token.children):
         return True  # "Under the deal, the ministers will meet": the frame of what follows, an agreement named before
-    if trig.pos == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in ENDING_VERBS:
+    if trig.pos == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in ENDING_VERBS \
+            and not any(c.dep_ == "acl" and c.tag_ == "VBN" for c in token.children):  # "the tariffs imposed on Sept. 1"
         return True  # "ending a long freeze on contacts", "lifted the embargo": the ending is the news, not the freeze
     if trig.pos == "NOUN" and trig.type == "AGREE" and (
             (token.dep_ == "dobj" and token.head.lemma_.lower() in GOAL_VERBS)

@@ -26,7 +26,7 @@ from detente.events.conditions import preconditions
 from detente.events.generic import dated_background_noun, generic_noun
 from detente.events.ontology import UNDIRECTED, Trigger, plover_info
 from detente.events.parties import ActorIndex, name_halves
-from detente.events.roles import noun_roles, object_tokens, sentence_triggers, subject_tokens
+from detente.events.roles import noun_roles, object_tokens, sentence_triggers, subject_tokens, wants_of_another
 from detente.tables import load_table
 
 _PAIR_PHRASES = (
@@ -131,6 +131,14 @@ def _sets_deadline(verb: Token) -> bool:
         if t.lower_ == "face" and t.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "or" for c in t.head.children):
             return True
     return False
+
+
+def _wanted_of_others(sent: Span, found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
+    """"Beijing wants Trump to eliminate the tariffs": a REQUEST at the verb of wanting."""
+    taken = {t.i for t, _ in found}
+    extra = [(t, Trigger(t.lemma_.lower(), "VERB", "REQUEST", None, frozenset())) for t in sent
+             if t.i not in taken and wants_of_another(t)]
+    return sorted(found + extra, key=lambda pair: pair[0].i)
 
 
 def _ultimatums(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
@@ -257,7 +265,8 @@ class RuleCoder:
         ("we" inside a quotation: its speaker's; "he": the official named last; "the ministry")."""
         self.referents = referents or {}
         found = preconditions(sent, self._diplomatic_protests(
-            _ultimatums(_characterisations(_judgements(sent, sentence_triggers(sent, self.index.name_tokens))))))
+            _ultimatums(_characterisations(_judgements(sent, _wanted_of_others(
+                sent, sentence_triggers(sent, self.index.name_tokens)))))))
         out: list[RuleAct] = []
         verbal: set[tuple] = set()  # "agreed ... in a deal brokered by China": the deal is the agreement itself
         for token, trig in found:
