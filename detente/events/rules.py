@@ -189,6 +189,17 @@ def _names_someone(tokens: list[Token]) -> bool:
                                                          or t.lemma_.lower() in nonstate_nouns()) for t in tokens)
 
 
+def _phrase_heads(tokens: list[Token]) -> list[Token]:
+    """The words of a phrase whose head lies outside it."""
+    ids = {t.i for t in tokens}
+    return [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+
+
+def _with_modifiers(noun: Token) -> list[Token]:
+    """A noun and the words naming whose it is: "Chinese officials", "Hezbollah fighters", "Japan's envoy"."""
+    return [noun, *(c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss"))]
+
+
 # Words that count what their "of" names: "arrested tens of thousands of people", "dozens of activists"
 QUANTITY_NOUNS = {"ten", "dozen", "score", "hundred", "thousand", "million", "number", "group", "handful", "batch"}
 
@@ -264,9 +275,10 @@ class RuleCoder:
         """The sentence's proposals; ``referents``: token → state of a pronoun or description the mentions resolved
         ("we" inside a quotation: its speaker's; "he": the official named last; "the ministry")."""
         self.referents = referents or {}
-        found = preconditions(sent, self._diplomatic_protests(
-            _ultimatums(_characterisations(_judgements(sent, _wanted_of_others(
-                sent, sentence_triggers(sent, self.index.name_tokens)))))))
+        found = sentence_triggers(sent, self.index.name_tokens)
+        found = _judgements(sent, _wanted_of_others(sent, found))  # acts that no lexicon word names
+        found = self._diplomatic_protests(_ultimatums(_characterisations(found)))  # acts whose type the parse tells
+        found = preconditions(sent, found)
         out: list[RuleAct] = []
         verbal: set[tuple] = set()  # "agreed ... in a deal brokered by China": the deal is the agreement itself
         for token, trig in found:
@@ -282,15 +294,12 @@ class RuleCoder:
     def _non_state_doer(self, tokens: list[Token]) -> bool:
         """The doer named is private people or a non-state organisation and no state ("gunmen", "the Taliban",
         "Houthi rebels"), whatever place its phrase names ("militants based in Lebanon")."""
-        ids = {t.i for t in tokens}
-        heads = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
-        heads = [next((c for c in h.children if c.dep_ == "pobj"), h) if h.dep_ in ("agent", "prep") else h for h in heads]
+        heads = [next((c for c in h.children if c.dep_ == "pobj"), h) if h.dep_ in ("agent", "prep") else h
+                 for h in _phrase_heads(tokens)]
         heads = [first_conjunct(_counted(h)) for h in heads]
         return bool(heads) and all(
-            (h.lemma_.lower() in nonstate_nouns() or h.i in self.index.nonstate_tokens or any(
-                c.i in self.index.nonstate_tokens for c in h.children if c.dep_ in ("compound", "amod", "nmod", "poss")))
-            and h.i not in self.index.by_token
-            and not self._countries([h, *(c for c in h.children if c.dep_ in ("amod", "compound", "poss"))]) for h in heads)
+            (h.lemma_.lower() in nonstate_nouns() or any(t.i in self.index.nonstate_tokens for t in _with_modifiers(h)))
+            and h.i not in self.index.by_token and not self._countries(_with_modifiers(h)) for h in heads)
 
     def _diplomatic_protests(self, found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
         """"Japan protested the incursion", "the ministry protested to Beijing": a state's protest is a diplomatic
@@ -302,12 +311,10 @@ class RuleCoder:
     def _state_subject(self, tokens: list[Token]) -> bool:
         """The subject is a state or its organs ("Japan", "Chinese officials"), not people ("Pakistanis", "thousands
         of Pakistanis")."""
-        ids = {t.i for t in tokens}
-        heads = [_counted(t) for t in tokens if t.head.i not in ids or t.head.i == t.i]
+        heads = [_counted(h) for h in _phrase_heads(tokens)]
         return bool(heads) and all(h.ent_type_ != "NORP" and not PEOPLE_PLURAL.search(h.text)
                                    and h.lemma_.lower() not in nonstate_nouns() for h in heads) \
-            and any(self._countries([h, *(c for c in h.children if c.dep_ in ("amod", "compound", "poss"))])
-                    for h in heads)  # "Japan", "Chinese officials"; not "opponents of Rwanda's Senate"
+            and any(self._countries(_with_modifiers(h)) for h in heads)  # not "opponents of Rwanda's Senate"
 
     def _countries(self, tokens: list[Token]) -> list[str]:
         found = self.index.countries_in(tokens)
