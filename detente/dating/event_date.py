@@ -89,8 +89,9 @@ def decide_event_date(time: TimeSpan | None, status: str, pub_range: tuple[date,
     ``evidence`` where it was found (own | sentence | paragraph | story | another article; by default what the
     time says of itself: carried from the previous sentence, or its ``evidence``); a happened event
     whose own time lies after publication is a plan; another clause's time after publication does not date a
-    past act; ``decided``: an act a past decision set for a day that has come is in force. Without a time, the publication day (or month, or short range) for the article's news; nothing for
-    background, for plans and possibilities, or when the publication date is not known to a month."""
+    past act; with ``decided``, an act a past decision set for a day that has come is in force. Without a time, the
+    publication day (or month, or short range) for the article's news; nothing for background, for plans and
+    possibilities, or when the publication date is not known to a month."""
     if time is not None:
         evidence = evidence or ("paragraph" if time.carried else time.evidence)
         if time.relative and pub_range is not None and wide(pub_range):

@@ -39,7 +39,7 @@ LOOKBACK = 3  # sentences a pronoun or a definite description may reach back to,
 ALLEGATION_NOUNS = frozenset({"accusation", "allegation", "charge", "claim", "assertion", "criticism", "report"})
 ANAPHORIC_DETS = frozenset({"the", "these", "this", "those", "such"})
 # What a denial takes up of someone's report: "Athens denied the incident" answers whoever reported it
-REPORTED_NOUNS = frozenset({"incident", "account", "story", "version", "allegation"})
+REPORTED_NOUNS = frozenset({"incident", "account", "story", "version"})
 DENYING_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "rebut"})
 
 

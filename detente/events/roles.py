@@ -13,7 +13,7 @@ from itertools import pairwise
 from spacy.tokens import Span, Token
 
 from detente.events.ontology import Trigger, triggers
-from detente.events.status import INTENTION_NOUNS, event_status, governing_words
+from detente.events.status import INTENTION_NOUNS, event_status, governing_words, to_infinitive
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Verbs whose object, not subject, does what their infinitive says ("forced Manila to decide", "urged Seoul to join")
@@ -157,7 +157,7 @@ def object_tokens(head: Token) -> list[Token]:
             found.extend(_doer_of_move(child))
         elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
             found.extend(phrase_tokens(child))
-    if head.pos_ == "VERB" and (head.lemma_.lower() in DESIRE_VERBS or head.lower_ in DESIRE_FORMS):
+    if _wanting(head):
         found.extend(_wanted_doer(head))  # "wants Trump to eliminate ...": Trump is asked
     if not found:
         for child in head.children:
@@ -282,28 +282,27 @@ def demanded(token: Token) -> bool:
 
 def wants_of_another(verb: Token) -> bool:
     """"Beijing wants Trump to eliminate the tariffs": wanting another to act is a demand (REAL-DEV.md 7)."""
-    return (verb.lemma_.lower() in DESIRE_VERBS or verb.lower_ in DESIRE_FORMS) and verb.pos_ == "VERB" and (
+    return _wanting(verb) and (
         (any(c.dep_ == "dobj" for c in verb.children) and any(c.dep_ == "xcomp" for c in verb.children))
         or bool(_wanted_doer(verb)))
 
 
 def _wanted_doer(verb: Token) -> list[Token]:
     """The one wanted to act when the parser reads "wants Trump to eliminate" as a clause with its own subject."""
-    return [t for c in verb.children if c.dep_ == "ccomp" and _is_to_infinitive(c)
+    return [t for c in verb.children if c.dep_ == "ccomp" and to_infinitive(c)
             for s in c.children if s.dep_ == "nsubj" for t in s.subtree]
 
 
-def _is_to_infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+def _wanting(verb: Token) -> bool:
+    """A verb of wanting (the lemmatizer reads "hopes" as "hop", so its forms are matched too)."""
+    return verb.pos_ == "VERB" and (verb.lemma_.lower() in DESIRE_VERBS or verb.lower_ in DESIRE_FORMS)
 
 
 def desired(token: Token) -> bool:
     """The trigger is what its own subject wants to do: "They want to make a deal", "would like to visit Beijing"."""
     chain = governing_words(token)
     for below, node in pairwise(chain):
-        if below.dep_ == "xcomp" and (node.lemma_.lower() in DESIRE_VERBS or node.lower_ in DESIRE_FORMS) \
-                and node.pos_ == "VERB" \
-                and not any(c.dep_ == "dobj" for c in node.children):
+        if below.dep_ == "xcomp" and _wanting(node) and not any(c.dep_ == "dobj" for c in node.children):
             return True
     return False
 
@@ -323,8 +322,7 @@ def not_an_act(token: Token, trig: Trigger) -> bool:
         return True
     if demanded(token):
         return True
-    if token.dep_ == "acl" and token.head.lemma_.lower() in DEMAND_NOUNS and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    if token.dep_ == "acl" and token.head.lemma_.lower() in DEMAND_NOUNS and to_infinitive(token):
         return True  # "the request to investigate", "calls to withdraw": the demand is the act
     if trig.pos == "NOUN" and trig.type == "ACCUSE" and token.dep_ in ("dobj", "pobj") \
             and any(c.dep_ == "det" and c.lower_ in ("these", "this", "those", "such") for c in token.children):

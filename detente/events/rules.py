@@ -267,7 +267,9 @@ class RuleCoder:
     def __init__(self, doc: Doc, actors: ActorResult, pair: list[str]) -> None:
         self.index = ActorIndex(doc, actors)
         self.pair = pair
-        self.non_state_acts: set[int] = set()  # words of acts whose other side the parse names as no state
+        # words of acts whose other side the parse names as no state, or whose doer the text does not name: the
+        # classifier does not re-cast them
+        self.non_state_acts: set[int] = set()
         self.referents: dict[int, list[str]] = {}  # the sentence's resolved pronouns and descriptions → their states
         name_halves(doc, self.index, actors)
 

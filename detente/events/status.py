@@ -113,7 +113,7 @@ CONDITION_MARKS = {"if", "unless", "whether"}
 # participles that say an act is not (yet) carried out: "tariffs planned for October", "a deal proposed by Paris"
 UNDONE_PARTICIPLES = (PLANNED_HEADS | PROMISING_HEADS | NEGOTIATING_HEADS | CANCELLING_HEADS | FEAR_HEADS
                       | HEDGE_HEADS | {"threaten", "envisage", "envision", "contemplate", "delay", "postpone", "suspend",
-                                       "block", "reject", "need", "require", "want", "hope"})
+                                       "block", "reject", "need", "require"})
 
 
 def _status_chain(trigger: Token) -> list[Token]:
@@ -169,14 +169,14 @@ def _reported_future(node: Token) -> bool:
     return False
 
 
-def _to_infinitive(verb: Token) -> bool:
+def to_infinitive(verb: Token) -> bool:
     return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _infinitive_of_verb(node: Token) -> str | None:
     """Status of a to-infinitive under a verb the chain does not climb: "urged Tehran to release" hypothetical,
     "sent troops to secure the border" (a purpose) planned."""
-    if not _to_infinitive(node) or node.head == node:
+    if not to_infinitive(node) or node.head == node:
         return None
     head = node.head
     if node.dep_ in ("ccomp", "xcomp", "oprd") and head.lemma_.lower() in REQUEST_HEADS:
@@ -198,7 +198,7 @@ def _demanded_content(node: Token) -> bool:
 def _infinitive_of_noun(node: Token) -> str | None:
     """Status of an infinitive under a noun: "a contract to supply" planned, "the right to veto" hypothetical,
     "the first leader to visit" none (the noun is the one who did it)."""
-    if node.dep_ != "acl" or not _to_infinitive(node):
+    if node.dep_ != "acl" or not to_infinitive(node):
         return None
     noun = node.head
     if any(c.lower_ in FIRSTS or c.tag_ in ("JJS", "RBS") for c in noun.children if c.dep_ in ("amod", "advmod", "det")):
@@ -235,7 +235,7 @@ def _done_by_participle(noun: Token) -> bool:
 
 def _yet_to(verb: Token) -> bool:
     """"has yet to ratify", "the only member yet to ratify": it has not happened."""
-    return _to_infinitive(verb) and verb.head != verb and any(
+    return to_infinitive(verb) and verb.head != verb and any(
         c.dep_ == "advmod" and c.lower_ == "yet" and c.i < verb.i for c in verb.head.children)
 
 
@@ -245,7 +245,7 @@ def event_status(trigger: Token, sent: Span | None = None) -> str:
         return "happened"
     if _yet_to(trigger):
         return "denied"
-    if trigger.dep_ in ("acl", "relcl") and _to_infinitive(trigger) and any(
+    if trigger.dep_ in ("acl", "relcl") and to_infinitive(trigger) and any(
             c.dep_ == "det" and c.lower_ == "no" for c in trigger.head.children):
         return "denied"  # "saw no reason to negotiate", "has no plan to visit"
     if _denied_content(trigger):
@@ -287,7 +287,7 @@ def event_status(trigger: Token, sent: Span | None = None) -> str:
             return "hypothetical"  # "urged Tehran to release the sailors"
         if controls and lemma in ENDING_HEADS:
             return "denied"  # "would stop selling": what is stopped is no longer done
-        if controls and lemma == "be" and _to_infinitive(below):
+        if controls and lemma == "be" and to_infinitive(below):
             return "planned"  # "is to be held", "are to meet"
         if below is not None and below.dep_ in SUBJECTS and lemma in PLANNED_HEADS and \
                 any(c.dep_ == "xcomp" for c in children):
