@@ -99,7 +99,8 @@ def test_quote_spans_are_ordered_marked_and_in_bounds(body):
     spans = quote_spans(body)
     for start, end in spans:
         assert 0 <= start < end <= len(body)
-        assert body[start] in '“"', (body, start)  # a span opens on its quotation mark
+        # a span opens on its quotation mark: curly, straight, wire-style ``, or a wire text's lone opening mark
+        assert body[start] in '“"`\'', (body, start)
     assert [s for s, _ in spans] == sorted({s for s, _ in spans})
 
 
