@@ -80,7 +80,7 @@ def score(records: list[dict]) -> dict:
     n = len(records)
     hits = state_n = state_hits = dyad_hits = other = 0
     confusion: Counter[tuple[str, str]] = Counter()
-    misses: list[tuple[str, str, str]] = []
+    misses: list[tuple[str, str, str, bool]] = []
     for record, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
         gold = record["gold"]
         actors = resolve_actors(doc, nlp)
@@ -95,7 +95,7 @@ def score(records: list[dict]) -> dict:
             dyad_hits += _dyad_ok(record, events)
         if not hit:
             confusion[(gold, types[0] if types else "-")] += 1
-            misses.append((gold, ",".join(sorted(set(types))) or "-", record["text"]))
+            misses.append((gold, ",".join(sorted(set(types))) or "-", record["text"], record["state"]))
     return {
         "sentences": n,
         "type_recall": hits / n,
@@ -111,6 +111,7 @@ def score(records: list[dict]) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", type=int, default=0, help="print this many wrong or uncoded sentences")
+    parser.add_argument("--state-only", action="store_true", help="print only misses on state-to-state sentences")
     parser.add_argument("--path", type=Path, default=PEER)
     args = parser.parse_args()
     result = score(load_records(args.path))
@@ -123,8 +124,9 @@ def main() -> None:
     print("  most frequent confusions (gold → ours):")
     for (gold, ours), count in result["confusion"]:
         print(f"    {gold:10s} → {ours:10s} {count}")
-    for gold, ours, text in result["misses"][: args.errors]:
-        print(f"  [{gold} → {ours}] {text}")
+    misses = [m for m in result["misses"] if m[3] or not args.state_only]
+    for gold, ours, text, state in misses[: args.errors]:
+        print(f"  [{gold} → {ours}]{' (state)' if state else ''} {text}")
 
 
 if __name__ == "__main__":

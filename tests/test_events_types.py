@@ -155,3 +155,26 @@ def test_wanting_another_state_to_act_is_a_request():
     assert ("CHN", "USA", "REQUEST", "happened") in _coded(
         "Beijing also wants US President Joe Biden to eliminate the tariffs on Chinese goods, officials said on Tuesday.")
     assert not any(c[2] == "REQUEST" for c in _coded("China wants to make a deal with the United States."))
+
+
+def test_saying_another_state_must_act_is_a_request():
+    """A speaker laying an obligation on another state ("must", "should", "has to", "needs to") demands it; its own
+    state's duty, an obligation on no state, and a prediction are not demands, and the obligation's content is no
+    act of its own."""
+    assert _coded("Norway said on Tuesday that Iceland must return the fishing vessel seized last week.") == {
+        ("NOR", "ISL", "REQUEST", "happened")}
+    assert ("KEN", "UGA", "REQUEST", "happened") in _coded("The Kenyan foreign ministry said Uganda should withdraw its troops.")
+    assert ("CHL", "PER", "REQUEST", "happened") in _coded("Chile's president said Peru has to reopen the border crossing.")
+    assert _coded("Norway's prime minister said Norway must defend its fishing grounds against Iceland.") == set()
+    assert _coded("The Kenyan foreign minister said Kenya and Uganda should deepen their trade ties.") == set()
+    assert _coded("Chile's president said regional governments should work together with Peru.") == set()
+    assert _coded("Trade between Kenya and Uganda should reach two billion dollars next year, the Kenyan minister said.") == set()
+
+
+def test_a_place_in_the_doers_phrase_is_no_party():
+    """"monitors in Ukraine", "a relief agency operating in Sudan": where the doer is, not who it is; nor is that
+    place the act's other side."""
+    assert _coded("A relief agency operating in Sudan said Chad must reopen the border.") == set()
+    assert _coded("Monitors in Ukraine said Russia must stop the shelling.") == set()
+    assert ("CHN", "VNM", "ASSAULT", "happened") in _coded("Chinese troops in Laos attacked Vietnamese positions on Tuesday.")
+    assert ("CHN", "USA", "REQUEST", "happened") in _coded("Officials in Beijing said Washington must lift the tariffs.")

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from detente.events.ontology import Trigger, triggers
 from detente.events.status import INTENTION_NOUNS, event_status, governing_words, to_infinitive
+from detente.quotes.verbs import frames_of
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Verbs whose object, not subject, does what their infinitive says ("forced Manila to decide", "urged Seoul to join")
@@ -159,6 +160,8 @@ def object_tokens(head: Token) -> list[Token]:
             found.extend(phrase_tokens(child))
     if _wanting(head):
         found.extend(_wanted_doer(head))  # "wants Trump to eliminate ...": Trump is asked
+    elif not found:
+        found.extend(obliged_doer(head))  # "said Sudan must return ...": Sudan is asked
     if not found:
         for child in head.children:
             if child.dep_ == "xcomp":  # "agreed to join the alliance"
@@ -274,10 +277,40 @@ DESIRE_FORMS = DESIRE_VERBS | {f + e for f in ("want", "wish") for e in ("s", "e
 
 def demanded(token: Token) -> bool:
     """The trigger is what someone is asked or urged to do ("will ask the ICC to open an investigation", "urged
-    Tehran to release the sailors"): the demand is the act (REAL-DEV.md 7), its content is not one of its own."""
+    Tehran to release the sailors", "said Sudan must return the helicopter"): the demand is the act (REAL-DEV.md 7),
+    its content is not one of its own."""
     chain = governing_words(token)
+    if chain[-1] in _obliging_clauses(chain[-1].head):  # the chain stops below a clause with its own subject
+        return True
     return any(below.dep_ in ("xcomp", "ccomp") and node.pos_ == "VERB" and (node.lemma_.lower() in DEMAND_VERBS or (
         wants_of_another(node))) for below, node in pairwise(chain))
+
+
+# Modals by which a speaker lays an obligation on another: "Russia said Sudan must return the helicopter", "China
+# said the United States should stop interfering" (a demand, REAL-DEV.md 7)
+OBLIGING_MODALS = {"must", "should"}
+OBLIGING_VERBS = {"have", "need"}  # "China has to make a deal", "Tehran needs to release them"
+
+
+def _obliging_clauses(verb: Token) -> list[Token]:
+    """The content clauses of a verb of saying that lay an obligation on a named subject (not a pronoun, which is
+    often the speaker itself: "said it must act")."""
+    if verb.pos_ != "VERB" or "clause" not in frames_of(verb):
+        return []
+    found = []
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or not any(s.dep_ == "nsubj" and s.pos_ != "PRON" for s in clause.children):
+            continue
+        if any(a.dep_ == "aux" and a.lower_ in OBLIGING_MODALS for a in clause.children) or (
+                clause.lemma_.lower() in OBLIGING_VERBS and any(x.dep_ == "xcomp" and to_infinitive(x)
+                                                                 for x in clause.children)):
+            found.append(clause)
+    return found
+
+
+def obliged_doer(verb: Token) -> list[Token]:
+    """The one a speaker says must act ("Russia said Sudan must return the helicopter": Sudan is asked)."""
+    return [t for clause in _obliging_clauses(verb) for s in clause.children if s.dep_ == "nsubj" for t in s.subtree]
 
 
 def wants_of_another(verb: Token) -> bool:

@@ -24,9 +24,17 @@ from detente.actors.codes import nonstate_nouns
 from detente.actors.states import first_conjunct
 from detente.events.conditions import preconditions
 from detente.events.generic import dated_background_noun, generic_noun
+from detente.events.mentions import ROLE_HEADS, STATE_NOUNS
 from detente.events.ontology import UNDIRECTED, Trigger, plover_info
 from detente.events.parties import ActorIndex, name_halves
-from detente.events.roles import noun_roles, object_tokens, sentence_triggers, subject_tokens, wants_of_another
+from detente.events.roles import (
+    noun_roles,
+    object_tokens,
+    obliged_doer,
+    sentence_triggers,
+    subject_tokens,
+    wants_of_another,
+)
 from detente.tables import load_table
 
 _PAIR_PHRASES = (
@@ -134,10 +142,11 @@ def _sets_deadline(verb: Token) -> bool:
 
 
 def _wanted_of_others(sent: Span, found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
-    """"Beijing wants Trump to eliminate the tariffs": a REQUEST at the verb of wanting."""
+    """"Beijing wants Trump to eliminate the tariffs", "Russia said Sudan must return the helicopter": a REQUEST at
+    the verb of wanting or saying."""
     taken = {t.i for t, _ in found}
     extra = [(t, Trigger(t.lemma_.lower(), "VERB", "REQUEST", None, frozenset())) for t in sent
-             if t.i not in taken and wants_of_another(t)]
+             if t.i not in taken and (wants_of_another(t) or obliged_doer(t))]
     return sorted(found + extra, key=lambda pair: pair[0].i)
 
 
@@ -261,6 +270,10 @@ def _co_subjects(tokens: list[Token]) -> bool:
     return any(t.dep_ == "cc" for t in tokens) or bool(CO_SUBJECT_WORDS.search(" ".join(t.text for t in tokens)))
 
 
+# Heads of a phrase naming a state's organs, whose place is the state: "officials in Tokyo", "police in Guinea"
+ORGAN_HEADS = ROLE_HEADS | STATE_NOUNS | {"authority", "police", "force", "ministry", "government"}
+
+
 class RuleCoder:
     """The lexicon-and-parse proposals of one article, sentence by sentence."""
 
@@ -279,6 +292,7 @@ class RuleCoder:
         self.referents = referents or {}
         found = sentence_triggers(sent, self.index.name_tokens)
         found = _judgements(sent, _wanted_of_others(sent, found))  # acts that no lexicon word names
+        found = [(t, trig) for t, trig in found if not self._own_duty(t, trig)]
         found = self._diplomatic_protests(_ultimatums(_characterisations(found)))  # acts whose type the parse tells
         found = preconditions(sent, found)
         out: list[RuleAct] = []
@@ -292,6 +306,16 @@ class RuleCoder:
                     verbal.add(key)
                 out.append(act)
         return out
+
+    def _own_duty(self, verb: Token, trig: Trigger) -> bool:
+        """"Putin said Russia must defend itself", "said Moscow and Beijing should deepen their ties": what a speaker
+        says its own state must do, alone or with others, is no demand; nor is what it says others must do when they
+        are no state ("said European countries should work together"), or when the speaker is no state the parse
+        names."""
+        if trig.type != "REQUEST" or trig.pos != "VERB" or not (doer := obliged_doer(verb)):
+            return False
+        obliged, speaker = set(self._countries(doer)), set(self._countries(subject_tokens(verb)))
+        return not obliged or not speaker or bool(obliged & speaker)
 
     def _non_state_doer(self, tokens: list[Token]) -> bool:
         """The doer named is private people or a non-state organisation and no state ("gunmen", "the Taliban",
@@ -400,6 +424,11 @@ class RuleCoder:
                source_tokens: list[Token], target_tokens: list[Token]) -> tuple[list[str], list[str]]:
         """Source and target parties of a trigger: from the parse, else the sentence's other party, else the pair."""
         sources = self._countries(source_tokens)
+        # "the Red Cross operating in Iraq", "monitors in Ukraine": where the doer is, not who it is (but "officials
+        # in Tokyo", "security forces in Guinea" are that state's organs)
+        doers_place = [c for c in sources if trig.pos == "VERB" and self.index.only_as_location(c, source_tokens)
+                       and not any(h.lemma_.lower() in ORGAN_HEADS for h in _phrase_heads(source_tokens))]
+        sources = [c for c in sources if c not in doers_place]
         targets = [c for c in self._countries(target_tokens) if c not in sources]
         placed = [c for c in targets if self.index.only_as_location(c, target_tokens)]
         if placed and len(placed) < len(targets):
@@ -427,7 +456,7 @@ class RuleCoder:
         if bool(sources) != bool(targets) and (len(in_sentence) == 2 or (
                 hostile and len(states) == 2 and (sources or targets)[0] in states)):
             known = sources or targets  # one side from the parse, the other the sentence's only other party
-            other = [c for c in (in_sentence if len(in_sentence) == 2 else states) if c not in known]
+            other = [c for c in (in_sentence if len(in_sentence) == 2 else states) if c not in known + doers_place]
             if len(other) == 1:
                 sources, targets = (sources, other) if sources else (other, targets)
         if trig.mode == "third-party" and sources and not targets:
