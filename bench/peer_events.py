@@ -26,6 +26,7 @@ from pathlib import Path
 
 from detente.actors import resolve_actors
 from detente.events import extract_events
+from detente.events.ontology import plover_category
 from detente.nlp import load_nlp
 from detente.quotes import extract_quotes
 
@@ -66,7 +67,7 @@ def _dyad_ok(record: dict, events) -> bool:
     sources = {p.get("code") for p in _parties(record.get("source"))}
     targets = {p.get("code") for p in _parties(record.get("target"))} or sources
     for e in events:
-        if e.type != record["gold"]:
+        if plover_category(e.type, e.status) != record["gold"]:
             continue
         if e.source in sources and e.target in targets:
             return True
@@ -85,7 +86,7 @@ def score(records: list[dict]) -> dict:
         gold = record["gold"]
         actors = resolve_actors(doc, nlp)
         events = extract_events(doc, "peer", actors, REF, extract_quotes(doc, "peer", actors))
-        types = [e.type for e in events]
+        types = [plover_category(e.type, e.status) for e in events]
         hit = gold in types
         hits += hit
         other += len([t for t in set(types) if t != gold])

@@ -79,7 +79,7 @@ def test_values_are_what_the_manual_says(exported):
 def test_status_reaches_the_manuals_auxiliary_modes(exported):
     _, records, _, _ = exported
     planned = [r for r in records if r["status"] == "planned"]
-    assert planned and all(r["context"] == ["future"] for r in planned)
+    assert planned and all(r["context"] == ["future"] for r in planned if r["event"][0] not in ("AGREE", "CONCEDE"))
     assert all(r["context"] == [] for r in records if r["status"] == "happened")
 
 
@@ -101,3 +101,16 @@ def test_mentions_of_one_event_share_a_link(exported):
 ])
 def test_sectors_come_from_the_role_or_the_organisation_type(actor, codes):
     assert sector(actor) == codes
+
+
+def test_future_cooperation_is_the_single_category_the_manual_names(exported):
+    """The manual codes a cooperative act reported as future (CONSULT, SUPPORT, COOPERATE, AID) as AGREE and an
+    announced retreat as CONCEDE, with no auxiliary mode; the JSONL keeps our type and status."""
+    _, records, events, _ = exported
+    by_id = {e.id: e for e in events}
+    future = [r for r in records if r["status"] == "planned" and by_id[r["id"]].type in ("CONSULT", "SUPPORT", "COOPERATE", "AID")]
+    assert future, "examples/ has planned visits"
+    assert all(r["event"] == ["AGREE"] and r["context"] == [] and r["quad_code"] == 1 for r in future)
+    assert plover.plover_category("RETREAT", "planned") == "CONCEDE"
+    assert plover.plover_category("CONSULT", "happened") == "CONSULT"
+    assert plover.plover_category("ASSAULT", "planned") == "ASSAULT"

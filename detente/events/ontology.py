@@ -14,6 +14,17 @@ PLOVER_TYPES = (
 UNDIRECTED = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
+# The PLOVER manual's single categories for acts reported as future ("Potential ambiguities" of AGREE and RETREAT):
+# a cooperative act of these types in the future tense is an intention, coded AGREE, and an announced retreat is
+# coded CONCEDE, rather than the type with the auxiliary mode "future"
+FUTURE_AS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "CONCEDE"}
+
+
+def plover_category(event_type: str, status: str | None) -> str:
+    """The category the PLOVER manual codes an act as: "will visit Albania" is AGREE, "will withdraw" CONCEDE."""
+    return FUTURE_AS.get(event_type, event_type) if status == "planned" else event_type
+
+
 @dataclass(frozen=True)
 class PloverInfo:
     cameo: str

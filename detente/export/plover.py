@@ -5,7 +5,8 @@ real-world event share ``link`` (our cluster id). ``actor`` and ``recipient`` ar
 (``code``, ``sector``, ``entity_text``, ``identifier_text``, ``office``), ``event``, ``mode`` and ``context``
 are lists; ``quad_code`` is 1–4 and ``event_scale`` the PLOVER score of the type and mode. Status goes into
 ``context`` as the manual's auxiliary modes (``future``, ``hypothetical``, ``negation``) and, in full, into
-``status``; ``date_precision``, ``date_basis``, ``cameo`` and ``article_id`` are ours, under names the manual
+``status``, except that an act the manual codes as one category when future is that category ("will visit" is
+AGREE, "will withdraw" CONCEDE: :func:`detente.events.ontology.plover_category`); ``date_precision``, ``date_basis``, ``cameo`` and ``article_id`` are ours, under names the manual
 does not use. The manual requires ``date``: undated events are left out (they are in the JSONL export).
 """
 
@@ -14,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TextIO
 
-from detente.export.entities import Side, cameo_event_code, quad_class, side
+from detente.events.ontology import plover_category, plover_info
+from detente.export.entities import QUAD_CLASS, Side, cameo_event_code, quad_class, side
 from detente.export.rows import to_json
 from detente.records import Actor, Article, Event
 from detente.store import Store, queries
@@ -40,17 +42,19 @@ def record(e: Event, article: Article, actors: dict[str, Actor], named: dict[tup
         text = named.get((e.article_id, e.sentence_index, actor_id or "")) or named.get((e.article_id, e.sentence_index, code or ""))
         return [_entity(side(code, actor_id, actors), text)]
 
-    context = [AUXILIARY[e.status]] if e.status in AUXILIARY else []
+    category = plover_category(e.type, e.status)
+    reduced = category != e.type  # "will visit" is AGREE, not CONSULT with the auxiliary mode "future"
+    context = [AUXILIARY[e.status]] if e.status in AUXILIARY and not reduced else []
     out: dict = {
         "id": e.id,
         "date": e.date_start,
         "enddate": e.date_end or e.date_start,
         "actor": entities(e.source, e.source_actor),
         "recipient": entities(e.target, e.target_actor),
-        "event": [e.type],
-        "mode": [e.mode] if e.mode else [],
+        "event": [category],
+        "mode": [e.mode] if e.mode and not reduced else [],
         "context": context,
-        "quad_code": quad_class(e),
+        "quad_code": QUAD_CLASS.get(plover_info(category).quad) if reduced else quad_class(e),
         "event_scale": e.goldstein,
         "event_text": [e.trigger] if e.trigger else [],
         "text": e.text,
