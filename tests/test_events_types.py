@@ -178,3 +178,19 @@ def test_a_place_in_the_doers_phrase_is_no_party():
     assert _coded("Monitors in Ukraine said Russia must stop the shelling.") == set()
     assert ("CHN", "VNM", "ASSAULT", "happened") in _coded("Chinese troops in Laos attacked Vietnamese positions on Tuesday.")
     assert ("CHN", "USA", "REQUEST", "happened") in _coded("Officials in Beijing said Washington must lift the tariffs.")
+
+
+def test_a_coercive_act_on_a_condition_is_a_threat_made_when_said():
+    """"will impose tariffs if ...", "will withdraw its peacekeepers unless ...": a coercive warning, which PLOVER codes
+    THREATEN, made when it is said; what it would impose is no act of its own, nor is what a threat names; a
+    commentator's guess threatens nothing."""
+    coded = _coded("Canada will impose new tariffs on Mexican steel if Mexico does not lift its quotas, the minister said on Tuesday.")
+    assert ("CAN", "MEX", "THREATEN", "happened") in coded
+    assert not any(c[2] == "SANCTION" for c in coded)
+    assert ("KEN", "SOM", "THREATEN", "happened") in _coded(
+        "Kenya announced on Tuesday that it will withdraw its troops from Somalia unless Mogadishu pays for their upkeep.")
+    assert not any(c[2] == "THREATEN" for c in _coded("Kenya will withdraw its troops from Somalia if the mission ends."))
+    coded = _coded("Greece threatened on Monday to impose sanctions on Turkey if its survey ship entered Greek waters.")
+    assert ("GRC", "TUR", "THREATEN", "happened") in coded and not any(c[2] == "SANCTION" for c in coded)
+    assert not any(c[2] == "THREATEN" for c in _coded("Analysts say Canada could impose tariffs on Mexico if talks fail."))
+    assert not any(c[2] == "THREATEN" for c in _coded("Canada could impose tariffs on Mexico if talks fail."))

@@ -149,7 +149,8 @@ class _Extractor:
                 token = act.token
                 later = [c.token.idx for c in coded[n + 1 :] if c.token.i != token.i]
                 next_char = later[0] if later else None
-                status = event_status(token, sent)
+                # a conditional threat is made when it is said ("will impose tariffs if ..."), whatever its content
+                status = "happened" if act.mode == "conditional" else event_status(token, sent)
                 unreal = status in ("planned", "hypothetical", "denied")  # dated only by their own words
                 if times:
                     time = time_for(token, times, next_char, attached_only=unreal)

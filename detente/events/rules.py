@@ -157,6 +157,53 @@ def _ultimatums(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger
              and _sets_deadline(t) else trig) for t, trig in found]
 
 
+# A coercive act a state says it will take if another does (or unless it does) something is a threat, which PLOVER
+# codes THREATEN ("coercive or forceful warnings"): "will impose tariffs if Beijing retaliates", "may halt mediation
+# if cooperation founders", "will withdraw its peacekeepers unless a ceasefire is arranged"
+CONDITION_MARKS = {"if", "unless"}
+FUTURE_AUX = {"will", "would", "could", "may", "might", "shall", "'ll"}
+POSSIBLE_AUX = {"would", "could", "may", "might"}
+
+
+def _condition(verb: Token) -> str | None:
+    """"if" or "unless" of a condition on the verb's future or possible act (none for a negated act)."""
+    children = list(verb.children)
+    if any(c.dep_ == "neg" for c in children) or not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children):
+        return None
+    for clause in children:
+        if clause.dep_ == "advcl":
+            mark = next((m.lower_ for m in clause.children if m.dep_ == "mark" and m.lower_ in CONDITION_MARKS), None)
+            if mark:
+                return mark
+    return None
+
+
+def _conditional_threats(found: list[tuple[Token, Trigger]], speculation) -> list[tuple[Token, Trigger]]:
+    """A future coercive act on a condition becomes a THREATEN of the same words, made when it is said; what it
+    would impose is no act of its own ("will impose new tariffs if ...": one threat, no tariffs). ``speculation``
+    tells a commentator's guess ("analysts say the US could impose sanctions if ..."), which threatens nothing."""
+    out = []
+    for t, trig in found:
+        mark = _condition(t) if trig.pos == "VERB" else None
+        if mark and (plover_info(trig.type).quad == "material-conflict" or (trig.type == "RETREAT" and mark == "unless")) \
+                and not speculation(t):
+            trig = Trigger(trig.phrase, trig.pos, "THREATEN", "conditional", trig.objects)
+        out.append((t, trig))
+    threats = {t.i for t, trig in out if trig.type == "THREATEN" and trig.pos == "VERB"}
+    return [(t, trig) for t, trig in out if t.i in threats or not _threatened(t, threats)]
+
+
+def _threatened(token: Token, threats: set[int]) -> bool:
+    """The word is what a threat would impose ("threatened to impose sanctions", "will impose tariffs if ..."): it
+    hangs from the threatening verb, not from its condition or a clause describing a noun ("a zone agreed by")."""
+    node = token
+    while node.head != node and node.dep_ not in ("advcl", "relcl", "acl"):
+        node = node.head
+        if node.i in threats:
+            return True
+    return False
+
+
 def _absolute_with(token: Token) -> bool:
     """The trigger carries an absolute "with X doing" phrase ("with the US president looking on")."""
     return any(c.dep_ == "prep" and c.lower_ == "with" and any(g.pos_ == "VERB" and g.tag_ == "VBG" for g in c.subtree)
@@ -293,7 +340,8 @@ class RuleCoder:
         found = sentence_triggers(sent, self.index.name_tokens)
         found = _judgements(sent, _wanted_of_others(sent, found))  # acts that no lexicon word names
         found = [(t, trig) for t, trig in found if not self._own_duty(t, trig)]
-        found = self._diplomatic_protests(_ultimatums(_characterisations(found)))  # acts whose type the parse tells
+        found = _conditional_threats(_ultimatums(_characterisations(found)), self._speculation)
+        found = self._diplomatic_protests(found)  # acts whose type the parse tells
         found = preconditions(sent, found)
         out: list[RuleAct] = []
         verbal: set[tuple] = set()  # "agreed ... in a deal brokered by China": the deal is the agreement itself
@@ -316,6 +364,18 @@ class RuleCoder:
             return False
         obliged, speaker = set(self._countries(doer)), set(self._countries(subject_tokens(verb)))
         return not obliged or not speaker or bool(obliged & speaker)
+
+    def _speculation(self, verb: Token) -> bool:
+        """The act is what a speaker who is no state says could happen ("analysts say the US could impose sanctions")."""
+        node = verb
+        while node.dep_ in ("ccomp", "conj") and node.head != node:
+            node = node.head
+            if node.pos_ == "VERB" and (speaker := subject_tokens(node)):
+                return self._non_state_doer(speaker) or not (
+                    self._countries(speaker) or any(h.lemma_.lower() in ORGAN_HEADS for h in _phrase_heads(speaker)))
+        # said by nobody: "Canada will impose tariffs if ..." reports a stated policy, "the EU could impose
+        # sanctions if ..." the writer's guess
+        return any(c.dep_ == "aux" and c.lower_ in POSSIBLE_AUX for c in verb.children)
 
     def _non_state_doer(self, tokens: list[Token]) -> bool:
         """The doer named is private people or a non-state organisation and no state ("gunmen", "the Taliban",

@@ -268,6 +268,8 @@ def event_status(trigger: Token, sent: Span | None = None) -> str:
             return "denied"  # "nearly broke the record"
         if below is not None and below.dep_ == "prep" and below.lower_ == "of" and lemma in VERGE_NOUNS:
             return "hypothetical"  # "on the verge of a deal": close, not reached
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
+            return "hypothetical"  # "if Beijing does not agree": the condition, negated or not, is only possible
         if any(c.dep_ == "neg" for c in children) and node.pos_ in ("VERB", "AUX", "NOUN") \
                 and _negation_reaches(below, node):
             return "hypothetical" if aux & {"might", "may"} else "denied"  # "might not prevent": possible
