@@ -36,6 +36,10 @@ def _status(text: str, trigger: str) -> str:
     ("The shipment is believed to be worth $2 billion.", "be", "hypothetical"),
     ("Markets fell on fears that Oslo will impose tariffs.", "impose", "hypothetical"),
     ("Markets fell on fears that the recent sanctions will hurt exports.", "sanctions", "happened"),
+    # readiness announces an intention; a condition is only possible, negated or not
+    ("Norway is willing to send ships to help Iceland.", "send", "planned"),
+    ("Japan stands ready to contribute troops to the mission.", "contribute", "planned"),
+    ("Oslo will impose tariffs if Reykjavik does not sign the accord.", "sign", "hypothetical"),
     # reported future
     ("The ministry said the delegation would visit Hanoi in May.", "visit", "planned"),
     # nouns acted on: cancelled, negotiated, promised, lifted

@@ -116,6 +116,12 @@ def test_a_states_protest_is_diplomatic_people_protesting_demonstrate():
 
 def test_material_transfers_and_joint_operations():
     assert ("JPN", "PHL", "AID", "planned") in _coded("Japan will provide the Philippine coast guard with five patrol ships.")
+    assert ("SWE", "KEN", "AID", "happened") in _coded("Sweden gave Kenya a grant of 40 million dollars on Monday.")
+    assert ("EU", "GHA", "AID", "happened") in _coded("The European Community gave Ghana 5 million dollars of aid on Monday.")
+    assert ("IRL", "LBN", "AID", "planned") in _coded("Ireland is ready to contribute 300 troops to the peacekeeping force in Lebanon.")
+    assert _coded("Sweden gave Kenya a warning on Monday.") == set()
+    # agreeing on Saturday to provide aid dates the agreement: the aid is still to come
+    assert ("SWE", "KEN", "AID", "planned") in _coded("Sweden agreed on Saturday to provide 40 million dollars of aid to Kenya.")
     assert any(c[2] == "COOPERATE" and {c[0], c[1]} == {"IRQ", "USA"}
                for c in _coded("Iraqi and American forces launched a joint operation against the militants on Monday."))
 
@@ -194,3 +200,9 @@ def test_a_coercive_act_on_a_condition_is_a_threat_made_when_said():
     assert ("GRC", "TUR", "THREATEN", "happened") in coded and not any(c[2] == "SANCTION" for c in coded)
     assert not any(c[2] == "THREATEN" for c in _coded("Analysts say Canada could impose tariffs on Mexico if talks fail."))
     assert not any(c[2] == "THREATEN" for c in _coded("Canada could impose tariffs on Mexico if talks fail."))
+
+
+def test_a_stance_participle_is_its_subjects_stance():
+    """"Israel is opposed to French mediation": Israel opposes it; not a passive whose subject was acted on."""
+    coded = _coded("Chile is opposed to Argentine mediation in the dispute, an aide said on Wednesday.")
+    assert any(c[:2] == ("CHL", "ARG") for c in coded) and not any(c[:2] == ("ARG", "CHL") for c in coded)

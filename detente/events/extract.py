@@ -224,7 +224,8 @@ class _Extractor:
     def _event(self, sent: Span, s_index: int, act: Coded, status: str, time: TimeSpan | None) -> Event:
         token = act.token
         source, target = act.source, act.target
-        when, status = decide_event_date(time, status, self.pub_range, background(token), decided=decided(token))
+        when, status = decide_event_date(time, status, self.pub_range, background(token),
+                                         decided=decided(token, time.char_start if time is not None else None))
         info = plover_info(act.type, act.mode)
         event = Event(
             id=_event_id(self.article_id, token.idx, act.type, source, target),

@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
-from detente.events.ontology import Trigger, triggers
+from detente.events.ontology import Trigger, plover_info, triggers
 from detente.events.status import INTENTION_NOUNS, event_status, governing_words, to_infinitive
 from detente.quotes.verbs import frames_of
 
@@ -388,8 +388,27 @@ def not_an_act(token: Token, trig: Trigger) -> bool:
         return True
     if trig.pos == "VERB" and token.lemma_.lower() in ASSERTING_DEMANDS and asserts(token):
         return True  # "Turkey has insisted it seeks no conflict": a claim, not a demand
+    if trig.pos == "NOUN" and plover_info(trig.type).quad.endswith("cooperation") and _opposed(token):
+        return True  # "rejected an offer of direct talks", "is opposed to French mediation": never took place
     return token.lemma_.lower() in REFUSING_VERBS and any(
         c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT_VERBS for c in token.children)
+
+
+# Verbs whose object is turned down: what is rejected or opposed, an offer of talks or a mediation, did not happen
+OPPOSING_VERBS = {"reject", "refuse", "decline", "rebuff", "dismiss", "oppose", "veto", "spurn", "resist"}
+
+
+def _opposed(noun: Token) -> bool:
+    """The noun is what a verb of rejection turns down, directly or as the content of an offer or proposal ("rejected
+    a fresh offer for talks", "opposed to French mediation")."""
+    node = noun
+    for _ in range(5):
+        if node.dep_ not in ("dobj", "pobj", "prep", "nsubjpass") or node.head == node:
+            return False
+        node = node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in OPPOSING_VERBS:
+            return True
+    return False
 
 
 # Verbs of demand that also report a claim: "insisted that Moscow withdraw" demands, "insisted it seeks no conflict"

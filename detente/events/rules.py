@@ -228,8 +228,14 @@ def _everyone(tokens: list[Token]) -> bool:
 CRAFT = {"helicopter", "plane", "jet", "warplane", "aircraft", "drone", "airliner", "fighter", "bomber", "chopper"}
 
 
+# Participles of a stance its subject takes: "Israel is opposed to French mediation" (Israel opposes it)
+STANCE_PARTICIPLES = {"oppose", "commit", "dedicate", "devote"}
+
+
 def _passive_without_agent(verb: Token) -> bool:
     children = list(verb.children)
+    if verb.lemma_.lower() in STANCE_PARTICIPLES and any(c.dep_ == "prep" and c.lower_ == "to" for c in children):
+        return False
     if any(c.dep_ == "nsubjpass" for c in children):
         return not any(c.dep_ == "agent" for c in children)
     return verb.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("dobj", "agent", "aux", "auxpass") for c in children) \

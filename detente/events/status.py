@@ -15,6 +15,8 @@ from spacy.tokens import Span, Token
 
 PLANNED_HEADS = {"expect", "schedule", "set", "plan", "due", "prepare", "intend", "aim", "hope", "try", "seek",
                  "want", "propose", "agree", "decide", "vow", "pledge", "promise", "offer"}
+# adjectives of readiness: "is willing to send material", "stands ready to contribute troops" announce an intention
+WILLING_HEADS = {"willing", "ready", "prepared", "eager", "keen", "determined"}
 PREPARING_HEADS = {"prepare", "plan", "push", "lobby", "gear", "brace"}
 REFUSED_HEADS = {"refuse", "decline", "reject", "resist"}
 FAILED_HEADS = {"fail"}  # "failed to reach agreement": it did not happen
@@ -214,15 +216,21 @@ def _infinitive_of_noun(node: Token) -> str | None:
 DECIDING_HEADS = {"decide", "agree", "vote", "resolve"}
 
 
-def decided(trigger: Token) -> bool:
+def decided(trigger: Token, time_at: int | None = None) -> bool:
     """The act is what someone decided to do ("Germany decided to introduce border controls from Monday"): the
-    decision is taken, so the act is in force from the day it was set for."""
+    decision is taken, so the act is in force from the day it was set for. A time that dates the decision itself
+    (``time_at``, its first character: "agreed on Saturday to provide aid") is not that day."""
     for below, node in pairwise(_chain(trigger)):
         if below.dep_ == "xcomp" and node.lemma_.lower() in DECIDING_HEADS and node.tag_ in ("VBD", "VBN") \
                 and not any(c.dep_ in ("aux", "neg") and c.lower_ in HYPOTHETICAL_AUX | PLANNED_AUX | {"not", "n't"}
                             for c in node.children):
-            return True
+            return time_at is None or not (_within(time_at, node) and not _within(time_at, below))
     return False
+
+
+def _within(char: int, node: Token) -> bool:
+    """The character lies in the words of the node's subtree."""
+    return node.left_edge.idx <= char < node.right_edge.idx + len(node.right_edge)
 
 
 def _done_by_participle(noun: Token) -> bool:
@@ -302,7 +310,7 @@ def event_status(trigger: Token, sent: Span | None = None) -> str:
             return "hypothetical"
         if aux & PLANNED_AUX:
             return "planned"
-        if controls and node.pos_ in ("VERB", "ADJ") and lemma in PLANNED_HEADS:
+        if controls and node.pos_ in ("VERB", "ADJ") and lemma in PLANNED_HEADS | WILLING_HEADS:
             return "planned"
         if below is not None and below.dep_ == "prep" and below.lower_ == "for" and node.pos_ == "VERB" \
                 and lemma in PREPARING_HEADS and trigger.pos_ == "NOUN":
