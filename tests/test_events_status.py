@@ -39,6 +39,8 @@ def _status(text: str, trigger: str) -> str:
     # readiness announces an intention; a condition is only possible, negated or not
     ("Norway is willing to send ships to help Iceland.", "send", "planned"),
     ("Japan stands ready to contribute troops to the mission.", "contribute", "planned"),
+    ("Japan has been unwilling to sign the accord with Seoul.", "sign", "refused"),
+    ("Hanoi was reluctant to commit to a meeting.", "meeting", "refused"),
     ("Oslo will impose tariffs if Reykjavik does not sign the accord.", "sign", "hypothetical"),
     # reported future
     ("The ministry said the delegation would visit Hanoi in May.", "visit", "planned"),

@@ -19,6 +19,7 @@ PLANNED_HEADS = {"expect", "schedule", "set", "plan", "due", "prepare", "intend"
 WILLING_HEADS = {"willing", "ready", "prepared", "eager", "keen", "determined"}
 PREPARING_HEADS = {"prepare", "plan", "push", "lobby", "gear", "brace"}
 REFUSED_HEADS = {"refuse", "decline", "reject", "resist"}
+RELUCTANT_HEADS = {"reluctant", "unwilling", "loath", "loth", "hesitant", "disinclined"}
 FAILED_HEADS = {"fail"}  # "failed to reach agreement": it did not happen
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
 PLANNED_AUX = {"will", "shall", "'ll", "wo"}
@@ -283,8 +284,8 @@ def event_status(trigger: Token, sent: Span | None = None) -> str:
             return "hypothetical" if aux & {"might", "may"} else "denied"  # "might not prevent": possible
         if controls and lemma in FAILED_HEADS:
             return "denied"
-        if controls and lemma in REFUSED_HEADS and node.pos_ == "VERB":
-            return "refused"
+        if controls and ((lemma in REFUSED_HEADS and node.pos_ == "VERB") or (lemma in RELUCTANT_HEADS and node.pos_ == "ADJ")):
+            return "refused"  # "refused to sign", "has been reluctant to commit to a meeting"
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
             return "hypothetical"
         if aux & (HYPOTHETICAL_AUX | PLANNED_AUX) and any(
