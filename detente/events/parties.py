@@ -10,6 +10,7 @@ from detente.actors import ActorResult
 from detente.actors.codes import communities, modified, not_the_state, party_code
 from detente.clean.datelines import story_dateline_end
 from detente.events.roles import VENUE_NOUNS
+from detente.nlp import doc_text
 
 VENUE_VERBS = {"hold", "take", "open", "begin", "end", "close", "start", "conclude", "convene"}
 
@@ -63,7 +64,7 @@ DATELINE_SENTENCES = 3  # a dateline opens one of the body's first sentences (af
 def dateline_end(doc: Doc) -> int:
     """The character offset where the story's dateline ends ("HANOI, Vietnam (AP) — ..."), 0 if it has none.
     The place a story was filed from is not a party to what its first sentence reports."""
-    text = doc.text
+    text = doc_text(doc)
     for i, sent in enumerate(doc.sents):
         if i >= DATELINE_SENTENCES:
             break

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from detente.clean.datelines import story_dateline_end
+from detente.nlp import doc_text
 from detente.quotes.verbs import frames_of
 
 CLAUSE_POS = ("VERB", "AUX")
@@ -106,7 +107,7 @@ def _trimmed(doc: Doc, start: int, end: int, lead_in: bool) -> Content | None:
 
 def _after_dateline(doc: Doc, start: int, end: int) -> int:
     """ "MANILA — Chinese ships fired ...": the place the story was filed from is not what was said."""
-    text = doc.text[doc[start].idx : doc[end - 1].idx]
+    text = doc_text(doc)[doc[start].idx : doc[end - 1].idx]
     found = story_dateline_end(text)
     if not found or doc[start].idx != doc[start].sent.start_char:
         return start
@@ -321,7 +322,7 @@ def _coordinated_report(token: Token) -> bool:
 
 def _inside_quote_marks(token: Token) -> bool:
     """A verb inside quoted words is the speaker's own wording, not a second act."""
-    text = token.doc.text
+    text = doc_text(token.doc)
     sent = token.sent
     before = text[sent.start_char : token.idx]
     opened = before.count("“") - before.count("”") + (before.count('"') % 2)

@@ -184,7 +184,7 @@ def _from_cue(verb: Token, claimed: list[tuple[int, int]], spans: list[tuple[int
         full = full or _right_after(verb, first, body)
         if not full and not held and not frames & {"quoted", "as-quoted", "name"}:
             continue  # 'disclosed the “certification of immunity”': a quoted term, not reported wording
-        outside = near is not None and near[0] < first[0] - 2 and _words_between(doc.text, near[0], first[0])
+        outside = near is not None and near[0] < first[0] - 2 and _words_between(doc_text(doc), near[0], first[0])
         if full and not outside:
             units.append(_Unit(speaker, first[0], group[-1][1], "direct", channel, paragraph, verb, group))
             continue

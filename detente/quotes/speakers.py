@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 
 from detente.actors import ActorResult
 from detente.actors.resolve import titles
+from detente.nlp import doc_text
 from detente.quotes.content import embedded
 from detente.quotes.verbs import frames_of
 from detente.tables import load_table, split_multi
@@ -210,8 +211,9 @@ def is_dateline(subject: Span) -> bool:
             t.ent_type_ in ("GPE", "LOC") for t in subject):
         return True
     sent = subject.sent
-    before = subject.doc.text[sent.start_char : subject.start_char]
-    after = subject.doc.text[subject.end_char : subject.end_char + 8]
+    text = doc_text(subject.doc)
+    before = text[sent.start_char : subject.start_char]
+    after = text[subject.end_char : subject.end_char + 8]
     return not before.strip() and bool(re.match(r"\s*(\(\w+\)|[—–-]{1,2}\s)", after)) and subject.root.ent_type_ in ("GPE", "LOC")
 
 
