@@ -124,3 +124,14 @@ def test_what_a_state_is_asked_to_do_is_the_demands_content():
     text = ("Australia and Indonesia held talks on Monday. The two sailors said they were being treated well and "
             "asked their governments to help in their release.")
     assert not [e for e in _events(text) if e.type == "RETREAT"]  # the release asked for has not happened
+
+
+def test_what_is_called_for_or_invited_is_no_act_of_its_own():
+    """"called for talks", "invited the Swedish premier to Budapest to negotiate": the call or invitation is the
+    act (REAL-DEV.md 7); the talks it names have not taken place."""
+    assert "CONSULT" not in _types("Egypt called for talks between Israel and Jordan on Tuesday.")
+    assert "CONSULT" not in _types(
+        "On Tuesday, Hungarian Prime Minister Viktor Orban invited his Swedish counterpart to Budapest to negotiate on the issue.")
+    assert "CONSULT" not in _types(
+        "On Tuesday, Hungarian Prime Minister Viktor Orban invited his Swedish counterpart to Budapest for talks.")
+    assert "CONSULT" in _types("Japan sent its foreign minister to Seoul for talks on Tuesday.")

@@ -282,8 +282,14 @@ def demanded(token: Token) -> bool:
     chain = governing_words(token)
     if chain[-1] in _obliging_clauses(chain[-1].head):  # the chain stops below a clause with its own subject
         return True
-    return any(below.dep_ in ("xcomp", "ccomp") and node.pos_ == "VERB" and (node.lemma_.lower() in DEMAND_VERBS or (
-        wants_of_another(node))) for below, node in pairwise(chain))
+    return any(node.pos_ == "VERB" and (
+        (below.dep_ in ("xcomp", "ccomp") and (node.lemma_.lower() in DEMAND_VERBS or wants_of_another(node)))
+        # what is called for, or what the invited or asked come for: "called for talks", "invited Kristersson to
+        # Budapest for talks", "... to negotiate"
+        or (node.lemma_.lower() in DEMAND_VERBS and (
+            (below.dep_ == "prep" and below.lower_ == "for")
+            or (below.dep_ == "advcl" and to_infinitive(below) and any(c.dep_ in ("dobj", "dative") for c in node.children)))))
+        for below, node in pairwise(chain))
 
 
 # Modals by which a speaker lays an obligation on another: "Russia said Sudan must return the helicopter", "China
