@@ -41,6 +41,7 @@ MAX_KEYS = 16  # event keys kept per article for matching
 MAX_NAMES = 48  # specific names kept per article
 _DIGITS = re.compile(r"\d")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+LEAD_BONUS = 1.0  # the lede's act is the news: its pair weighs one event more
 STATUS_WEIGHT = {"happened": 1.0, "planned": 1.0}  # other statuses (hypothetical, denied, refused) count half
 _STATE = re.compile(r"^[A-Z]{3}$")
 
@@ -250,7 +251,7 @@ def event_features(events: list, span: tuple[date, date] | None) -> tuple[
         if not (source and target and _STATE.match(source) and _STATE.match(target) and source != target):
             continue
         dyad = "-".join(sorted((source, target)))
-        weight[dyad] += STATUS_WEIGHT.get(status, 0.5) + 0.5 * lead
+        weight[dyad] += STATUS_WEIGHT.get(status, 0.5) + LEAD_BONUS * lead
         lead = False
         if not (start and start == end and status in STATUS_WEIGHT and span):
             continue

@@ -135,3 +135,8 @@ def test_what_is_called_for_or_invited_is_no_act_of_its_own():
     assert "CONSULT" not in _types(
         "On Tuesday, Hungarian Prime Minister Viktor Orban invited his Swedish counterpart to Budapest for talks.")
     assert "CONSULT" in _types("Japan sent its foreign minister to Seoul for talks on Tuesday.")
+
+
+def test_what_is_forbidden_is_no_act():
+    assert "AID" not in _types("The United States said it would prohibit all aid to Serbia.")
+    assert "AID" not in _types("Hungary blocked EU aid to Ukraine on Thursday.")

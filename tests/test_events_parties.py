@@ -302,3 +302,16 @@ def test_denying_the_incident_answers_whoever_reported_it():
             "Two Serbian police sources told reporters on Monday that a migrant drowned after Croatian border guards "
             "pushed a boat back across the river. Zagreb denied the incident.")
     assert ("HRV", "SRB") in _dyads(text, "REJECT")
+
+
+def test_they_and_their_are_the_pair_only_in_a_mutual_act():
+    """"their talks", "they met": the story's two sides; "their release" is of whoever was held, and in a directed
+    act "they"/"their" are the clause's subject when it names states."""
+    text = "India and China held talks on Monday. They agreed to disengage troops."
+    assert any(e.type == "AGREE" and {e.source, e.target} == {"IND", "CHN"} for e in _events(text))
+    assert _events("Their release came hours after the Afghan government freed three Taliban prisoners and sent them to Qatar.") == []
+    found = {(e.source, e.target, e.type) for e in _events("Russia and Iran said they would supply weapons to Syria.")}
+    assert found == {("RUS", "SYR", "AID"), ("IRN", "SYR", "AID")}
+    found = {(e.source, e.target) for e in _events("The United States and Japan declared their firm opposition to any "
+                                                   "effort by China to alter the situation in the East China Sea.")}
+    assert found == {("USA", "CHN"), ("JPN", "CHN")}

@@ -400,8 +400,10 @@ def not_an_act(token: Token, trig: Trigger) -> bool:
         c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT_VERBS for c in token.children)
 
 
-# Verbs whose object is turned down: what is rejected or opposed, an offer of talks or a mediation, did not happen
-OPPOSING_VERBS = {"reject", "refuse", "decline", "rebuff", "dismiss", "oppose", "veto", "spurn", "resist"}
+# Verbs whose object is turned down or forbidden: what is rejected, opposed or banned (an offer of talks, a mediation,
+# aid to rebels) did not happen
+OPPOSING_VERBS = {"reject", "refuse", "decline", "rebuff", "dismiss", "oppose", "veto", "spurn", "resist", "prohibit", "ban",
+                  "forbid", "bar", "block"}
 
 
 def _opposed(noun: Token) -> bool:

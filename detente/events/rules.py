@@ -408,12 +408,28 @@ class RuleCoder:
                                    and h.lemma_.lower() not in nonstate_nouns() for h in heads) \
             and any(self._countries(_with_modifiers(h)) for h in heads)  # not "opponents of Rwanda's Senate"
 
-    def _countries(self, tokens: list[Token]) -> list[str]:
+    def _countries(self, tokens: list[Token], pronouns: bool = True) -> list[str]:
+        """The states the words name or refer to; "the two countries" (and, with ``pronouns``, "they", "their") the
+        pair the sentence or story is about."""
         found = self.index.countries_in(tokens)
         found += [code for t in tokens for code in self.referents.get(t.i, ()) if code not in found]
-        if not found and tokens and PAIR_WORDS.search(" ".join(t.text for t in tokens)):
+        if not found and tokens and (PAIR_WORDS if pronouns else PAIR_PHRASES).search(" ".join(t.text for t in tokens)):
             return self._pair_for(tokens[0].sent)
+        if not found and not pronouns:
+            found = self._clause_subject_states(tokens)
         return found
+
+    def _clause_subject_states(self, tokens: list[Token]) -> list[str]:
+        """"The United States and Japan declared their opposition": "they"/"their" are the clause's subject when it
+        names states."""
+        for t in tokens:
+            if t.lower_ not in ("they", "their", "them"):
+                continue
+            for verb in (v for v in t.ancestors if v.pos_ in ("VERB", "AUX")):
+                subject = [w for w in subject_tokens(verb) if w.lower_ not in ("they", "their", "them")]
+                if subject:  # "Russia and Iran said they would supply": the nearest subject that is no pronoun
+                    return self.index.countries_in(subject)
+        return []
 
     def _pair_for(self, sent: Span) -> list[str]:
         """What "the two leaders" means here: the sentence's two states if it names exactly two, else the article's
@@ -489,17 +505,21 @@ class RuleCoder:
     def _sides(self, sent: Span, token: Token, trig: Trigger,
                source_tokens: list[Token], target_tokens: list[Token]) -> tuple[list[str], list[str]]:
         """Source and target parties of a trigger: from the parse, else the sentence's other party, else the pair."""
-        sources = self._countries(source_tokens)
+        # "they"/"their" stand for the pair only in an act two sides do together or to each other ("they met",
+        # "their talks"), not "their release" (of whoever was held)
+        mutual = trig.type in RECIPROCAL
+        sources = self._countries(source_tokens, mutual)
         # "the Red Cross operating in Iraq", "monitors in Ukraine": where the doer is, not who it is (but "officials
         # in Tokyo", "security forces in Guinea" are that state's organs)
         doers_place = [c for c in sources if trig.pos == "VERB" and self.index.only_as_location(c, source_tokens)
                        and not any(h.lemma_.lower() in ORGAN_HEADS for h in _phrase_heads(source_tokens))]
         sources = [c for c in sources if c not in doers_place]
-        targets = [c for c in self._countries(target_tokens) if c not in sources]
+        targets = [c for c in self._countries(target_tokens, mutual) if c not in sources]
         placed = [c for c in targets if self.index.only_as_location(c, target_tokens)]
         if placed and len(placed) < len(targets):
             targets = [c for c in targets if c not in placed]  # a place among the targets is the venue
-        if len(sources) >= 2 and targets and all(self.index.only_as_location(c, target_tokens) for c in targets):
+        if len(sources) >= 2 and targets and trig.type in UNDIRECTED \
+                and all(self.index.only_as_location(c, target_tokens) for c in targets):
             targets = []  # co-subjects meeting somewhere: the place is not a party
         one_way = trig.type not in RECIPROCAL and _co_subjects(source_tokens)
         if len(sources) >= 2 and not one_way and (not targets or (trig.type in UNDIRECTED and _absolute_with(token))):
@@ -527,7 +547,7 @@ class RuleCoder:
                 sources, targets = (sources, other) if sources else (other, targets)
         if trig.mode == "third-party" and sources and not targets:
             targets = [c for c in states if c not in sources][:2]  # a mediator's parties
-        if not sources and not targets and PAIR_WORDS.search(_clause_text(token)):
+        if not sources and not targets and (PAIR_WORDS if mutual else PAIR_PHRASES).search(_clause_text(token)):
             pair = self._pair_for(sent)
             sources, targets = pair[:1], pair[1:]
         if not sources and not targets and dated_background_noun(token, trig) and len(states) == 2:
