@@ -1,7 +1,7 @@
 """Stories: articles about the same real-world development, grouped incrementally.
 
 An article is about the pair of states its events are about (the dyad with the most events, happened or
-planned counting double, the lead event weighing half more; the mentions break remaining ties); an article with
+planned counting double, the lead event one more; the mentions break remaining ties); an article with
 too few events for that is about the two acting states it mentions most. Two articles belong to one story when one is a copy or rewrite of the
 other, or when they are about the same pair, their publication ranges are compatible, and they share actors
 or dates of events: at least two of the same people, or, when both are dated within the window, an event of
@@ -241,7 +241,7 @@ def story_input(row: Mapping, events: list, persons: Iterable[str], mentioned: I
 def event_features(events: list, span: tuple[date, date] | None) -> tuple[
         tuple[tuple[str, float], ...], tuple[date, date] | None, tuple[str, ...]]:
     """From an article's events (source, target, type, status, date_start, date_end, sentence index; in text
-    order): event weight per pair of states (the lead event's pair gets half a point more, to break ties), the
+    order): event weight per pair of states (the lead event's pair gets LEAD_BONUS more: the lede is the news), the
     span of its day-dated news events, and the keys of those that happened."""
     weight: Counter[str] = Counter()
     news: list[date] = []
