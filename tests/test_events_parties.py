@@ -315,3 +315,9 @@ def test_they_and_their_are_the_pair_only_in_a_mutual_act():
     found = {(e.source, e.target) for e in _events("The United States and Japan declared their firm opposition to any "
                                                    "effort by China to alter the situation in the East China Sea.")}
     assert found == {("USA", "CHN"), ("JPN", "CHN")}
+
+
+def test_a_gerund_passive_without_agent_names_no_doer():
+    """"seeking damages for being shot and tortured ... in Cairo": the text does not say by whom; the place is where."""
+    assert _events("A Kenyan American, Otieno is seeking damages for being shot, beaten and tortured as a prisoner in Kampala.") == []
+    assert _dyads("Two Indian soldiers died after being attacked by Chinese troops on Monday.", "ASSAULT") == {("CHN", "IND")}

@@ -238,6 +238,9 @@ def _passive_without_agent(verb: Token) -> bool:
         return False
     if any(c.dep_ == "nsubjpass" for c in children):
         return not any(c.dep_ == "agent" for c in children)
+    first = first_conjunct(verb)  # "being shot, beaten and tortured": the conjuncts share the first one's "being"
+    if first.dep_ in ("pcomp", "advcl", "xcomp") and any(c.dep_ == "auxpass" for c in first.children):
+        return not any(c.dep_ == "agent" for c in children)  # "seeking damages for being shot and tortured"
     return verb.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("dobj", "agent", "aux", "auxpass") for c in children) \
         and any(c.dep_ == "nsubj" and c.lemma_.lower() in CRAFT for c in children) \
         and any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in children)
