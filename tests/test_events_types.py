@@ -171,6 +171,7 @@ def test_saying_another_state_must_act_is_a_request():
         ("NOR", "ISL", "REQUEST", "happened")}
     assert ("KEN", "UGA", "REQUEST", "happened") in _coded("The Kenyan foreign ministry said Uganda should withdraw its troops.")
     assert ("CHL", "PER", "REQUEST", "happened") in _coded("Chile's president said Peru has to reopen the border crossing.")
+    assert ("CHL", "PER", "REQUEST", "happened") in _coded("Chile's president said on Friday that Peru is going to have to reopen the crossing.")
     assert _coded("Norway's prime minister said Norway must defend its fishing grounds against Iceland.") == set()
     assert _coded("The Kenyan foreign minister said Kenya and Uganda should deepen their trade ties.") == set()
     assert _coded("Chile's president said regional governments should work together with Peru.") == set()

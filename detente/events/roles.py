@@ -160,8 +160,8 @@ def object_tokens(head: Token) -> list[Token]:
             found.extend(phrase_tokens(child))
     if _wanting(head):
         found.extend(_wanted_doer(head))  # "wants Trump to eliminate ...": Trump is asked
-    elif not found:
-        found.extend(obliged_doer(head))  # "said Sudan must return ...": Sudan is asked
+    else:
+        found.extend(obliged_doer(head))  # "said on Tuesday that Sudan must return ...": Sudan is asked
     if not found:
         for child in head.children:
             if child.dep_ == "xcomp":  # "agreed to join the alliance"
@@ -307,11 +307,20 @@ def _obliging_clauses(verb: Token) -> list[Token]:
     for clause in verb.children:
         if clause.dep_ != "ccomp" or not any(s.dep_ == "nsubj" and s.pos_ != "PRON" for s in clause.children):
             continue
-        if any(a.dep_ == "aux" and a.lower_ in OBLIGING_MODALS for a in clause.children) or (
-                clause.lemma_.lower() in OBLIGING_VERBS and any(x.dep_ == "xcomp" and to_infinitive(x)
-                                                                 for x in clause.children)):
+        if any(a.dep_ == "aux" and a.lower_ in OBLIGING_MODALS for a in clause.children) or _has_to(clause):
             found.append(clause)
     return found
+
+
+def _has_to(verb: Token) -> bool:
+    """"has to make", "needs to release", "is going to have to make": an obligation, through a chain of xcomps."""
+    for _ in range(3):
+        if verb.lemma_.lower() in OBLIGING_VERBS and any(x.dep_ == "xcomp" and to_infinitive(x) for x in verb.children):
+            return True
+        verb = next((x for x in verb.children if x.dep_ == "xcomp"), None)
+        if verb is None:
+            return False
+    return False
 
 
 def obliged_doer(verb: Token) -> list[Token]:
