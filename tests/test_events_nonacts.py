@@ -140,3 +140,11 @@ def test_what_is_called_for_or_invited_is_no_act_of_its_own():
 def test_what_is_forbidden_is_no_act():
     assert "AID" not in _types("The United States said it would prohibit all aid to Serbia.")
     assert "AID" not in _types("Hungary blocked EU aid to Ukraine on Thursday.")
+
+
+def test_what_a_proposal_or_offer_would_do_is_no_act():
+    """"accepted a Russian proposal to resume talks": the acceptance is the act; the talks proposed are not, nor is
+    the mediation offered. A plan of one's own stays a planned act."""
+    assert _types("Iran accepted a Russian proposal to resume talks with the United States on Tuesday.") == {"AGREE"}
+    assert "CONSULT" not in _types("Turkey rejected a French offer to mediate between Armenia and Azerbaijan.")
+    assert "ASSAULT" in _types("Russia's plan to invade Ukraine was revealed on Tuesday.")

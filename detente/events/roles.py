@@ -266,6 +266,7 @@ DEMAND_VERBS = {"ask", "urge", "call", "press", "pressure", "demand", "request",
                 "invite"}
 # Nouns of demand: what they ask for is their content, not an act ("Trump's request to the president to investigate")
 DEMAND_NOUNS = {"request", "demand", "call", "appeal", "plea", "order", "ultimatum", "invitation", "pressure"}
+OFFER_NOUNS = {"proposal", "offer", "suggestion", "proposition"}  # "a Russian proposal to resume talks"
 
 
 # Verbs of wanting: what their subject wants to do is a wish, not an act ("they want to make a deal"); what it
@@ -370,8 +371,10 @@ def not_an_act(token: Token, trig: Trigger) -> bool:
         return True
     if demanded(token):
         return True
-    if token.dep_ == "acl" and token.head.lemma_.lower() in DEMAND_NOUNS and to_infinitive(token):
-        return True  # "the request to investigate", "calls to withdraw": the demand is the act
+    if any(n.dep_ == "acl" and n.head.lemma_.lower() in DEMAND_NOUNS | OFFER_NOUNS and to_infinitive(n)
+           for n in governing_words(token)):
+        return True  # "the request to investigate", "calls to withdraw", "a proposal to resume talks": the demand
+        # or offer is the act; what it would have done is not one
     if trig.pos == "NOUN" and trig.type == "ACCUSE" and token.dep_ in ("dobj", "pobj") \
             and any(c.dep_ == "det" and c.lower_ in ("these", "this", "those", "such") for c in token.children):
         return True  # "rejected these accusations": the accusation reported before, not a new one
