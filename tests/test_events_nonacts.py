@@ -148,3 +148,4 @@ def test_what_a_proposal_or_offer_would_do_is_no_act():
     assert _types("Iran accepted a Russian proposal to resume talks with the United States on Tuesday.") == {"AGREE"}
     assert "CONSULT" not in _types("Turkey rejected a French offer to mediate between Armenia and Azerbaijan.")
     assert "ASSAULT" in _types("Russia's plan to invade Ukraine was revealed on Tuesday.")
+    assert "AID" in _types("Japan sent a ship in order to deliver aid to the Philippines.")  # a purpose, not an order

@@ -372,7 +372,7 @@ def not_an_act(token: Token, trig: Trigger) -> bool:
     if demanded(token):
         return True
     if any(n.dep_ == "acl" and n.head.lemma_.lower() in DEMAND_NOUNS | OFFER_NOUNS and to_infinitive(n)
-           for n in governing_words(token)):
+           and not _in_order_to(n.head) for n in governing_words(token)):
         return True  # "the request to investigate", "calls to withdraw", "a proposal to resume talks": the demand
         # or offer is the act; what it would have done is not one
     if trig.pos == "NOUN" and trig.type == "ACCUSE" and token.dep_ in ("dobj", "pobj") \
@@ -410,6 +410,11 @@ def not_an_act(token: Token, trig: Trigger) -> bool:
         return True  # "rejected an offer of direct talks", "is opposed to French mediation": never took place
     return token.lemma_.lower() in REFUSING_VERBS and any(
         c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT_VERBS for c in token.children)
+
+
+def _in_order_to(noun: Token) -> bool:
+    """"in order to": a purpose, not an order."""
+    return noun.lower_ == "order" and noun.dep_ == "pobj" and noun.head.lower_ == "in"
 
 
 # Verbs whose object is turned down or forbidden: what is rejected, opposed or banned (an offer of talks, a mediation,
