@@ -84,7 +84,12 @@ def test_yet_to_and_no_reason_to_say_it_has_not_happened():
 
     pub = (date(2024, 1, 24), date(2024, 1, 24))
     for text in ("Austria is now the only member yet to ratify Ukraine's membership.",
-                 "Austria has yet to ratify Ukraine's membership.",
-                 "The Austrian chancellor said he saw no reason to negotiate with Ukraine at this point."):
+                 "Austria has yet to ratify Ukraine's membership."):
         doc = load_nlp()(text)
         assert {e.status for e in extract_events(doc, "a", resolve_actors(doc), pub)} == {"denied"}, text
+    # no will or ground to act declines it (REAL-DEV.md 7: declining to meet or commit is a REJECT; its declined act
+    # has status refused)
+    for text in ("The Austrian chancellor said he saw no reason to negotiate with Ukraine at this point.",
+                 "Austria said it had no intention of lifting sanctions on Serbia."):
+        doc = load_nlp()(text)
+        assert {e.status for e in extract_events(doc, "a", resolve_actors(doc), pub)} == {"refused"}, text

@@ -207,3 +207,13 @@ def test_a_stance_participle_is_its_subjects_stance():
     """"Israel is opposed to French mediation": Israel opposes it; not a passive whose subject was acted on."""
     coded = _coded("Chile is opposed to Argentine mediation in the dispute, an aide said on Wednesday.")
     assert any(c[:2] == ("CHL", "ARG") for c in coded) and not any(c[:2] == ("ARG", "CHL") for c in coded)
+
+
+def test_an_appeal_to_the_world_or_all_sides_has_no_target():
+    """"urged the world to stop Putin", "called on all sides to show restraint", "the international community": an
+    appeal to everybody is not coded (REAL-DEV.md 7), and the classifier does not pick a party for it either."""
+    assert not any(c[2] == "REQUEST" for c in _coded("Ukraine's foreign minister urged the world to stop Russia on Friday."))
+    assert not any(c[2] == "REQUEST" for c in _coded(
+        "China's foreign ministry declined to describe Russia's actions as an invasion and called on all sides to show restraint."))
+    assert not any(c[2] == "REQUEST" for c in _coded("Japan urged the international community to support Ukraine."))
+    assert ("JPN", "KOR", "REQUEST", "happened") in _coded("Japan urged South Korea to support Ukraine on Friday.")

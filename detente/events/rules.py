@@ -217,10 +217,19 @@ def _reciprocal(tokens: list[Token]) -> bool:
 
 
 def _everyone(tokens: list[Token]) -> bool:
-    """"all sides", "all parties", "every country", "intimidation by any claimant": a target that is everybody, or
-    anybody."""
-    return any(t.lemma_.lower() in EVERYONE_NOUNS and any(c.lower_ in ("all", "every", "each", "any") and c.dep_ == "det"
-                                                          for c in t.children) for o in tokens for t in o.subtree)
+    """"all sides", "all parties", "every country", "intimidation by any claimant", "the world", "the international
+    community": a target that is everybody, or anybody."""
+    return any((t.lemma_.lower() in EVERYONE_NOUNS and any(c.lower_ in ("all", "every", "each", "any") and c.dep_ == "det"
+                                                           for c in t.children))
+               or _the_world(t) for o in tokens for t in o.subtree)
+
+
+def _the_world(token: Token) -> bool:
+    """"urged the world to stop Putin", "called on the international community": everybody."""
+    lemma = token.lemma_.lower()
+    return (lemma == "world" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            and not any(c.dep_ in ("amod", "compound") for c in token.children)) or (
+        lemma == "community" and any(c.dep_ == "amod" and c.lower_ == "international" for c in token.children))
 
 
 # Craft that an attack verb without an object has as its victim: "US Chinook helicopter shot down" (a headline's
@@ -531,6 +540,7 @@ class RuleCoder:
             sources, targets = targets[:1], targets[1:]
         in_sentence = self.index.countries_in(list(sent))
         if not targets and _everyone(target_tokens + [c for c in token.children if c.dep_ == "prep"]):
+            self.non_state_acts.add(token.i)  # nor does the classifier pick a party for it
             return [], []  # addressed to everybody: no dyad
         if generic_noun(token, trig) and not (sources and targets):
             return [], []  # a kind of act ("armed attacks on ships"), nobody's act

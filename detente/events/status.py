@@ -248,15 +248,33 @@ def _yet_to(verb: Token) -> bool:
         c.dep_ == "advmod" and c.lower_ == "yet" and c.i < verb.i for c in verb.head.children)
 
 
+# Nouns of a will or a ground to act, whose negation ("no reason to", "no intention of") declines the act
+WILL_NOUNS = {"reason", "intention", "intent", "plan", "desire", "interest", "wish", "appetite", "inclination"}
+
+
+def _no_will_to(trigger: Token) -> bool:
+    """The act is what someone has no will or ground to do: "saw no reason to negotiate", "has no plan to visit",
+    "had no intention of changing the lease"."""
+    if trigger.dep_ in ("acl", "relcl") and to_infinitive(trigger):
+        noun = trigger.head
+    elif trigger.dep_ == "pcomp" and trigger.head.lower_ == "of":
+        noun = trigger.head.head
+    else:
+        return False
+    return noun.lemma_.lower() in WILL_NOUNS and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
 def event_status(trigger: Token, sent: Span | None = None) -> str:
     """happened | planned | hypothetical | denied | refused (the declined action of "refused to sign")."""
     if _done_by_participle(trigger):
         return "happened"
     if _yet_to(trigger):
         return "denied"
+    if _no_will_to(trigger):
+        return "refused"  # "saw no reason to negotiate", "had no intention of changing the lease": a refusal
     if trigger.dep_ in ("acl", "relcl") and to_infinitive(trigger) and any(
             c.dep_ == "det" and c.lower_ == "no" for c in trigger.head.children):
-        return "denied"  # "saw no reason to negotiate", "has no plan to visit"
+        return "denied"  # "there was no attempt to intervene"
     if _denied_content(trigger):
         return "denied"
     if _content_of(trigger, FEAR_HEADS):
