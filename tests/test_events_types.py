@@ -132,6 +132,10 @@ def test_calling_or_viewing_with_a_judgement_is_an_accusation_or_praise():
     assert ("TUR", "AZE", "SUPPORT", "happened") in _coded("Turkey called Azerbaijan's position fair on Tuesday.")
     assert ("EGY", "USA", "ACCUSE", "happened") in _coded(
         "Egypt's foreign ministry said on Tuesday it viewed Washington's decision as a violation of international law.")
+    assert ("EGY", "USA", "ACCUSE", "happened") in _coded(
+        "Egypt's foreign ministry said on Tuesday it viewed Washington's move as a measure contradicting international law.")
+    assert ("FRA", "TUR", "ACCUSE", "happened") in _coded("France called the Turkish decision a mistake on Tuesday.")
+    assert not any(c[2] == "ACCUSE" for c in _coded("Japan views the agreement with Seoul as a step toward peace."))
     assert not any(c[2] == "ACCUSE" for c in _coded("Peru no longer considers Chile's claim illegal."))
     assert not any(c[2] in ("ACCUSE", "SUPPORT") for c in _coded("Kenya called the talks long on Tuesday."))
 
