@@ -321,3 +321,19 @@ def test_a_gerund_passive_without_agent_names_no_doer():
     """"seeking damages for being shot and tortured ... in Cairo": the text does not say by whom; the place is where."""
     assert _events("A Kenyan American, Otieno is seeking damages for being shot, beaten and tortured as a prisoner in Kampala.") == []
     assert _dyads("Two Indian soldiers died after being attacked by Chinese troops on Monday.", "ASSAULT") == {("CHN", "IND")}
+
+
+def test_a_release_of_foreign_nationals_is_toward_their_state_when_its_government_reports_it():
+    """REAL-DEV.md 4: a state's act on individual foreign nationals is coded only when the text makes the other
+    government a party, e.g. a release that government announces or welcomes."""
+    assert _dyads("The State Department announced on Tuesday Egypt's release of a dual Egyptian American citizen.",
+                  "RETREAT") == {("EGY", "USA")}
+    assert _dyads("Britain welcomed Iran's release of a British-Iranian aid worker on Tuesday.", "RETREAT") == {("IRN", "GBR")}
+    assert _dyads("Iran released a British-Iranian aid worker on Tuesday.", "RETREAT") == set()
+
+
+def test_the_department_is_the_body_last_named_by_that_word():
+    """"the department" after "the State Department", not the state named last ("Egypt's embassy")."""
+    text = ("The State Department said it received three notes from Egypt's embassy. The department then announced "
+            "Egypt's release of a dual Egyptian American citizen on Tuesday.")
+    assert ("EGY", "USA") in _dyads(text, "RETREAT")

@@ -194,6 +194,11 @@ def _reference(token: Token, here: list[PartyMention], earlier: list[PartyMentio
                            and lower in _role_head(actors.actor(m.actor_id or ""))), None)
             if person is not None:
                 return PartyMention(person.code, token.i, token.i + 1, token.i, "pronoun", person.actor_id, implicit=True)
+        elif (named := next((m for m in reversed(before) if m.kind in ("state", "body", "igo") and m.end - m.start > 1
+                             and token.doc[m.end - 1].lemma_.lower() == token.lemma_.lower()), None)) is not None:
+            # "the department" after "the State Department", "the ministry" after "China's Foreign Ministry": the
+            # body last named by that word
+            return PartyMention(named.code, token.i, token.i + 1, token.i, "pronoun", named.actor_id, implicit=True)
         elif lower in STATE_NOUNS:
             states = list(dict.fromkeys(m.code for m in reversed(before) if m.kind in ("state", "body")))
             if len(states) == 1 or (states and token.dep_ in ("nsubj", "nsubjpass")):

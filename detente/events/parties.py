@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors import ActorResult
-from detente.actors.codes import communities, modified, not_the_state, party_code
+from detente.actors.codes import communities, modified, names_people, not_the_state, party_code
 from detente.clean.datelines import story_dateline_end
 from detente.events.roles import VENUE_NOUNS
 from detente.nlp import doc_text
@@ -88,6 +88,7 @@ class ActorIndex:
         self.actor_by_token: dict[int, str] = {}
         self.name_tokens: set[int] = set()  # tokens inside the name of an org ("Asia-Pacific Economic Cooperation")
         self.nonstate_tokens: set[int] = set()  # tokens naming a non-state organisation ("the Taliban", "Hamas")
+        self.nationals: dict[int, str] = {}  # nationality words of private people ("an American citizen") → state
         char_to_token = {t.idx: t.i for t in doc}
         state_spans: list[tuple[int, int, int, str]] = []
         dateline = dateline_end(doc)
@@ -111,6 +112,8 @@ class ActorIndex:
             if actor is not None and actor.kind == "igo" and body_not_acting(span):
                 continue  # "the Apec summit", "EU countries": a venue or the members, not the body
             if coded[1] == "state" and not_the_state(span):
+                if names_people(span.root):
+                    self.nationals.update((t.i, country) for t in span)
                 continue  # "Kenyan students", "intra-Afghan talks": people of that nationality, or its own affairs
             if mention.as_location and hosts_gathering(span.root):
                 continue  # "at a NATO summit in Vilnius": the host city of a multilateral gathering is not a party

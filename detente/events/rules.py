@@ -35,6 +35,7 @@ from detente.events.roles import (
     subject_tokens,
     wants_of_another,
 )
+from detente.quotes.verbs import frames_of
 from detente.tables import load_table
 
 _PAIR_PHRASES = (
@@ -335,6 +336,7 @@ def _co_subjects(tokens: list[Token]) -> bool:
     return any(t.dep_ == "cc" for t in tokens) or bool(CO_SUBJECT_WORDS.search(" ".join(t.text for t in tokens)))
 
 
+WELCOMING_VERBS = {"welcome", "hail", "thank", "celebrate"}  # "welcomed Iran's release of two Britons"
 # Heads of a phrase naming a state's organs, whose place is the state: "officials in Tokyo", "police in Guinea"
 ORGAN_HEADS = ROLE_HEADS | STATE_NOUNS | {"authority", "police", "force", "ministry", "government"}
 
@@ -504,6 +506,18 @@ class RuleCoder:
                                self.index.actor_in(target_tokens), trigger_span))
         return out
 
+    def _nationals_government(self, token: Token, target_tokens: list[Token], sources: list[str]) -> list[str]:
+        """"The department announced Egypt's release of an Egyptian American citizen": a release of foreign
+        nationals is an act toward their state when that state's government is the one reporting or welcoming it
+        (REAL-DEV.md 4); otherwise the people released are no party."""
+        nations = list(dict.fromkeys(self.index.nationals[t.i] for t in target_tokens if t.i in self.index.nationals))
+        nations = [c for c in nations if c not in sources]
+        reporter = next((v for v in token.ancestors if v.pos_ == "VERB" and (
+            frames_of(v) or v.lemma_.lower() in WELCOMING_VERBS)), None)
+        if not nations or reporter is None:
+            return []
+        return [c for c in nations if c in self._countries(subject_tokens(reporter))]
+
     def _non_party_partner(self, trigger: Token, source_tokens: list[Token], target_tokens: list[Token],
                            trig: Trigger, targets: list[str]) -> bool:
         """The act's other side is named and is no state: a non-state co-subject of a reciprocal act ("Washington
@@ -538,6 +552,8 @@ class RuleCoder:
             sources, targets = sources[:1], sources[1:]  # co-subjects of a reciprocal act act on each other
         if not sources and targets and len(targets) >= 2 and trig.type in ("CONSULT", "AGREE", "COOPERATE", "ASSAULT"):
             sources, targets = targets[:1], targets[1:]
+        if trig.type == "RETREAT" and not targets:
+            targets = self._nationals_government(token, target_tokens, sources)
         in_sentence = self.index.countries_in(list(sent))
         if not targets and _everyone(target_tokens + [c for c in token.children if c.dep_ == "prep"]):
             self.non_state_acts.add(token.i)  # nor does the classifier pick a party for it
