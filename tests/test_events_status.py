@@ -41,6 +41,12 @@ def _status(text: str, trigger: str) -> str:
     ("Japan stands ready to contribute troops to the mission.", "contribute", "planned"),
     ("Japan has been unwilling to sign the accord with Seoul.", "sign", "refused"),
     ("Hanoi was reluctant to commit to a meeting.", "meeting", "refused"),
+    # a negated act of one's own future declines it; a past one is denied; a conditioned one is possible
+    ("Russia will not withdraw its troops from Syria, Putin said.", "withdraw", "refused"),
+    ("China said it would not attend the summit with Japan.", "attend", "refused"),
+    ("Azerbaijan did not cross into Armenian territory.", "cross", "denied"),
+    ("Russia would not attack Ukraine if NATO stopped expanding.", "attack", "hypothetical"),
+    ("Officials said lifting the sanctions on Myanmar is out of the question.", "lifting", "refused"),
     ("Oslo will impose tariffs if Reykjavik does not sign the accord.", "sign", "hypothetical"),
     # reported future
     ("The ministry said the delegation would visit Hanoi in May.", "visit", "planned"),

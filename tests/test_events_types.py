@@ -221,3 +221,14 @@ def test_an_appeal_to_the_world_or_all_sides_has_no_target():
         "China's foreign ministry declined to describe Russia's actions as an invasion and called on all sides to show restraint."))
     assert not any(c[2] == "REQUEST" for c in _coded("Japan urged the international community to support Ukraine."))
     assert ("JPN", "KOR", "REQUEST", "happened") in _coded("Japan urged South Korea to support Ukraine on Friday.")
+
+
+def test_ruling_out_is_a_rejection_and_deployed_forces_are_their_states():
+    coded = _coded("Japan ruled out talks with North Korea on Tuesday.")
+    assert ("JPN", "PRK", "REJECT", "happened") in coded and not any(c[2] == "CONSULT" for c in coded)
+    assert ("USA", "POL", "MOBILIZE", "happened") in _coded("American troops were deployed to Poland on Tuesday.")
+    # a refusal is dated when it is made
+    doc = load_nlp()("Russia will not withdraw its troops from Syria, Putin said on Friday.")
+    actors = resolve_actors(doc)
+    found = [e for e in extract_events(doc, "t", actors, PUB, extract_quotes(doc, "t", actors)) if e.status == "refused"]
+    assert found and found[0].date_start == "2025-03-14"

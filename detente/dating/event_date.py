@@ -110,7 +110,7 @@ def decide_event_date(time: TimeSpan | None, status: str, pub_range: tuple[date,
         start, end, precision = _week_as_month(time)
         basis = time.basis + EVIDENCE_NOTES.get(evidence, f" ({evidence})")
         return EventDate(_iso(start), _iso(end), precision, basis), status
-    if status != "happened":
+    if status not in ("happened", "refused"):  # a refusal is dated when it is made, like a REJECT
         return UNDATED, status
     if background:
         return EventDate(None, None, None, "undated background (no time expression; a relative clause or an earlier "

@@ -431,8 +431,9 @@ def _opposed(noun: Token) -> bool:
         if node.dep_ not in ("dobj", "pobj", "prep", "nsubjpass") or node.head == node:
             return False
         node = node.head
-        if node.pos_ == "VERB" and node.lemma_.lower() in OPPOSING_VERBS:
-            return True
+        if node.pos_ == "VERB" and (node.lemma_.lower() in OPPOSING_VERBS or (
+                node.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in node.children))):
+            return True  # "rejected an offer of talks", "ruled out talks"
     return False
 
 

@@ -463,8 +463,9 @@ class RuleCoder:
         if trig.pos == "VERB":
             source_tokens = subject_tokens(token)
             target_tokens = object_tokens(token)
-            if _passive_without_agent(token) and trig.type not in UNDIRECTED:
+            if _passive_without_agent(token) and trig.type not in UNDIRECTED | {"MOBILIZE"}:
                 source_tokens, target_tokens = target_tokens, source_tokens  # the passive subject is the patient
+            # (forces deployed are their state's: "American troops would not be sent to Ukraine" is the US's act)
         else:
             # "criticism from Peru", "threats from Beijing" come from X; a withdrawal or an expulsion is from a place
             source_tokens, target_tokens = noun_roles(token, from_is_source=trig.type not in ("RETREAT", "COERCE"))
@@ -486,7 +487,7 @@ class RuleCoder:
                     target_tokens = target_tokens + [t for t in object_tokens(token.head) if t.i not in
                                                      {x.i for x in token.subtree}]
         sources, targets = self._sides(sent, token, trig, source_tokens, target_tokens)
-        if trig.pos == "VERB" and _passive_without_agent(token) and trig.type not in UNDIRECTED and not [
+        if trig.pos == "VERB" and _passive_without_agent(token) and trig.type not in UNDIRECTED | {"MOBILIZE"} and not [
                 c for c in self.index.countries_in(source_tokens) if not self.index.only_as_location(c, source_tokens)]:
             self.non_state_acts.add(token.i)  # nor does the classifier get to say
             return []  # "their helicopter was shot down", "were arrested in Egypt": the text does not say by whom

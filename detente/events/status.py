@@ -252,6 +252,27 @@ def _yet_to(verb: Token) -> bool:
 WILL_NOUNS = {"reason", "intention", "intent", "plan", "desire", "interest", "wish", "appetite", "inclination"}
 
 
+WILL_AUX = {"will", "would", "'ll", "wo", "shall"}
+
+
+def _conditioned(verb: Token) -> bool:
+    """The verb carries an if/unless clause ("would not attack if ...")."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in verb.children)
+
+
+def _out_of_the_question(trigger: Token) -> bool:
+    """"Lifting the sanctions is out of the question": the subject clause is refused."""
+    node = trigger
+    while node.dep_ in ("dobj", "pobj", "prep", "compound", "amod") and node.head != node:
+        node = node.head
+    if node.dep_ not in ("csubj", "nsubj") or node.head == node:
+        return False
+    copula = node.head
+    return any(c.dep_ == "prep" and c.lower_ == "out" and "question" in {t.lower_ for t in c.subtree}
+               for c in copula.children)
+
+
 def _no_will_to(trigger: Token) -> bool:
     """The act is what someone has no will or ground to do: "saw no reason to negotiate", "has no plan to visit",
     "had no intention of changing the lease"."""
@@ -270,6 +291,8 @@ def event_status(trigger: Token, sent: Span | None = None) -> str:
         return "happened"
     if _yet_to(trigger):
         return "denied"
+    if _out_of_the_question(trigger):
+        return "refused"
     if _no_will_to(trigger):
         return "refused"  # "saw no reason to negotiate", "had no intention of changing the lease": a refusal
     if trigger.dep_ in ("acl", "relcl") and to_infinitive(trigger) and any(
@@ -299,7 +322,11 @@ def event_status(trigger: Token, sent: Span | None = None) -> str:
             return "hypothetical"  # "if Beijing does not agree": the condition, negated or not, is only possible
         if any(c.dep_ == "neg" for c in children) and node.pos_ in ("VERB", "AUX", "NOUN") \
                 and _negation_reaches(below, node):
-            return "hypothetical" if aux & {"might", "may"} else "denied"  # "might not prevent": possible
+            if aux & {"might", "may"} or _conditioned(node):
+                return "hypothetical"
+            # "will not withdraw its troops", "said it would not attend": declining to act (REAL-DEV.md 7: a REJECT
+            # that happened, or the declined act as refused); "did not cross" is denied
+            return "refused" if aux & WILL_AUX and node is trigger else "denied"  # "might not prevent": possible
         if controls and lemma in FAILED_HEADS:
             return "denied"
         if controls and ((lemma in REFUSED_HEADS and node.pos_ == "VERB") or (lemma in RELUCTANT_HEADS and node.pos_ == "ADJ")):
