@@ -13,6 +13,7 @@ acts it finds that the lexicon does not name. Only parties by :func:`detente.eve
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations, pairwise, product
@@ -159,9 +160,9 @@ def _ultimatums(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger
 
 
 # A coercive act a state says it will take if another does (or unless it does) something is a threat, which PLOVER
-# codes THREATEN ("coercive or forceful warnings"): "will impose tariffs if Beijing retaliates", "may halt mediation
-# if cooperation founders", "will withdraw its peacekeepers unless a ceasefire is arranged"
-CONDITION_MARKS = {"if", "unless"}
+# codes THREATEN ("coercive or forceful warnings"): "will impose tariffs if Beijing retaliates", "will withdraw its
+# troops unless Mogadishu pays for their upkeep"
+THREAT_MARKS = {"if", "unless"}
 FUTURE_AUX = {"will", "would", "could", "may", "might", "shall", "'ll"}
 POSSIBLE_AUX = {"would", "could", "may", "might"}
 
@@ -173,13 +174,14 @@ def _condition(verb: Token) -> str | None:
         return None
     for clause in children:
         if clause.dep_ == "advcl":
-            mark = next((m.lower_ for m in clause.children if m.dep_ == "mark" and m.lower_ in CONDITION_MARKS), None)
+            mark = next((m.lower_ for m in clause.children if m.dep_ == "mark" and m.lower_ in THREAT_MARKS), None)
             if mark:
                 return mark
     return None
 
 
-def _conditional_threats(found: list[tuple[Token, Trigger]], speculation) -> list[tuple[Token, Trigger]]:
+def _conditional_threats(found: list[tuple[Token, Trigger]],
+                         speculation: Callable[[Token], bool]) -> list[tuple[Token, Trigger]]:
     """A future coercive act on a condition becomes a THREATEN of the same words, made when it is said; what it
     would impose is no act of its own ("will impose new tariffs if ...": one threat, no tariffs). ``speculation``
     tells a commentator's guess ("analysts say the US could impose sanctions if ..."), which threatens nothing."""
@@ -338,7 +340,7 @@ def _co_subjects(tokens: list[Token]) -> bool:
 
 WELCOMING_VERBS = {"welcome", "hail", "thank", "celebrate"}  # "welcomed Iran's release of two Britons"
 # Heads of a phrase naming a state's organs, whose place is the state: "officials in Tokyo", "police in Guinea"
-ORGAN_HEADS = ROLE_HEADS | STATE_NOUNS | {"authority", "police", "force", "ministry", "government"}
+ORGAN_HEADS = ROLE_HEADS | STATE_NOUNS | {"authority", "police", "force"}
 
 
 class RuleCoder:
