@@ -337,3 +337,4 @@ def test_the_department_is_the_body_last_named_by_that_word():
     text = ("The State Department said it received three notes from Egypt's embassy. The department then announced "
             "Egypt's release of a dual Egyptian American citizen on Tuesday.")
     assert ("EGY", "USA") in _dyads(text, "RETREAT")
+

@@ -232,3 +232,29 @@ def test_ruling_out_is_a_rejection_and_deployed_forces_are_their_states():
     actors = resolve_actors(doc)
     found = [e for e in extract_events(doc, "t", actors, PUB, extract_quotes(doc, "t", actors)) if e.status == "refused"]
     assert found and found[0].date_start == "2025-03-14"
+
+
+def test_a_party_the_classifier_never_read_is_not_vetoed():
+    """A released citizen's state is found through the citizen, which no candidate mention stands for: the
+    classifier's score for the pair (read off other mentions, "the department") cannot veto that act."""
+    from dataclasses import replace
+
+    import numpy as np
+
+    from detente.events.coder import PairScores, decide
+    from detente.events.encoder import event_classifier
+    from detente.events.ontology import PLOVER_TYPES, triggers
+    from detente.events.rules import RuleAct
+
+    classifier = event_classifier()
+    doc = load_nlp()("The department announced Egypt's release of a dual Egyptian American citizen.")
+    sent = next(doc.sents)
+    token = next(t for t in doc if t.text == "release")
+    trig = next(t for t in triggers()[("release", "NOUN")] if t.type == "RETREAT")
+    assert classifier.may_veto(trig)
+    row = np.zeros(len(PLOVER_TYPES))
+    scores = PairScores({("EGY", "USA"): row}, {("EGY", "USA"): [None] * len(row)})
+    act = RuleAct(token, trig, "EGY", "USA", None, None, (token.idx, token.idx + len(token.text)))
+    assert decide(sent, [act], scores, classifier, set()) == []
+    assert [(a.source, a.target) for a in decide(sent, [replace(act, unread=True)], scores, classifier, set())] == [
+        ("EGY", "USA")]

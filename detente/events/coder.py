@@ -159,7 +159,7 @@ def decide(sent: Span, proposals: list[RuleAct], scores: PairScores | None, clas
     acts: list[Coded] = []
     for p in proposals:
         prob = scores.of(p.source, p.target, p.trigger.type) if scores else None
-        if prob is not None and prob < classifier.veto and classifier.may_veto(p.trigger):
+        if prob is not None and prob < classifier.veto and classifier.may_veto(p.trigger) and not p.unread:
             continue  # the classifier read these two parties and sees no such act between them
         acts.append(Coded(p.token, p.trigger.type, p.trigger.mode, p.source, p.target, p.source_actor, p.target_actor,
                           p.trigger_span, prob))

@@ -73,6 +73,7 @@ class RuleAct:
     source_actor: str | None
     target_actor: str | None
     trigger_span: tuple[int, int]  # characters of the trigger words
+    unread: bool = False  # a party the classifier never read (a released citizen's state): it cannot veto the act
 
 
 JUDGING_VERBS = CHARACTERISING_VERBS | {"view", "regard", "see", "consider", "deem", "find"}
@@ -353,6 +354,7 @@ class RuleCoder:
         # classifier does not re-cast them
         self.non_state_acts: set[int] = set()
         self.referents: dict[int, list[str]] = {}  # the sentence's resolved pronouns and descriptions → their states
+        self.nationals_acts: set[tuple[int, str]] = set()  # (trigger, state) of releases of that state's citizens
         name_halves(doc, self.index, actors)
 
     def acts(self, sent: Span, referents: dict[int, list[str]] | None = None) -> list[RuleAct]:
@@ -506,7 +508,8 @@ class RuleCoder:
             if source == target or (trig.type in UNDIRECTED and any((a.source, a.target) == (target, source) for a in out)):
                 continue
             out.append(RuleAct(token, trig, source, target, self.index.actor_in(source_tokens),
-                               self.index.actor_in(target_tokens), trigger_span))
+                               self.index.actor_in(target_tokens), trigger_span,
+                               unread=(token.i, target) in self.nationals_acts))
         return out
 
     def _nationals_government(self, token: Token, target_tokens: list[Token], sources: list[str]) -> list[str]:
@@ -557,6 +560,7 @@ class RuleCoder:
             sources, targets = targets[:1], targets[1:]
         if trig.type == "RETREAT" and not targets:
             targets = self._nationals_government(token, target_tokens, sources)
+            self.nationals_acts.update((token.i, c) for c in targets)
         in_sentence = self.index.countries_in(list(sent))
         if not targets and _everyone(target_tokens + [c for c in token.children if c.dep_ == "prep"]):
             self.non_state_acts.add(token.i)  # nor does the classifier pick a party for it
