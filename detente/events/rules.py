@@ -36,6 +36,7 @@ from detente.events.roles import (
     subject_tokens,
     wants_of_another,
 )
+from detente.events.status import condition_mark
 from detente.quotes.verbs import frames_of
 from detente.tables import load_table
 
@@ -163,7 +164,6 @@ def _ultimatums(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger
 # A coercive act a state says it will take if another does (or unless it does) something is a threat, which PLOVER
 # codes THREATEN ("coercive or forceful warnings"): "will impose tariffs if Beijing retaliates", "will withdraw its
 # troops unless Mogadishu pays for their upkeep"
-THREAT_MARKS = {"if", "unless"}
 FUTURE_AUX = {"will", "would", "could", "may", "might", "shall", "'ll"}
 POSSIBLE_AUX = {"would", "could", "may", "might"}
 
@@ -173,12 +173,7 @@ def _condition(verb: Token) -> str | None:
     children = list(verb.children)
     if any(c.dep_ == "neg" for c in children) or not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children):
         return None
-    for clause in children:
-        if clause.dep_ == "advcl":
-            mark = next((m.lower_ for m in clause.children if m.dep_ == "mark" and m.lower_ in THREAT_MARKS), None)
-            if mark:
-                return mark
-    return None
+    return condition_mark(verb)
 
 
 def _conditional_threats(found: list[tuple[Token, Trigger]],
@@ -344,6 +339,11 @@ WELCOMING_VERBS = {"welcome", "hail", "thank", "celebrate"}  # "welcomed Iran's 
 ORGAN_HEADS = ROLE_HEADS | STATE_NOUNS | {"authority", "police", "force"}
 
 
+def _organ(tokens: list[Token]) -> bool:
+    """The phrase names a state's organ ("officials in Tokyo", "the minister")."""
+    return any(h.lemma_.lower() in ORGAN_HEADS for h in _phrase_heads(tokens))
+
+
 class RuleCoder:
     """The lexicon-and-parse proposals of one article, sentence by sentence."""
 
@@ -395,8 +395,7 @@ class RuleCoder:
         while node.dep_ in ("ccomp", "conj") and node.head != node:
             node = node.head
             if node.pos_ == "VERB" and (speaker := subject_tokens(node)):
-                return self._non_state_doer(speaker) or not (
-                    self._countries(speaker) or any(h.lemma_.lower() in ORGAN_HEADS for h in _phrase_heads(speaker)))
+                return self._non_state_doer(speaker) or not (self._countries(speaker) or _organ(speaker))
         # said by nobody: "Canada will impose tariffs if ..." reports a stated policy, "the EU could impose
         # sanctions if ..." the writer's guess
         return any(c.dep_ == "aux" and c.lower_ in POSSIBLE_AUX for c in verb.children)
@@ -544,7 +543,7 @@ class RuleCoder:
         # "the Red Cross operating in Iraq", "monitors in Ukraine": where the doer is, not who it is (but "officials
         # in Tokyo", "security forces in Guinea" are that state's organs)
         doers_place = [c for c in sources if trig.pos == "VERB" and self.index.only_as_location(c, source_tokens)
-                       and not any(h.lemma_.lower() in ORGAN_HEADS for h in _phrase_heads(source_tokens))]
+                       and not _organ(source_tokens)]
         sources = [c for c in sources if c not in doers_place]
         targets = [c for c in self._countries(target_tokens, mutual) if c not in sources]
         placed = [c for c in targets if self.index.only_as_location(c, target_tokens)]

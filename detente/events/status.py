@@ -255,10 +255,14 @@ WILL_NOUNS = {"reason", "intention", "intent", "plan", "desire", "interest", "wi
 WILL_AUX = {"will", "would", "'ll", "wo", "shall"}
 
 
-def _conditioned(verb: Token) -> bool:
-    """The verb carries an if/unless clause ("would not attack if ...")."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-               for c in verb.children)
+def condition_mark(verb: Token) -> str | None:
+    """"if" or "unless" when the verb carries such a clause ("would not attack if ...", "will withdraw unless ...")."""
+    for clause in verb.children:
+        if clause.dep_ == "advcl":
+            mark = next((m.lower_ for m in clause.children if m.dep_ == "mark" and m.lower_ in ("if", "unless")), None)
+            if mark:
+                return mark
+    return None
 
 
 def _out_of_the_question(trigger: Token) -> bool:
@@ -322,7 +326,7 @@ def event_status(trigger: Token, sent: Span | None = None) -> str:
             return "hypothetical"  # "if Beijing does not agree": the condition, negated or not, is only possible
         if any(c.dep_ == "neg" for c in children) and node.pos_ in ("VERB", "AUX", "NOUN") \
                 and _negation_reaches(below, node):
-            if aux & {"might", "may"} or _conditioned(node):
+            if aux & {"might", "may"} or condition_mark(node):
                 return "hypothetical"
             # "will not withdraw its troops", "said it would not attend": declining to act (REAL-DEV.md 7: a REJECT
             # that happened, or the declined act as refused); "did not cross" is denied
@@ -333,9 +337,7 @@ def event_status(trigger: Token, sent: Span | None = None) -> str:
             return "refused"  # "refused to sign", "has been reluctant to commit to a meeting"
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
             return "hypothetical"
-        if aux & (HYPOTHETICAL_AUX | PLANNED_AUX) and any(
-                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-                for c in children):
+        if aux & (HYPOTHETICAL_AUX | PLANNED_AUX) and condition_mark(node):
             return "hypothetical"  # "will retaliate if attacked"
         if any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in children):
             return "hypothetical"
