@@ -20,7 +20,7 @@ from detente.clean.bylines import byline_from_lines, normalize_byline, reporting
 from detente.clean.datelines import StatedDate, first_published, stated_dates
 from detente.clean.header import find_body_start, header_zones
 from detente.clean.lines import Line, classify_lines, is_caption, words
-from detente.clean.pagedate import choose_page_day, day_first, declared_date
+from detente.clean.pagedate import choose_page_day, day_first, declared_date, revision_day, url_stated_day
 from detente.clean.pagefacts import PageFacts, page_facts
 from detente.clean.recover import recover_paragraphs
 from detente.clean.sitename import SEPARATOR, self_name, strip_site_suffix
@@ -301,7 +301,11 @@ def page_day(html: str, url: str | None, zones: list[list[str]]) -> tuple[str | 
     """The article's first-published day. The date printed under the headline is the one a reader sees; it
     decides when the page declares no timestamp (htmldate then guesses from the text, and may take the site's
     banner of the day), and when it is within a day of the declared one (a UTC stamp read in another zone).
-    An update shown alone stands only when nothing earlier is known."""
+    An update shown alone stands only when nothing earlier is known. A URL that names its own instant (a post
+    ID) or a revision outranks them all: the page around it is the site's frame."""
+    exact = url_stated_day(url) or revision_day(html, url)
+    if exact:
+        return exact[0].isoformat(), exact[1]
     found = zone_dates(zones, day_first(html, url))
     stated = first_published(found)
     day, basis = dated_page(html, url)

@@ -14,9 +14,9 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as date_parser
@@ -225,6 +225,40 @@ def url_day(url: str | None) -> date | None:
         return date(*(int(g) for g in match.groups()))
     except ValueError:
         return None
+
+
+# Twitter/X post IDs are "snowflakes": the high bits count milliseconds since this epoch (2010-11-04 01:42:54.657 UTC).
+SNOWFLAKE_EPOCH_MS = 1288834974657
+POST_HOST = re.compile(r"^(?:www\.|mobile\.)?(?:twitter|x)\.com$")
+STATUS_PATH = re.compile(r"/status(?:es)?/(\d{15,20})(?:/|$)")
+LD_MODIFIED = re.compile(r'"dateModified"\s*:\s*"([^"]{6,40})"')
+
+
+def url_stated_day(url: str | None) -> tuple[date, str] | None:
+    """The day a URL itself states exactly: a post on Twitter/X is named by an ID that encodes its creation time
+    (the page around it shows the viewer's timeline, dated anything)."""
+    parts = urlparse(url or "")
+    match = STATUS_PATH.search(parts.path) if POST_HOST.match((parts.hostname or "").lower()) else None
+    if not match:
+        return None
+    instant = datetime.fromtimestamp(((int(match.group(1)) >> 22) + SNOWFLAKE_EPOCH_MS) / 1000, tz=UTC)
+    if not 2010 <= instant.year <= 2100:
+        return None
+    return instant.date(), f"the post ID in the URL encodes {instant:%Y-%m-%d %H:%M} UTC"
+
+
+def revision_day(html: str, url: str | None) -> tuple[date, str] | None:
+    """A wiki page opened at a revision or a diff (``?oldid=`` / ``?diff=``) shows that revision, not the article's
+    creation: its date is the revision's, which the page declares as ``dateModified``."""
+    query = parse_qs(urlparse(url or "").query)
+    if not ({"oldid", "diff"} & query.keys()) or "title" not in query:
+        return None
+    for block in LD_SCRIPT.findall(html):
+        for value in LD_MODIFIED.findall(block):
+            stamp = parse_stamp(value)
+            if stamp is not None and 1990 <= stamp.year <= 2100:
+                return stamp.date(), f"the revision shown (JSON-LD dateModified {value!r})"
+    return None
 
 
 def choose_page_day(html: str, url: str | None, found: str | None) -> tuple[str | None, str]:
