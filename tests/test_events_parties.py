@@ -338,3 +338,25 @@ def test_the_department_is_the_body_last_named_by_that_word():
             "Egypt's release of a dual Egyptian American citizen on Tuesday.")
     assert ("EGY", "USA") in _dyads(text, "RETREAT")
 
+
+
+def test_an_act_traded_between_co_subjects_goes_both_ways_and_a_place_is_no_party():
+    assert _dyads("Chile and Bolivia traded accusations over water rights in Peru on Tuesday.", "ACCUSE") == {
+        ("CHL", "BOL"), ("BOL", "CHL")}
+    assert _dyads("Thai and Cambodian troops exchanged fire along the border on Monday.", "ASSAULT") == {
+        ("THA", "KHM"), ("KHM", "THA")}
+    assert _dyads("Sudan and Chad exchanged prisoners on Wednesday.", "RETREAT") == {("SDN", "TCD"), ("TCD", "SDN")}
+
+
+def test_a_participle_describing_an_act_noun_gives_its_doer_and_target():
+    assert _dyads("The air strikes launched by Iraq against Kuwait continued for a third day.", "ASSAULT") == {
+        ("IRQ", "KWT")}
+    assert ("CAN", "CHN") in _dyads("The tariffs imposed by Canada on China took effect on Monday.", "SANCTION")
+
+
+def test_a_possessor_inside_the_object_is_not_the_object():
+    # "welcomed the president" is a visit; "welcomed the president's statement" is praise of it
+    statement = "Norway welcomed the Swedish president's statement on Tuesday."
+    assert not _dyads(statement, "CONSULT") and _dyads(statement, "SUPPORT") == {("NOR", "SWE")}
+    visit = _dyads("Norway welcomed the Swedish president in Oslo on Tuesday.", "CONSULT")
+    assert {frozenset(pair) for pair in visit} == {frozenset({"NOR", "SWE"})}

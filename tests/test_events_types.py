@@ -25,6 +25,8 @@ def _coded(text: str) -> set[tuple[str, str, str, str]]:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Norway and Finland held joint naval exercises in the Barents Sea on Tuesday.", ("NOR", "FIN", "COOPERATE")),
+    ("Ecuador renounced its fishing agreement with Peru on Monday.", ("ECU", "PER", "REJECT")),
+    ("Ecuador apologized to Peru on Monday for the incursion.", ("ECU", "PER", "SUPPORT")),
     ("Japan delivered two coast guard patrol vessels to Malaysia on Wednesday, the embassy said.",
      ("JPN", "MYS", "AID")),
     ("Armenia released four Azerbaijani soldiers to Azerbaijan on Thursday under an exchange deal.",

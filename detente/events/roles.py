@@ -44,7 +44,11 @@ def _match_trigger(token: Token) -> tuple[Trigger, int] | None:
 
 
 def _has_object(token: Token, objects: frozenset[str]) -> bool:
-    near = list(token.children) + [g for c in token.children if c.dep_ in ("prep", "dobj", "xcomp", "acl") for g in c.subtree]
+    """One of ``objects`` is what the trigger takes: its object, complement or noun's own words; a possessor inside
+    the object is not ("welcomed the president" is a visit, "welcomed the president's statement" is not)."""
+    owned = {g.i for c in token.children if c.dep_ == "dobj" for p in c.subtree if p.dep_ == "poss" for g in p.subtree}
+    near = list(token.children) + [g for c in token.children if c.dep_ in ("prep", "dobj", "xcomp", "acl")
+                                   for g in c.subtree if g.i not in owned]
     if token.dep_ in ("acl", "relcl", "amod"):
         near.append(token.head)
     if token.pos_ == "NOUN":
@@ -185,6 +189,10 @@ def content_of_threat(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in CONTENT_NOUNS
 
 
+# What a participle describing an act noun aims it at: "sanctions imposed on Russia", "attacks launched against Kyiv"
+PARTICIPLE_TARGET_PREPS = {"against", "on", "to", "toward", "towards", "upon"}
+
+
 def noun_roles(noun: Token, from_is_source: bool = False) -> tuple[list[Token], list[Token]]:
     """Source and target tokens around an event noun: "X's visit to Y", "a visit to Y by X", "talks between X and Y";
     with ``from_is_source``, "criticism from X", "pressure from X" (not "a withdrawal from X")."""
@@ -201,6 +209,12 @@ def noun_roles(noun: Token, from_is_source: bool = False) -> tuple[list[Token], 
             source.extend(child.subtree)  # "the threat of US tariffs": what is threatened is the threatener's
         elif child.dep_ == "prep" and child.lower_ == "of":
             target.extend(child.subtree)
+        elif child.dep_ == "acl" and child.tag_ == "VBN":  # "the strikes launched by Israel against Gaza"
+            for grand in child.children:
+                if grand.dep_ == "agent":
+                    source.extend(grand.subtree)
+                elif grand.dep_ == "prep" and grand.lower_ in PARTICIPLE_TARGET_PREPS:
+                    target.extend(grand.subtree)
         elif reduced_relative(child):  # "a treaty the two countries signed": the parser's apposition is the signers
             clause = {t.i for c in child.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
             source.extend(t for t in child.subtree if t.i not in clause)
@@ -420,6 +434,7 @@ def _in_order_to(noun: Token) -> bool:
 # Verbs whose object is turned down or forbidden: what is rejected, opposed or banned (an offer of talks, a mediation,
 # aid to rebels) did not happen
 OPPOSING_VERBS = {"reject", "refuse", "decline", "rebuff", "dismiss", "oppose", "veto", "spurn", "resist", "prohibit", "ban",
+                  "repudiate", "renounce", "abrogate",
                   "forbid", "bar", "block"}
 
 

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations, pairwise, product
+from itertools import combinations, pairwise, permutations, product
 
 from spacy.tokens import Doc, Span, Token
 
@@ -207,6 +207,17 @@ def _absolute_with(token: Token) -> bool:
     """The trigger carries an absolute "with X doing" phrase ("with the US president looking on")."""
     return any(c.dep_ == "prep" and c.lower_ == "with" and any(g.pos_ == "VERB" and g.tag_ == "VBG" for g in c.subtree)
                for c in token.children)
+
+
+# Verbs of give-and-take: "traded threats", "exchanged fire", "swapped prisoners" is each side's act on the other
+EXCHANGE_VERBS = {"trade", "exchange", "swap"}
+
+
+def _exchanged(token: Token, trig: Trigger) -> bool:
+    """The act is traded between its co-subjects: the trigger is an exchange verb, or the noun it takes."""
+    if trig.pos == "VERB":
+        return token.lemma_.lower() in EXCHANGE_VERBS
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in EXCHANGE_VERBS
 
 
 def _reciprocal(tokens: list[Token]) -> bool:
@@ -498,7 +509,9 @@ class RuleCoder:
         joint = self.index.countries_in(source_tokens)
         if trig.type in UNDIRECTED and len(joint) >= 3 and set(sources) | set(targets) <= set(joint):
             pairs = list(combinations(sources + targets, 2))  # "agreed by Turkey, Russia and Iran": every pair of them
-        if trig.type not in UNDIRECTED and _reciprocal(target_tokens):
+        if _exchanged(token, trig) and len(sources) >= 2 and not targets:
+            pairs = list(permutations(sources, 2))  # "Turkey and Russia traded threats": each at the other
+        elif trig.type not in UNDIRECTED and (_reciprocal(target_tokens) or _exchanged(token, trig)):
             pairs += [(t, s) for s, t in pairs]  # "troops from both sides faced each other": each side at the other
         if trig.type == "CONSULT" and trig.mode != "third-party" and len(sources) == 1 and len(targets) >= 2:
             pairs += list(combinations(targets, 2))  # "X will host Y and Z": a trilateral meeting
@@ -542,16 +555,18 @@ class RuleCoder:
         sources = self._countries(source_tokens, mutual)
         # "the Red Cross operating in Iraq", "monitors in Ukraine": where the doer is, not who it is (but "officials
         # in Tokyo", "security forces in Guinea" are that state's organs)
-        doers_place = [c for c in sources if trig.pos == "VERB" and self.index.only_as_location(c, source_tokens)
+        subject_is_doer = trig.pos == "VERB" or (token.dep_ in ("dobj", "attr")
+                                                 and token.head.lemma_.lower() not in RECEIVING_VERBS)
+        doers_place = [c for c in sources if subject_is_doer and self.index.only_as_location(c, source_tokens)
                        and not _organ(source_tokens)]
         sources = [c for c in sources if c not in doers_place]
         targets = [c for c in self._countries(target_tokens, mutual) if c not in sources]
         placed = [c for c in targets if self.index.only_as_location(c, target_tokens)]
         if placed and len(placed) < len(targets):
             targets = [c for c in targets if c not in placed]  # a place among the targets is the venue
-        if len(sources) >= 2 and targets and trig.type in UNDIRECTED \
+        if len(sources) >= 2 and targets and (trig.type in UNDIRECTED or _exchanged(token, trig)) \
                 and all(self.index.only_as_location(c, target_tokens) for c in targets):
-            targets = []  # co-subjects meeting somewhere: the place is not a party
+            targets = []  # co-subjects meeting somewhere, trading threats over a place: the place is not a party
         one_way = trig.type not in RECIPROCAL and _co_subjects(source_tokens)
         if len(sources) >= 2 and not one_way and (not targets or (trig.type in UNDIRECTED and _absolute_with(token))):
             sources, targets = sources[:1], sources[1:]  # co-subjects of a reciprocal act act on each other
