@@ -82,3 +82,9 @@ def test_candidates_are_both_orders_of_every_pair():
 def test_a_sentence_with_one_party_and_no_context_has_no_candidate():
     doc = load_nlp()("Portugal's economy grew by two percent last year.")
     assert candidates(doc, resolve_actors(doc), []) == []
+
+
+def test_the_bloc_or_the_alliance_is_the_body_named_before_it():
+    codes = _codes("NATO foreign ministers gathered in Brussels on Tuesday. The alliance invited Finland to join.")
+    assert "NATO" in codes[1]
+    assert "NATO" not in _codes("Finland applied on Tuesday. The alliance will decide next year.")[1]

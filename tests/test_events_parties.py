@@ -360,3 +360,9 @@ def test_a_possessor_inside_the_object_is_not_the_object():
     assert not _dyads(statement, "CONSULT") and _dyads(statement, "SUPPORT") == {("NOR", "SWE")}
     visit = _dyads("Norway welcomed the Swedish president in Oslo on Tuesday.", "CONSULT")
     assert {frozenset(pair) for pair in visit} == {frozenset({"NOR", "SWE"})}
+
+
+def test_the_city_a_body_meets_in_is_no_party():
+    assert not _dyads("EU foreign ministers met in Brussels on Monday.", "CONSULT")
+    assert _dyads("EU foreign ministers met in Brussels with Jordan's foreign minister on Monday.", "CONSULT") in (
+        {("EU", "JOR")}, {("JOR", "EU")})

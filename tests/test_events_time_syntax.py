@@ -127,3 +127,11 @@ def test_preparing_for_a_meeting_in_the_coming_weeks_is_planned_and_dated_ahead(
     event = _find(_events("Trump, who is preparing for his own meeting with North Korea's leader in the coming weeks, "
                           "praised South Korea."), "CONSULT")
     assert event.status == "planned" and event.date_start is not None and event.date_start > "2024-04-11"
+
+
+def test_when_a_plan_was_announced_does_not_date_the_plan():
+    # "said on Monday it would": the parser hangs "on Monday" on the reported verb; it is when it was said
+    event = _find(_events("The European Union said on Monday it would impose sanctions on Belarus."), "SANCTION")
+    assert event.status == "planned" and event.date_start != "2024-04-15"
+    event = _find(_events("The European Union said it would impose sanctions on Belarus on Monday."), "SANCTION")
+    assert event.status == "planned" and event.date_start == "2024-04-15"

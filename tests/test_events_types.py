@@ -260,3 +260,9 @@ def test_a_party_the_classifier_never_read_is_not_vetoed():
     assert decide(sent, [act], scores, classifier, set()) == []
     assert [(a.source, a.target) for a in decide(sent, [replace(act, unread=True)], scores, classifier, set())] == [
         ("EGY", "USA")]
+
+
+def test_applying_to_join_a_body_asks_it_for_admission():
+    found = _coded("Moldova applied to join the European Union on Thursday.")
+    assert ("MDA", "EU", "REQUEST", "happened") in found
+    assert not any(etype == "AGREE" for _, _, etype, _ in found)  # the joining is what is asked for, not done

@@ -31,6 +31,8 @@ ROLE_HEADS = frozenset({"president", "minister", "premier", "chancellor", "diplo
                         "prince", "general", "commander"})
 STATE_NOUNS = frozenset({"government", "ministry", "embassy", "regime", "administration", "military", "army", "navy",
                          "kremlin", "country"})
+# What news calls an intergovernmental body it has just named: "the bloc" (the EU, ASEAN), "the alliance" (NATO)
+BODY_NOUNS = frozenset({"bloc", "alliance", "organisation", "organization", "grouping", "league", "union"})
 PAIR_PHRASE = re.compile(
     r"\b(?:the two|both) (?:countries|nations|neighbou?rs|sides|governments|leaders|states|parties|powers|allies|"
     r"ministers|presidents|delegations|militaries|armies|navies|rivals|capitals)\b", re.I)
@@ -199,6 +201,10 @@ def _reference(token: Token, here: list[PartyMention], earlier: list[PartyMentio
             # "the department" after "the State Department", "the ministry" after "China's Foreign Ministry": the
             # body last named by that word
             return PartyMention(named.code, token.i, token.i + 1, token.i, "pronoun", named.actor_id, implicit=True)
+        elif lower in BODY_NOUNS:  # "EU ministers met on Monday. The bloc imposed sanctions": the body last named
+            body = next((m for m in reversed(before) if m.kind == "igo"), None)
+            if body is not None:
+                return PartyMention(body.code, token.i, token.i + 1, token.i, "pronoun", body.actor_id, implicit=True)
         elif lower in STATE_NOUNS:
             states = list(dict.fromkeys(m.code for m in reversed(before) if m.kind in ("state", "body")))
             if len(states) == 1 or (states and token.dep_ in ("nsubj", "nsubjpass")):

@@ -89,6 +89,7 @@ class ActorIndex:
         self.name_tokens: set[int] = set()  # tokens inside the name of an org ("Asia-Pacific Economic Cooperation")
         self.nonstate_tokens: set[int] = set()  # tokens naming a non-state organisation ("the Taliban", "Hamas")
         self.nationals: dict[int, str] = {}  # nationality words of private people ("an American citizen") → state
+        self.bodies: set[str] = set()  # codes of the intergovernmental bodies named (EU, NATO, UNO)
         char_to_token = {t.idx: t.i for t in doc}
         state_spans: list[tuple[int, int, int, str]] = []
         dateline = dateline_end(doc)
@@ -103,6 +104,8 @@ class ActorIndex:
             if coded is None or mention.char_end <= dateline:
                 continue  # the dateline's place; media, think tanks, companies, armed groups, experts: never a party (REAL-DEV.md 4)
             country = coded[0]
+            if actor is not None and actor.kind == "igo":
+                self.bodies.add(country)
             span = doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
             if span is None:
                 start = char_to_token.get(mention.char_start)

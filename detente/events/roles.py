@@ -277,7 +277,7 @@ FRAME_PREPS = {"under"}
 GOAL_VERBS = {"seek", "pursue", "want", "hope", "push", "aim", "strive", "press", "call"}
 ENDING_VERBS = {"end", "lift", "ease", "scrap", "remove", "suspend", "halt", "stop", "overcome", "withhold"}
 DEMAND_VERBS = {"ask", "urge", "call", "press", "pressure", "demand", "request", "appeal", "implore", "exhort",
-                "invite"}
+                "invite", "apply"}  # "applied to join the alliance", "applied for membership": asked to be admitted
 # Nouns of demand: what they ask for is their content, not an act ("Trump's request to the president to investigate")
 DEMAND_NOUNS = {"request", "demand", "call", "appeal", "plea", "order", "ultimatum", "invitation", "pressure"}
 OFFER_NOUNS = {"proposal", "offer", "suggestion", "proposition"}  # "a Russian proposal to resume talks"

@@ -564,9 +564,12 @@ class RuleCoder:
         placed = [c for c in targets if self.index.only_as_location(c, target_tokens)]
         if placed and len(placed) < len(targets):
             targets = [c for c in targets if c not in placed]  # a place among the targets is the venue
-        if len(sources) >= 2 and targets and (trig.type in UNDIRECTED or _exchanged(token, trig)) \
+        venue: list[str] = []
+        if targets and ((len(sources) >= 2 and (trig.type in UNDIRECTED or _exchanged(token, trig)))
+                        or (sources and set(sources) <= self.index.bodies and trig.type == "CONSULT")) \
                 and all(self.index.only_as_location(c, target_tokens) for c in targets):
-            targets = []  # co-subjects meeting somewhere, trading threats over a place: the place is not a party
+            venue, targets = targets, []  # co-subjects or a body's members meeting somewhere, trading threats over a
+            self.non_state_acts.add(token.i)  # place: the place is not a party (nor does the classifier make it one)
         one_way = trig.type not in RECIPROCAL and _co_subjects(source_tokens)
         if len(sources) >= 2 and not one_way and (not targets or (trig.type in UNDIRECTED and _absolute_with(token))):
             sources, targets = sources[:1], sources[1:]  # co-subjects of a reciprocal act act on each other
@@ -592,7 +595,7 @@ class RuleCoder:
         if bool(sources) != bool(targets) and (len(in_sentence) == 2 or (
                 hostile and len(states) == 2 and (sources or targets)[0] in states)):
             known = sources or targets  # one side from the parse, the other the sentence's only other party
-            other = [c for c in (in_sentence if len(in_sentence) == 2 else states) if c not in known + doers_place]
+            other = [c for c in (in_sentence if len(in_sentence) == 2 else states) if c not in known + doers_place + venue]
             if len(other) == 1:
                 sources, targets = (sources, other) if sources else (other, targets)
         if trig.mode == "third-party" and sources and not targets:

@@ -18,6 +18,7 @@ from detente.dating.expressions import TimeSpan
 from detente.events.clusters import WEAK_BASIS
 from detente.events.roles import reduced_relative
 from detente.events.status import governing_words
+from detente.quotes.verbs import frames_of
 from detente.records import Event
 
 
@@ -183,6 +184,18 @@ def carriable(doc: Doc, times: list[TimeSpan]) -> list[TimeSpan]:
     return out
 
 
+def _reporters_time(doc: Doc, time: TimeSpan) -> bool:
+    """"The EU said on Monday it would impose sanctions": a time between a reporting verb and the subject of the
+    clause it reports is when it was said (the parser often hangs it on the reported verb), not when the plan is due."""
+    root = _span_root(doc, time)
+    if root is None:
+        return False
+    clause = _clause_verb(root)
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return clause.dep_ == "ccomp" and bool(subjects) and bool(frames_of(clause.head)) \
+        and clause.head.i < root.i < subjects[0].i
+
+
 def _governing_clauses(token: Token) -> set[int]:
     """Clause verbs of the words that govern a trigger ("is due to hold talks" → "is"): their times are its own."""
     return {_clause_verb(node).i for node in governing_words(token)}
@@ -207,7 +220,8 @@ def time_for(token: Token, times: list[TimeSpan], next_trigger_char: int | None,
     clause = _clause_verb(token)
     others = _others_content(token)
     own = [t for t in times if _outside_other_clauses(doc, t, clause, token) and t.char_start not in content
-           and t.char_start not in others and not _modifies_other_noun(doc, t, phrase, token)]
+           and t.char_start not in others and not _modifies_other_noun(doc, t, phrase, token)
+           and not (attached_only and _reporters_time(doc, t))]
     limit = next_trigger_char if next_trigger_char is not None else 10**9
     attached = [t for t in own if token.idx < t.char_start < limit and t.char_start in phrase]
     if attached:
