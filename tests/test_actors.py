@@ -164,3 +164,16 @@ def test_people_named_only_in_a_caption_are_actors_of_the_article():
     assert guest is not None and guest.country == "LAO"
     assert [a.id for a in result.actors].count("person:xi-jinping") == 1
     assert not any(m.actor_id == guest.id for m in result.mentions)  # no offsets into the body
+
+
+def test_a_diplomat_posted_to_a_state_does_not_serve_it():
+    people = _people(_resolve("Lena Marsh, a former special envoy to Kyiv, testified on Tuesday. "
+                              "Omar Haddad, Jordan's ambassador to Canada, spoke on Monday."))
+    assert people["Lena Marsh"].country is None  # posted to Ukraine, for a state the text does not name
+    assert people["Omar Haddad"].country == "JOR"
+
+
+def test_a_posted_diplomat_does_not_take_the_state_named_before_either():
+    people = _people(_resolve("Ukraine's parliament met on Monday. Lena Marsh, a former special envoy to Kyiv, "
+                              "testified on Tuesday."))
+    assert people["Lena Marsh"].country is None

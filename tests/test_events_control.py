@@ -7,6 +7,9 @@ from datetime import date
 
 from detente.actors import resolve_actors
 from detente.events import extract_events
+from detente.events.candidates import Candidate
+from detente.events.coder import _object_as_doer
+from detente.events.mentions import PartyMention
 from detente.nlp import load_nlp
 
 PUB = (date(2024, 4, 11), date(2024, 4, 11))  # a Thursday
@@ -72,3 +75,21 @@ def test_a_plan_placed_after_the_previous_event_takes_its_day():
             "three-way summit.")
     planned = [e for e in _events(text) if e.type == "CONSULT" and e.sentence_index > 0]
     assert planned and all(e.date_start == "2024-04-12" for e in planned)
+
+
+def test_the_classifier_may_not_make_a_verbs_object_its_doer():
+    doc = load_nlp()("We should be supporting Moldova's democracy and its struggle against Russia.")
+    verb = next(t for t in doc if t.lower_ == "supporting")
+    moldova, russia = (next(t for t in doc if t.text == name) for name in ("Moldova", "Russia"))
+    sent = next(iter(doc.sents))
+
+    def pair(source, target):
+        return Candidate(0, sent, PartyMention(source[0], source[1].i, source[1].i + 1, source[1].i, "state"),
+                         PartyMention(target[0], target[1].i, target[1].i + 1, target[1].i, "state"))
+
+    assert _object_as_doer(verb, pair(("MDA", moldova), ("RUS", russia)))  # Moldova is what is supported
+    subject_doc = load_nlp()("Moldova supported Romania's bid on Tuesday.")
+    verb = next(t for t in subject_doc if t.lower_ == "supported")
+    sent = next(iter(subject_doc.sents))
+    assert not _object_as_doer(verb, Candidate(0, sent, PartyMention("MDA", 0, 1, 0, "state"),
+                                               PartyMention("ROU", 2, 3, 2, "state")))

@@ -266,3 +266,21 @@ def test_applying_to_join_a_body_asks_it_for_admission():
     found = _coded("Moldova applied to join the European Union on Thursday.")
     assert ("MDA", "EU", "REQUEST", "happened") in found
     assert not any(etype == "AGREE" for _, _, etype, _ in found)  # the joining is what is asked for, not done
+
+
+def test_recognising_a_state_or_its_claim_is_support_and_separatists_inside_a_state_are_not():
+    assert ("ESP", "PSE", "SUPPORT", "happened") in _coded("Spain recognised Palestine as a state on Tuesday.")
+    assert ("IND", "BGD", "SUPPORT", "happened") in _coded("India recognized Bangladesh's independence in December.")
+    found = _coded("On Monday, the Kremlin recognised two breakaway republics in Georgia as independent states.")
+    assert not any(etype == "SUPPORT" for _, _, etype, _ in found)
+    assert not any(etype == "SUPPORT" for _, _, etype, _ in _coded("Japan recognizes the need for talks with China."))
+
+
+def test_granting_another_states_request_is_an_agreement():
+    found = {(s, t, k) for s, t, k, _ in _coded("Argentina approved an extradition request from Chile on Monday.")}
+    assert ("ARG", "CHL", "AGREE") in found or ("CHL", "ARG", "AGREE") in found
+
+
+def test_what_a_need_or_a_call_is_for_has_not_happened():
+    assert not _coded("Japan stressed the need for more talks with China on Monday.")
+    assert not any(etype == "SANCTION" for _, _, etype, _ in _coded("Kenya renewed its calls for sanctions on Sudan."))

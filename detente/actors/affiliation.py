@@ -193,11 +193,27 @@ def _located(token: Token) -> bool:
     return x.dep_ == "pobj" and x.head.lower_ == "in" and x.head.head.pos_ in ("NOUN", "PROPN")
 
 
+# Offices held abroad: "ambassador to Kyiv", "special envoy for Ukraine", "consul in Lyon" name where the post is,
+# not the state the holder serves
+POSTED_HEADS = {"ambassador", "envoy", "emissary", "representative", "delegate", "delegation", "mission", "consul",
+                "attaché", "attache", "chargé", "charge"}
+
+
+def _posted_to(token: Token) -> bool:
+    """The token names the state a diplomat is posted to or deals with ("envoy to Kyiv", "ambassador in Beijing")."""
+    x, steps = token, 0
+    while x.dep_ in ("compound", "amod", "poss", "nmod") and steps < 3:
+        x, steps = x.head, steps + 1
+    return x.dep_ == "pobj" and x.head.lower_ in ("to", "for", "in", "at") and x.head.head.lemma_.lower() in POSTED_HEADS
+
+
 def phrase_country(phrase: Span, head: Token | None, kind: str, states: StateTokens) -> tuple[str | None, str]:
     """(country, basis) of a role phrase, by the kind of role (see the module doc)."""
     tokens = list(phrase)
     if kind not in ("expert", "civil"):
-        country = next((c for t in tokens if (c := states.country(t.i))), None)
+        country = next((c for t in tokens if (c := states.country(t.i)) and not _posted_to(t)), None)
+        if country is None and any(states.country(t.i) and _posted_to(t) for t in tokens):
+            return None, "posted"  # a diplomat in the named state, sent by one the phrase does not name
         return country, "office" if country else ""
     for t in tokens:  # nationality: "an Australian writer"
         entry = states.entries.get(t.i)

@@ -167,7 +167,7 @@ def _person(pid: str, items: list[tuple[PersonMention, MentionRole]], result: Ac
         return Person(actor, kind, undetermined=True)
     if actor.country is None and prior:
         actor.country = prior
-    return Person(actor, kind, undetermined=actor.country is None and basis == "org")
+    return Person(actor, kind, undetermined=actor.country is None and basis in ("org", "posted"))
 
 
 def _counterparts(found: list[PersonMention], roles: list[MentionRole], sent_of: list[int]) -> None:

@@ -107,6 +107,14 @@ def pick_trigger(pair: Candidate, etype: str, lexicon: list[tuple[Token, Trigger
     return node, None
 
 
+def _object_as_doer(token: Token, pair: Candidate) -> bool:
+    """The classifier's source is named inside the direct object of the active verb it would act through."""
+    if token.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in token.children):
+        return False
+    objects = {t.i for c in token.children if c.dep_ == "dobj" for t in c.subtree}
+    return pair.source.root in objects
+
+
 CONDITION_MARKS = {"if", "unless", "once", "until", "provided", "providing"}
 DEMANDS = {"REQUEST", "THREATEN"}  # acts whose content is often a condition ("only once the tariffs are lifted")
 
@@ -181,6 +189,8 @@ def decide(sent: Span, proposals: list[RuleAct], scores: PairScores | None, clas
                     continue  # no word of the sentence names an act of this type
                 if token.i in non_state:
                     continue  # the parse read this act's other side, and it is no state
+                if _object_as_doer(token, pair):
+                    continue  # "we should be supporting Ukraine's democracy": what a verb acts on does not do it
                 if token.i in ruled:
                     continue  # the parse read this word's act and parties ("demanded ... by Friday": a THREATEN)
                 if in_condition(token) and any(a.type in DEMANDS for a in acts):

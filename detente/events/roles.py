@@ -56,6 +56,8 @@ def _has_object(token: Token, objects: frozenset[str]) -> bool:
     if "@place" in objects and any(t.ent_type_ in ("GPE", "LOC", "FAC") or _bare_place_name(t)
                                    for c in token.children if c.dep_ == "dobj" for t in c.subtree):
         return True
+    if "@state" in objects and any(c.dep_ == "dobj" and c.ent_type_ == "GPE" for c in token.children):
+        return True
     return any(_object_forms(t) & objects for t in near)
 
 
@@ -281,6 +283,8 @@ DEMAND_VERBS = {"ask", "urge", "call", "press", "pressure", "demand", "request",
 # Nouns of demand: what they ask for is their content, not an act ("Trump's request to the president to investigate")
 DEMAND_NOUNS = {"request", "demand", "call", "appeal", "plea", "order", "ultimatum", "invitation", "pressure"}
 OFFER_NOUNS = {"proposal", "offer", "suggestion", "proposition"}  # "a Russian proposal to resume talks"
+# Nouns of want or need: what they are "for" is wanted, not done ("stressed the need for talks", "hopes for a deal")
+NEED_NOUNS = {"need", "necessity", "hope", "desire", "appetite", "push", "quest", "wish", "case", "argument"}
 
 
 # Verbs of wanting: what their subject wants to do is a wish, not an act ("they want to make a deal"); what it
@@ -389,6 +393,9 @@ def not_an_act(token: Token, trig: Trigger) -> bool:
            and not _in_order_to(n.head) for n in governing_words(token)):
         return True  # "the request to investigate", "calls to withdraw", "a proposal to resume talks": the demand
         # or offer is the act; what it would have done is not one
+    if trig.pos == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "for" \
+            and token.head.head.lemma_.lower() in NEED_NOUNS | DEMAND_NOUNS:
+        return True  # "the need for more talks", "calls for sanctions", "hopes for a deal": wanted, not done
     if trig.pos == "NOUN" and trig.type == "ACCUSE" and token.dep_ in ("dobj", "pobj") \
             and any(c.dep_ == "det" and c.lower_ in ("these", "this", "those", "such") for c in token.children):
         return True  # "rejected these accusations": the accusation reported before, not a new one

@@ -57,6 +57,7 @@ PEOPLE_PLURAL = re.compile(r"[a-z](an|i|on)s$")
 MAX_SIDES = 6  # "border controls on frontiers with Austria, Switzerland, France, Luxembourg and Denmark": one act each
 # Prepositions that set a clause in a meeting or visit of its subject: "during a visit to Beijing, Macron said"
 SETTING_PREPS = {"during", "after", "following", "before", "ahead", "at", "on"}
+RECOGNISING = {"recognize", "recognise", "recognition"}
 CHARACTERISING_VERBS = {"call", "describe", "label", "brand", "term", "characterise", "characterize", "denounce"}
 EVERYONE_NOUNS = {"side", "party", "country", "nation", "state", "government", "claimant", "actor", "power"}
 CO_SUBJECT_WORDS = re.compile(r"\b(the two|both)\b", re.I)
@@ -582,6 +583,9 @@ class RuleCoder:
         if not targets and _everyone(target_tokens + [c for c in token.children if c.dep_ == "prep"]):
             self.non_state_acts.add(token.i)  # nor does the classifier pick a party for it
             return [], []  # addressed to everybody: no dyad
+        if token.lemma_.lower() in RECOGNISING and all(self.index.only_as_location(c, target_tokens) for c in targets):
+            self.non_state_acts.add(token.i)  # "recognised two separatist republics in Donbas": what is recognised is
+            return [], []  # the recipient; entities inside a state, or no state at all, are no support of a state
         if generic_noun(token, trig) and not (sources and targets):
             return [], []  # a kind of act ("armed attacks on ships"), nobody's act
         states = [c for c in in_sentence if len(c) == 3]
