@@ -366,3 +366,20 @@ def test_the_city_a_body_meets_in_is_no_party():
     assert not _dyads("EU foreign ministers met in Brussels on Monday.", "CONSULT")
     assert _dyads("EU foreign ministers met in Brussels with Jordan's foreign minister on Monday.", "CONSULT") in (
         {("EU", "JOR")}, {("JOR", "EU")})
+
+
+def test_coordinated_past_participles_without_their_own_subject_stay_passive():
+    # "being shot, beaten and tortured": the parser may hang the later participles on the main verb
+    text = "A Chilean student is seeking damages for being shot, beaten and tortured for months in a prison in Lima."
+    assert not _dyads(text, "ASSAULT")
+    assert _dyads("Iraqi forces shelled Kuwait and killed Kuwaiti soldiers on Monday.", "ASSAULT") == {("IRQ", "KWT")}
+
+
+def test_a_present_verb_coordinated_after_has_done_belongs_to_the_clause_above():
+    text = "Many exporters agree that Brazil has long exploited Argentina and support new duties on Brazilian steel."
+    assert ("BRA", "ARG") not in _dyads(text, "SUPPORT")
+
+
+def test_what_is_supported_inside_a_state_is_not_support_of_that_state():
+    assert not _dyads("Sweden supports the safe return of displaced families within Sudan.", "SUPPORT")
+    assert _dyads("Sweden praised Sudan on Monday.", "SUPPORT") == {("SWE", "SDN")}

@@ -8,7 +8,8 @@ import io
 import pytest
 
 from detente.export import gdelt
-from detente.records import Event
+from detente.export.entities import side as event_side
+from detente.records import Actor, Event
 from detente.store import Store
 from detente.store.queries import is_state, state_code
 
@@ -122,3 +123,10 @@ def test_precision_is_carried_by_zeros_and_the_middle_of_the_period(start, end, 
 
 def test_state_names_resolve_for_the_country_columns():
     assert state_code("Viet Nam") == "VNM" and state_code("the United States") == "USA" and state_code("Narnia") is None
+
+
+def test_a_body_referred_to_without_its_name_is_still_named():
+    nato = Actor(id="org:north-atlantic-treaty-organization", kind="igo", name="NATO", org_type="igo")
+    assert event_side("NATO", None, {nato.id: nato}).name == "NATO"
+    assert event_side("UNO", None, {}).name == "UNO"  # no actor record at all: the code names it
+    assert event_side("SWE", None, {}).name == "SWE"

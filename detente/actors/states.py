@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.tables import load_table
 
-LOCATION_PREPS = {"to", "in", "at", "from", "into", "near", "across", "around", "via", "through", "inside", "outside"}
+LOCATION_PREPS = {"to", "in", "at", "from", "into", "near", "across", "around", "via", "through", "inside", "outside",
+                  "within", "throughout", "beyond"}
 AGENT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 EXAMPLE_PREPS = {"including", "like"}  # a list of examples of the noun it hangs on takes that noun's role
 PARTNER_PREPS = {"with", "against", "by", "between"}

@@ -96,6 +96,11 @@ def subject_tokens(verb: Token) -> list[Token]:
             controller = [c for c in node.head.children if c.dep_ == "dobj"]
             if controller:  # "force Manila to decide": the object does the deciding
                 return [t for c in controller for t in c.subtree]
+        if node.dep_ == "conj" and node.tag_ in ("VB", "VBP") and node.head.tag_ == "VBN" \
+                and node.head.dep_ == "ccomp" and not any(c.dep_ == "aux" for c in node.children) \
+                and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in node.head.children):
+            node = node.head.head  # "businesses agree that China has taken advantage ... and support X": a present
+            continue  # verb cannot share "has"; it is coordinated with the clause above
         if node.dep_ in ("xcomp", "conj", "advcl") and node.head != node:
             node = node.head
             continue

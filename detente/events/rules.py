@@ -252,6 +252,22 @@ CRAFT = {"helicopter", "plane", "jet", "warplane", "aircraft", "drone", "airline
 STANCE_PARTICIPLES = {"oppose", "commit", "dedicate", "devote"}
 
 
+def _bare_passive_conjunct(verb: Token) -> bool:
+    """A past participle coordinated without a subject or auxiliary of its own is passive unless it continues an
+    active past ("shelled the town and killed ...") or perfect ("has attacked and destroyed"); the parser may hang
+    "beaten and tortured" on the clause's main verb instead of on "being shot"."""
+    if verb.tag_ != "VBN" or verb.dep_ != "conj" or verb.head == verb \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return False
+    head = verb.head
+    if head.tag_ == "VBD":
+        return False
+    if head.tag_ == "VBN":
+        return any(c.dep_ == "auxpass" for c in head.children) or _bare_passive_conjunct(head) or (
+            head.dep_ == "pcomp" and not any(c.dep_ == "aux" for c in head.children))
+    return head.pos_ in ("VERB", "AUX")
+
+
 def _passive_without_agent(verb: Token) -> bool:
     children = list(verb.children)
     if verb.lemma_.lower() in STANCE_PARTICIPLES and any(c.dep_ == "prep" and c.lower_ == "to" for c in children):
@@ -261,6 +277,8 @@ def _passive_without_agent(verb: Token) -> bool:
     first = first_conjunct(verb)  # "being shot, beaten and tortured": the conjuncts share the first one's "being"
     if first.dep_ in ("pcomp", "advcl", "xcomp") and any(c.dep_ == "auxpass" for c in first.children):
         return not any(c.dep_ == "agent" for c in children)  # "seeking damages for being shot and tortured"
+    if _bare_passive_conjunct(verb):
+        return not any(c.dep_ == "agent" for c in children)
     return verb.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("dobj", "agent", "aux", "auxpass") for c in children) \
         and any(c.dep_ == "nsubj" and c.lemma_.lower() in CRAFT for c in children) \
         and any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in children)
@@ -525,6 +543,18 @@ class RuleCoder:
                                unread=(token.i, target) in self.nationals_acts))
         return out
 
+    def _placed_in_object(self, country: str, tokens: list[Token]) -> bool:
+        """The country is named only as where the object's thing is ("movements of displaced persons within Syria"),
+        not as the act's own destination ("apologized to Brazil")."""
+        hits = [t for t in tokens if self.index.by_token.get(t.i) == country]
+        for t in hits:
+            x = t
+            while x.dep_ in ("compound", "amod", "poss", "nmod") and x.head != x:
+                x = x.head
+            if not (x.dep_ == "pobj" and x.head.head.pos_ in ("NOUN", "PROPN")):
+                return False
+        return bool(hits)
+
     def _nationals_government(self, token: Token, target_tokens: list[Token], sources: list[str]) -> list[str]:
         """"The department announced Egypt's release of an Egyptian American citizen": a release of foreign
         nationals is an act toward their state when that state's government is the one reporting or welcoming it
@@ -566,6 +596,10 @@ class RuleCoder:
         if placed and len(placed) < len(targets):
             targets = [c for c in targets if c not in placed]  # a place among the targets is the venue
         venue: list[str] = []
+        if trig.type == "SUPPORT" and targets and all(self.index.only_as_location(c, target_tokens)
+                                                      and self._placed_in_object(c, target_tokens) for c in targets):
+            venue, targets = targets, []  # "we support dignified movements of displaced persons within Syria": what is
+            self.non_state_acts.add(token.i)  # supported there is no state's
         if targets and ((len(sources) >= 2 and (trig.type in UNDIRECTED or _exchanged(token, trig)))
                         or (sources and set(sources) <= self.index.bodies and trig.type == "CONSULT")) \
                 and all(self.index.only_as_location(c, target_tokens) for c in targets):

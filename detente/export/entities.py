@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from detente.actors.codes import igo_codes
 from detente.records import Actor, Event
 from detente.store.queries import is_state
 from detente.tables import load_table
@@ -91,9 +92,18 @@ def _plover_code(actor: Actor | None, country: str | None) -> str | None:
     return NON_STATE_CODES.get(actor.org_type or actor.kind)
 
 
+def _body(code: str | None, actors: dict[str, Actor]) -> Actor | None:
+    """The intergovernmental body behind an event code ("NATO", "UNO") when the event names no actor id (a body
+    referred to as "the alliance"): one of the article's bodies carrying that code, else the code as its own name."""
+    if not code or is_state(code):
+        return None
+    found = next((actors[a] for a, c in igo_codes().items() if c == code and a in actors), None)
+    return found or Actor(id=code, kind="igo", name=code, org_type="igo")
+
+
 def side(code: str | None, actor_id: str | None, actors: dict[str, Actor]) -> Side:
     """The side of an event given as its code (ISO3 or actor id) and the actor id behind it."""
-    behind = actors.get(actor_id or "") or (None if is_state(code) else actors.get(code or ""))
+    behind = actors.get(actor_id or "") or (None if is_state(code) else actors.get(code or "") or _body(code, actors))
     country = code if is_state(code) else (behind.country if behind else None)
     cameo_type, plover_sector = sector(behind)
     shown = behind or actors.get(code or "")
