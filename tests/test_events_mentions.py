@@ -88,3 +88,9 @@ def test_the_bloc_or_the_alliance_is_the_body_named_before_it():
     codes = _codes("NATO foreign ministers gathered in Brussels on Tuesday. The alliance invited Finland to join.")
     assert "NATO" in codes[1]
     assert "NATO" not in _codes("Finland applied on Tuesday. The alliance will decide next year.")[1]
+
+
+def test_a_paragraphs_first_it_takes_up_the_state_of_the_paragraph_before():
+    text = ("Turkey, which has backed rebels fighting Assad for years, stepped up its intervention last week.\n\n"
+            "On Sunday it shot down two Syrian planes.")
+    assert "TUR" in _codes(text)[1]

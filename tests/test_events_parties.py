@@ -383,3 +383,9 @@ def test_a_present_verb_coordinated_after_has_done_belongs_to_the_clause_above()
 def test_what_is_supported_inside_a_state_is_not_support_of_that_state():
     assert not _dyads("Sweden supports the safe return of displaced families within Sudan.", "SUPPORT")
     assert _dyads("Sweden praised Sudan on Monday.", "SUPPORT") == {("SWE", "SDN")}
+
+
+def test_a_participle_on_the_addressee_of_a_letter_is_the_senders_act():
+    text = ("Two Kenyan lawmakers, Amina Odhiambo and Peter Mwangi, sent a letter to Somalia's ambassador urging "
+            "Somalia to free the detained journalists, the newspaper reported.")
+    assert _dyads(text, "REQUEST") == {("KEN", "SOM")}

@@ -135,3 +135,11 @@ def test_when_a_plan_was_announced_does_not_date_the_plan():
     assert event.status == "planned" and event.date_start != "2024-04-15"
     event = _find(_events("The European Union said it would impose sanctions on Belarus on Monday."), "SANCTION")
     assert event.status == "planned" and event.date_start == "2024-04-15"
+
+
+def test_a_year_on_another_acts_noun_below_the_object_dates_that_act():
+    text = ("Separately, Sweden is seeking the businessman's extradition from Norway over his alleged role in the "
+            "release of secret military files by a hacker group in 2016.")
+    event = _find(_events(text), "REQUEST")
+    assert (event.source, event.target) == ("SWE", "NOR") and not (event.date_start or "").startswith("2016")
+    assert _find(_events("Russia imposed sanctions on Ukraine in 2014."), "SANCTION").date_start == "2014-01-01"

@@ -36,7 +36,7 @@ BODY_NOUNS = frozenset({"bloc", "alliance", "organisation", "organization", "gro
 PAIR_PHRASE = re.compile(
     r"\b(?:the two|both) (?:countries|nations|neighbou?rs|sides|governments|leaders|states|parties|powers|allies|"
     r"ministers|presidents|delegations|militaries|armies|navies|rivals|capitals)\b", re.I)
-LOOKBACK = 3  # sentences a pronoun or a definite description may reach back to, inside its paragraph
+LOOKBACK = 3  # sentences a pronoun or a definite description may reach back to, inside its paragraph (or the one before)
 # Nouns that take up what someone said before: "the Pentagon rejected these accusations" answers their accuser
 ALLEGATION_NOUNS = frozenset({"accusation", "allegation", "charge", "claim", "assertion", "criticism", "report"})
 ANAPHORIC_DETS = frozenset({"the", "these", "this", "those", "such"})
@@ -127,7 +127,10 @@ def sentence_mentions(doc: Doc, actors: ActorResult, quotes: list[Quote] | None 
     speakers = _quote_speakers(doc, actors, quotes or [])
     for i, sent in enumerate(sents):
         taken = {t for m in per_sent[i] for t in range(m.start, m.end)}
-        earlier = [m for j in range(max(starts[i], i - LOOKBACK), i) for m in per_sent[j] if not m.implicit]
+        # inside the paragraph; a paragraph's first sentence may take up the last one of the paragraph before
+        # ("Turkey stepped up its intervention ... ¶ On Sunday it shot down two Syrian planes")
+        reach = starts[i] if starts[i] < i else max(0, i - 1)
+        earlier = [m for j in range(max(reach, i - LOOKBACK), i) for m in per_sent[j] if not m.implicit]
         last = next((per_sent[j] for j in range(i - 1, max(-1, i - LOOKBACK - 1), -1)
                      if _subject_states(doc, per_sent[j])), [])
         found: list[PartyMention] = []
@@ -186,7 +189,8 @@ def _reference(token: Token, here: list[PartyMention], earlier: list[PartyMentio
         # "it" stands for a state only when the last subject before it was one: "Turkey said ... . On Sunday it shot"
         subject = next((m for m in reversed(before) if token.doc[m.root].dep_ in ("nsubj", "nsubjpass")
                         and m.kind in ("state", "body", "igo")), None)
-        if subject is not None and not any(m.kind == "person" and m.start > subject.start for m in before):
+        if subject is not None and not any(m.kind == "person" and m.start > subject.start
+                                           and token.doc[m.root].dep_ in ("nsubj", "nsubjpass") for m in before):
             return PartyMention(subject.code, token.i, token.i + 1, token.i, "pronoun", implicit=True)
         return None
     if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \

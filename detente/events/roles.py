@@ -28,7 +28,7 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 OBJECT_PREPS = {"to", "with", "against", "on", "at", "from", "between", "toward", "towards", "into", "in", "for"}
 
 
-def _match_trigger(token: Token) -> tuple[Trigger, int] | None:
+def match_trigger(token: Token) -> tuple[Trigger, int] | None:
     """The longest lexicon trigger starting at ``token``; returns it and its length in tokens."""
     pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
     if pos is None:
@@ -73,6 +73,11 @@ def _object_forms(token: Token) -> set[str]:
     return {token.lemma_.lower(), lower, lower[:-1] if lower.endswith("s") else lower}
 
 
+# Verbs that send a message to someone: a participle hung on the addressee ("wrote to the minister urging ...") is
+# the message's, so its doer is the sender
+SENDING_VERBS = {"send", "write", "deliver", "hand", "address", "submit", "pass", "present", "forward"}
+
+
 def subject_tokens(verb: Token) -> list[Token]:
     """The subject of ``verb``, climbing through "agreed to join", "refused to sign", "expected to attend"."""
     node = verb
@@ -84,6 +89,10 @@ def subject_tokens(verb: Token) -> list[Token]:
         relative = node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN", "PRON")
         if subjects and not (relative and all(s.lower_ in RELATIVE_PRONOUNS for s in subjects)):
             return [t for s in subjects for t in s.subtree]
+        if relative and node.tag_ == "VBG" and node.head.dep_ == "pobj" and node.head.head.lower_ == "to" \
+                and node.head.head.head.lemma_.lower() in SENDING_VERBS:
+            node = node.head.head.head  # "sent a letter to Egypt's ambassador urging Egypt to halt": the sender urges
+            continue
         if relative:
             noun = node.head
             if noun.dep_ == "attr":  # "Sadat became the first leader to visit Israel"
@@ -497,7 +506,7 @@ def sentence_triggers(sent: Span, names: set[int]) -> list[tuple[Token, Trigger]
     for token in sent:
         if token.i in consumed or token.idx in names:
             continue
-        matched = _match_trigger(token)
+        matched = match_trigger(token)
         if matched is not None and matched[1] == 1 and token.pos_ == "NOUN" and token.dep_ == "compound" \
                 and token.head.lemma_.lower() not in GENERIC_HEADS:
             continue  # "36 cooperation documents", "the visit programme": a modifier, not the event

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from detente.dating.expressions import TimeSpan
 from detente.events.clusters import WEAK_BASIS
-from detente.events.roles import reduced_relative
+from detente.events.roles import match_trigger, reduced_relative
 from detente.events.status import governing_words
 from detente.quotes.verbs import frames_of
 from detente.records import Event
@@ -184,6 +184,19 @@ def carriable(doc: Doc, times: list[TimeSpan]) -> list[TimeSpan]:
     return out
 
 
+def _dates_other_act(doc: Doc, time: TimeSpan, trigger: Token) -> bool:
+    """"seeking his extradition over his role in the release of cables by Wikileaks in 2010": a time phrase hung on
+    another act's noun, below the trigger's own object, dates that act."""
+    root = _span_root(doc, time)
+    if root is None or root.dep_ != "pobj" or root.head.dep_ != "prep":
+        return False
+    noun = root.head.head
+    owner = _owner(trigger)
+    if noun.pos_ != "NOUN" or noun == owner or noun.head == owner or noun.head == trigger:
+        return False
+    return owner in noun.ancestors and match_trigger(noun) is not None
+
+
 def _reporters_time(doc: Doc, time: TimeSpan) -> bool:
     """"The EU said on Monday it would impose sanctions": a time between a reporting verb and the subject of the
     clause it reports is when it was said (the parser often hangs it on the reported verb), not when the plan is due."""
@@ -221,7 +234,7 @@ def time_for(token: Token, times: list[TimeSpan], next_trigger_char: int | None,
     others = _others_content(token)
     own = [t for t in times if _outside_other_clauses(doc, t, clause, token) and t.char_start not in content
            and t.char_start not in others and not _modifies_other_noun(doc, t, phrase, token)
-           and not (attached_only and _reporters_time(doc, t))]
+           and not (attached_only and _reporters_time(doc, t)) and not _dates_other_act(doc, t, token)]
     limit = next_trigger_char if next_trigger_char is not None else 10**9
     attached = [t for t in own if token.idx < t.char_start < limit and t.char_start in phrase]
     if attached:
