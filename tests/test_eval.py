@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from detente.eval import evaluate, load_gold
-from detente.eval.fields_events import date_ok
+from detente.eval.fields_events import date_ok, match_events
 from detente.eval.fields_quotes import speaker_ok
 from detente.eval.gold import validate_gold
+from detente.eval.index import RecordIndex
 from detente.eval.normalize import find_all, norm
 
 BODY = "Ministers met in Lima on Monday. “We agreed,” said Ana Ruiz, a senior analyst. Peru then sent aid."
@@ -178,3 +179,17 @@ def test_html_gold_clutter_snippets_are_searched_in_the_body_and_left_out_of_the
     gold = _gold(clutter_snippets=["said Ana Ruiz, a senior analyst", "Sign up now"])
     report = evaluate(validate_gold(gold), _records())
     assert report["clutter_left"].accuracy == pytest.approx(0.5) and report["body"].accuracy == 0.0
+
+
+def test_event_matching_pairs_as_many_gold_records_as_it_can():
+    gold = [
+        {"source": "CHN", "target": "USA", "type": "CONSULT", "status": "planned", "sentence": "a signing would take place"},
+        {"source": "CHN", "target": "USA", "type": "REJECT", "status": "happened", "sentence": "reluctant to commit to a meeting"},
+    ]
+    pred = [
+        {"source": "CHN", "target": "USA", "type": "CONSULT", "status": "refused",
+         "text": "A signing would take place, but they have been reluctant to commit to a meeting."},
+        {"source": "USA", "target": "CHN", "type": "CONSULT", "status": "hypothetical", "text": "an embarrassing trip"},
+    ]
+    # greedy by kind would give the refusal to the CONSULT record and leave the REJECT unmatched
+    assert match_events(gold, pred, RecordIndex()) == [(0, 1), (1, 0)]

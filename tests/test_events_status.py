@@ -6,8 +6,12 @@ Sentences invented for these tests; the trigger is the word given beside each.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from detente.actors import resolve_actors
+from detente.events import extract_events
 from detente.events.status import event_status
 from detente.nlp import load_nlp
 
@@ -99,3 +103,20 @@ def test_yet_to_and_no_reason_to_say_it_has_not_happened():
                  "Austria said it had no intention of lifting sanctions on Serbia."):
         doc = load_nlp()(text)
         assert {e.status for e in extract_events(doc, "a", resolve_actors(doc), pub)} == {"refused"}, text
+
+
+def test_an_until_or_once_clause_in_the_present_has_not_happened_yet():
+    assert _status("Seoul will keep the sanctions until Pyongyang signs a nuclear agreement.", "agreement") == "hypothetical"
+    assert _status("Talks will resume once Moscow accepts the ceasefire.", "accepts") == "hypothetical"
+    assert _status("The two armies fought until an armistice was signed in 1953.", "signed") == "happened"
+
+
+def test_what_a_pending_or_conditional_passive_clause_would_make_is_not_made():
+    assert _status("Seoul will keep the sanctions until a deal with Pyongyang is signed.", "deal") == "hypothetical"
+    assert _status("If an agreement with Tehran is reached, Washington will lift sanctions.", "agreement") == "hypothetical"
+
+
+def test_committing_to_a_meeting_is_the_subjects_act_and_reluctance_refuses_it():
+    doc = load_nlp()("Seoul has proposed a summit, but Tokyo has been reluctant to commit to a meeting.")
+    events = extract_events(doc, "t", resolve_actors(doc), (date(2024, 4, 11), date(2024, 4, 11)))
+    assert any(e.type == "CONSULT" and e.source == "JPN" and e.target == "KOR" and e.status == "refused" for e in events)

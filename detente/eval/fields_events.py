@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
 from detente.eval.index import Record, RecordIndex, as_list
 from detente.eval.metrics import Tally, clip
 from detente.eval.normalize import norm, words
@@ -16,6 +19,10 @@ from detente.eval.textutil import period
 
 Gold = dict[str, Any]
 UNDIRECTED = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Matching weights: a pair counts first (more than any kind and tie-breaker sum), then the kind (2 same type, 1 a
+# refusal coded the other accepted way), then the sentence tie-breaker (at most 2)
+PAIR_WEIGHT = 1000.0
+KIND_WEIGHT = 10.0
 
 
 def _codes(value: Any, idx: RecordIndex) -> set[str]:
@@ -66,25 +73,19 @@ def sentence_score(sentence: str | None, text: str | None) -> float:
 
 
 def match_events(gold: list[Gold], pred: list[Record], idx: RecordIndex) -> list[tuple[int, int]]:
-    """One-to-one pairs (gold index, pred index), greedily by match kind then sentence tie-breaker.
-
-    Within one (type, sides) group every gold/pred pair is compatible, so greedy also maximizes the number of pairs.
-    """
-    cands = []
+    """One-to-one pairs (gold index, pred index): as many pairs as possible, then the closer kind of match, then the
+    sentence tie-breaker (an optimal assignment: a greedy pass could give a refusal coded as the declined act to a
+    gold record of that act's own type and leave the gold REJECT it answers, and another act, unmatched)."""
+    weights = np.zeros((len(gold), len(pred)))
     for gi, g in enumerate(gold):
         for pi, p in enumerate(pred):
             kind = match_kind(g, p, idx)
             if kind:
-                cands.append((kind, sentence_score(g.get("sentence"), p.get("text")), gi, pi))
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs = []
-    for _, _, gi, pi in sorted(cands, key=lambda c: (-c[0], -c[1], c[2], c[3])):
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-            pairs.append((gi, pi))
-    return pairs
+                weights[gi, pi] = PAIR_WEIGHT + KIND_WEIGHT * kind + sentence_score(g.get("sentence"), p.get("text"))
+    if not weights.size:
+        return []
+    rows, cols = linear_sum_assignment(weights, maximize=True)
+    return sorted((int(gi), int(pi)) for gi, pi in zip(rows, cols, strict=True) if weights[gi, pi] > 0)
 
 
 def status_ok(g: Gold, p: Record) -> bool:

@@ -209,6 +209,10 @@ def content_of_threat(token: Token) -> bool:
 PARTICIPLE_TARGET_PREPS = {"against", "on", "to", "toward", "towards", "upon"}
 
 
+# Verbs by which their subject enters the act named after "to"/"in": "commit to a meeting", "take part in talks"
+JOINING_VERBS = {"commit", "agree", "consent", "return", "participate", "engage", "join", "proceed", "part"}
+
+
 def noun_roles(noun: Token, from_is_source: bool = False) -> tuple[list[Token], list[Token]]:
     """Source and target tokens around an event noun: "X's visit to Y", "a visit to Y by X", "talks between X and Y";
     with ``from_is_source``, "criticism from X", "pressure from X" (not "a withdrawal from X")."""
@@ -239,6 +243,9 @@ def noun_roles(noun: Token, from_is_source: bool = False) -> tuple[list[Token], 
         head = head.head.head  # "adopted a new package of sanctions": the package is what the verb takes
     if not source and head.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
         source = subject_tokens(head.head) if head.dep_ in ("dobj", "attr") else []
+    elif not source and head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in ("to", "in") \
+            and head.head.head.lemma_.lower() in JOINING_VERBS:
+        source = subject_tokens(head.head.head)  # "reluctant to commit to a meeting", "agreed to talks": the subject's
     return source, target
 
 

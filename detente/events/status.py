@@ -255,6 +255,21 @@ WILL_NOUNS = {"reason", "intention", "intent", "plan", "desire", "interest", "wi
 WILL_AUX = {"will", "would", "'ll", "wo", "shall"}
 
 
+PENDING_MARKS = {"until", "till", "before", "once"}  # "until a deal is finalized", "once the tariffs are lifted"
+PRESENT_TAGS = {"VBZ", "VBP"}
+
+
+def _pending_clause(node: Token) -> bool:
+    """A clause of "until", "before" or "once" in the present tense names what has not happened yet ("until a deal
+    that includes tariff cuts is finalized"); in the past it is narrative ("fought until the truce was signed")."""
+    if node.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in PENDING_MARKS for c in node.children):
+        return False
+    auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
+    if auxes:
+        return all(a.tag_ in PRESENT_TAGS for a in auxes) and not any(a.lemma_.lower() == "have" for a in auxes)
+    return node.tag_ in PRESENT_TAGS
+
+
 def condition_mark(verb: Token) -> str | None:
     """"if" or "unless" when the verb carries such a clause ("would not attack if ...", "will withdraw unless ...")."""
     for clause in verb.children:
@@ -306,6 +321,9 @@ def event_status(trigger: Token, sent: Span | None = None) -> str:
         return "denied"
     if _content_of(trigger, FEAR_HEADS):
         return "hypothetical"
+    if trigger.dep_ == "nsubjpass" and (_pending_clause(trigger.head) or any(
+            c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in trigger.head.children)):
+        return "hypothetical"  # "until a deal is finalized", "if an agreement is reached": not (yet) made
     chain = _status_chain(trigger)
     for below, node in zip([None, *chain], chain, strict=False):
         controls = below is not None and below.dep_ == "xcomp"  # "expected to attend", not "due to their war"
@@ -324,6 +342,8 @@ def event_status(trigger: Token, sent: Span | None = None) -> str:
             return "hypothetical"  # "on the verge of a deal": close, not reached
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
             return "hypothetical"  # "if Beijing does not agree": the condition, negated or not, is only possible
+        if _pending_clause(node):
+            return "hypothetical"  # "reluctant to meet until a deal is finalized": not reached yet
         if any(c.dep_ == "neg" for c in children) and node.pos_ in ("VERB", "AUX", "NOUN") \
                 and _negation_reaches(below, node):
             if aux & {"might", "may"} or condition_mark(node):
