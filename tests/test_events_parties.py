@@ -389,3 +389,12 @@ def test_a_participle_on_the_addressee_of_a_letter_is_the_senders_act():
     text = ("Two Kenyan lawmakers, Amina Odhiambo and Peter Mwangi, sent a letter to Somalia's ambassador urging "
             "Somalia to free the detained journalists, the newspaper reported.")
     assert _dyads(text, "REQUEST") == {("KEN", "SOM")}
+
+
+def test_them_as_an_object_is_the_states_listed_before_it_and_europe_among_states_is_the_union():
+    text = ("The Brazilian president has brought the same drama to trade talks with other partners, including Europe, "
+            "Peru and Chile, publicly threatening them with tariffs.")
+    assert _dyads(text, "THREATEN") == {("BRA", "EU"), ("BRA", "PER"), ("BRA", "CHL")}
+    # the talks are Brazil's with each partner; the partners named as examples are not each other's sides
+    assert not {pair for pair in _dyads(text, "CONSULT") if "BRA" not in pair}
+    assert not _dyads("Migrants from Syria and Iraq reached the border, and Greece pushed them back.", "COERCE")

@@ -15,6 +15,9 @@ from detente.nlp import doc_text
 VENUE_VERBS = {"hold", "take", "open", "begin", "end", "close", "start", "conclude", "convene"}
 
 
+EUROPEAN_UNION = "EU"
+
+
 def is_venue(noun: Token) -> bool:
     """"the APEC Summit held from November 10-11" is a venue; "the APEC forum has agreed" is a party that acts."""
     if noun.lemma_.lower() not in VENUE_NOUNS:
@@ -133,6 +136,20 @@ class ActorIndex:
             for i in range(start, end):
                 self.by_token.pop(i, None)
                 self.actor_by_token.pop(i, None)
+        self._union_in_lists(doc)
+
+    def _union_in_lists(self, doc: Doc) -> None:
+        """"partners including Europe, Japan, Canada and Mexico": a continent listed among acting states is its union
+        (the EU, as trade and diplomatic news use "Europe"); "in Europe" or "Europe's weather" stays a place."""
+        for token in doc:
+            if token.text != "Europe" or token.i in self.by_token:
+                continue
+            linked = [t for t in (*token.children, token.head)
+                      if t.i != token.i and (t.dep_ == "conj" or token.dep_ == "conj") and self.by_token.get(t.i)]
+            if any((t.i not in self.location_tokens and t.dep_ != "pobj") or t.head.lower_ in ("including", "like")
+                   for t in linked):
+                self.by_token[token.i] = EUROPEAN_UNION
+                self.bodies.add(EUROPEAN_UNION)
 
     def countries_in(self, tokens) -> list[str]:
         seen: list[str] = []

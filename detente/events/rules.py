@@ -58,6 +58,7 @@ MAX_SIDES = 6  # "border controls on frontiers with Austria, Switzerland, France
 # Prepositions that set a clause in a meeting or visit of its subject: "during a visit to Beijing, Macron said"
 SETTING_PREPS = {"during", "after", "following", "before", "ahead", "at", "on"}
 RECOGNISING = {"recognize", "recognise", "recognition"}
+EXAMPLE_PREPS = {"including", "like"}  # "partners including Japan and Canada": examples of a group, not its sides
 CHARACTERISING_VERBS = {"call", "describe", "label", "brand", "term", "characterise", "characterize", "denounce"}
 EVERYONE_NOUNS = {"side", "party", "country", "nation", "state", "government", "claimant", "actor", "power"}
 CO_SUBJECT_WORDS = re.compile(r"\b(the two|both)\b", re.I)
@@ -462,9 +463,31 @@ class RuleCoder:
         found += [code for t in tokens for code in self.referents.get(t.i, ()) if code not in found]
         if not found and tokens and (PAIR_WORDS if pronouns else PAIR_PHRASES).search(" ".join(t.text for t in tokens)):
             return self._pair_for(tokens[0].sent)
+        if not found:
+            found = self._listed_before(tokens)
         if not found and not pronouns:
             found = self._clause_subject_states(tokens)
         return found
+
+    def _listed_before(self, tokens: list[Token]) -> list[str]:
+        """"talks with partners including Japan, Canada and Mexico, publicly threatening them with tariffs": "them" as
+        an object stands for the states listed together (two or more, coordinated) before it in the sentence, not for
+        its own clause's subject."""
+        them = next((t for t in tokens if t.lower_ == "them" and t.dep_ in ("dobj", "dative", "pobj")), None)
+        if them is None:
+            return []
+        groups: dict[int, list[str]] = {}
+        for t in them.sent:
+            if t.i >= them.i:
+                break
+            code = self.index.by_token.get(t.i)
+            if code and not self.index.only_as_location(code, [t]) and (t.dep_ == "conj" or any(
+                    c.dep_ == "conj" for c in t.children)):
+                group = groups.setdefault(first_conjunct(t).i, [])
+                if code not in group:
+                    group.append(code)
+        listed = [g for g in groups.values() if len(g) >= 2]
+        return listed[-1] if listed else []
 
     def _clause_subject_states(self, tokens: list[Token]) -> list[str]:
         """"The United States and Japan declared their opposition": "they"/"their" are the clause's subject when it
@@ -532,7 +555,8 @@ class RuleCoder:
             pairs = list(permutations(sources, 2))  # "Turkey and Russia traded threats": each at the other
         elif trig.type not in UNDIRECTED and (_reciprocal(target_tokens) or _exchanged(token, trig)):
             pairs += [(t, s) for s, t in pairs]  # "troops from both sides faced each other": each side at the other
-        if trig.type == "CONSULT" and trig.mode != "third-party" and len(sources) == 1 and len(targets) >= 2:
+        if trig.type == "CONSULT" and trig.mode != "third-party" and len(sources) == 1 and len(targets) >= 2 \
+                and not any(t.dep_ == "prep" and t.lower_ in EXAMPLE_PREPS for t in target_tokens):
             pairs += list(combinations(targets, 2))  # "X will host Y and Z": a trilateral meeting
         out: list[RuleAct] = []
         for source, target in pairs:
@@ -608,7 +632,9 @@ class RuleCoder:
         one_way = trig.type not in RECIPROCAL and _co_subjects(source_tokens)
         if len(sources) >= 2 and not one_way and (not targets or (trig.type in UNDIRECTED and _absolute_with(token))):
             sources, targets = sources[:1], sources[1:]  # co-subjects of a reciprocal act act on each other
-        if not sources and targets and len(targets) >= 2 and trig.type in ("CONSULT", "AGREE", "COOPERATE", "ASSAULT"):
+        if not sources and targets and len(targets) >= 2 and trig.type in ("CONSULT", "AGREE", "COOPERATE", "ASSAULT") \
+                and not any(t.dep_ == "prep" and t.lower_ in EXAMPLE_PREPS for t in target_tokens):
+            # "talks between Peru and Chile" are theirs; "talks with partners including Japan and Canada" are not
             sources, targets = targets[:1], targets[1:]
         if trig.type == "RETREAT" and not targets:
             targets = self._nationals_government(token, target_tokens, sources)
