@@ -149,3 +149,9 @@ def test_what_a_proposal_or_offer_would_do_is_no_act():
     assert "CONSULT" not in _types("Turkey rejected a French offer to mediate between Armenia and Azerbaijan.")
     assert "ASSAULT" in _types("Russia's plan to invade Ukraine was revealed on Tuesday.")
     assert "AID" in _types("Japan sent a ship in order to deliver aid to the Philippines.")  # a purpose, not an order
+
+
+def test_what_a_state_demands_another_do_is_the_demand_not_an_act():
+    found = {(e.source, e.target, e.type) for e in _events("Greece demanded that its partners refuse to recognize Albania.")}
+    assert ("GRC", "ALB", "REQUEST") in found
+    assert not any(etype in ("REJECT", "SUPPORT") for _, _, etype in found)  # the refusal is asked for, not made

@@ -322,6 +322,11 @@ def demanded(token: Token) -> bool:
     chain = governing_words(token)
     if chain[-1] in _obliging_clauses(chain[-1].head):  # the chain stops below a clause with its own subject
         return True
+    top = chain[-1]
+    if top.dep_ == "ccomp" and top.head.lemma_.lower() in DEMAND_VERBS and not any(
+            c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in top.children):
+        return True  # "demanded that its partners refuse to recognize Albania": what is demanded is not done (but
+        # "asked whether Biden withheld aid" asks about an act)
     return any(node.pos_ == "VERB" and (
         (below.dep_ in ("xcomp", "ccomp") and (node.lemma_.lower() in DEMAND_VERBS or wants_of_another(node)))
         # what is called for, or what the invited or asked come for: "called for talks", "invited Kristersson to
