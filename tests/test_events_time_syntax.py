@@ -143,3 +143,11 @@ def test_a_year_on_another_acts_noun_below_the_object_dates_that_act():
     event = _find(_events(text), "REQUEST")
     assert (event.source, event.target) == ("SWE", "NOR") and not (event.date_start or "").startswith("2016")
     assert _find(_events("Russia imposed sanctions on Ukraine in 2014."), "SANCTION").date_start == "2014-01-01"
+
+
+def test_an_example_of_a_series_of_earlier_acts_is_undated_background():
+    text = ("Canada's foreign minister said on Monday that Ottawa would reopen its embassy. The announcement is the "
+            "latest in a series of conciliatory steps by the Canadian government, including recognising Sudan's "
+            "transitional government.")
+    event = _find(_events(text), "SUPPORT")
+    assert (event.source, event.target) == ("CAN", "SDN") and event.date_start is None

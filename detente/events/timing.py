@@ -150,7 +150,21 @@ def in_relative_clause(token: Token) -> bool:
 def background(token: Token) -> bool:
     """An undated act that is background, not news: a main-clause pluperfect, a perfect infinitive, a relative
     clause. Without a time expression of its own it gets no date, not the publication month."""
-    return pluperfect(token) or _perfect_infinitive(token) or in_relative_clause(token)
+    return pluperfect(token) or _perfect_infinitive(token) or in_relative_clause(token) or _example_of_series(token)
+
+
+# Plural nouns of acts whose listed examples are earlier acts: "the latest in a series of moves, including recognising"
+SERIES_NOUNS = {"move", "step", "measure", "decision", "action", "act", "policy", "gesture", "concession", "sanction"}
+
+
+def _example_of_series(token: Token) -> bool:
+    """"a series of pro-Israeli moves by Trump's administration, including recognising Jerusalem as Israel's capital":
+    an act given as an example of a plural kind of acts is one of them, earlier; undated, it is background."""
+    prep = token.head
+    if token.dep_ not in ("pcomp", "pobj") or prep.lower_ not in ("including", "like") or prep.dep_ != "prep":
+        return False
+    # the parser may hang "including" on the phrase around the plural ("the latest in a series of steps, including")
+    return any(t.tag_ == "NNS" and t.lemma_.lower() in SERIES_NOUNS for t in prep.head.subtree if t.i < prep.i)
 
 
 def _content(token: Token) -> set[int]:
