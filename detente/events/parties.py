@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors import ActorResult
 from detente.actors.codes import communities, modified, names_people, not_the_state, party_code
+from detente.actors.states import EXAMPLE_PREPS
 from detente.clean.datelines import story_dateline_end
 from detente.events.roles import VENUE_NOUNS
 from detente.nlp import doc_text
@@ -146,7 +147,7 @@ class ActorIndex:
                 continue
             linked = [t for t in (*token.children, token.head)
                       if t.i != token.i and (t.dep_ == "conj" or token.dep_ == "conj") and self.by_token.get(t.i)]
-            if any((t.i not in self.location_tokens and t.dep_ != "pobj") or t.head.lower_ in ("including", "like")
+            if any((t.i not in self.location_tokens and t.dep_ != "pobj") or t.head.lower_ in EXAMPLE_PREPS
                    for t in linked):
                 self.by_token[token.i] = EUROPEAN_UNION
                 self.bodies.add(EUROPEAN_UNION)

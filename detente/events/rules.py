@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors import ActorResult
 from detente.actors.codes import nonstate_nouns
-from detente.actors.states import first_conjunct
+from detente.actors.states import EXAMPLE_PREPS, first_conjunct
 from detente.events.conditions import preconditions
 from detente.events.generic import dated_background_noun, generic_noun
 from detente.events.mentions import ROLE_HEADS, STATE_NOUNS
@@ -58,7 +58,6 @@ MAX_SIDES = 6  # "border controls on frontiers with Austria, Switzerland, France
 # Prepositions that set a clause in a meeting or visit of its subject: "during a visit to Beijing, Macron said"
 SETTING_PREPS = {"during", "after", "following", "before", "ahead", "at", "on"}
 RECOGNISING = {"recognize", "recognise", "recognition"}
-EXAMPLE_PREPS = {"including", "like"}  # "partners including Japan and Canada": examples of a group, not its sides
 CHARACTERISING_VERBS = {"call", "describe", "label", "brand", "term", "characterise", "characterize", "denounce"}
 EVERYONE_NOUNS = {"side", "party", "country", "nation", "state", "government", "claimant", "actor", "power"}
 CO_SUBJECT_WORDS = re.compile(r"\b(the two|both)\b", re.I)
@@ -220,6 +219,11 @@ def _exchanged(token: Token, trig: Trigger) -> bool:
     if trig.pos == "VERB":
         return token.lemma_.lower() in EXCHANGE_VERBS
     return token.dep_ == "dobj" and token.head.lemma_.lower() in EXCHANGE_VERBS
+
+
+def _named_as_examples(tokens: list[Token]) -> bool:
+    """"partners including Japan and Canada": the states are examples of a group, not an act's several sides."""
+    return any(t.dep_ == "prep" and t.lower_ in EXAMPLE_PREPS for t in tokens)
 
 
 def _reciprocal(tokens: list[Token]) -> bool:
@@ -556,7 +560,7 @@ class RuleCoder:
         elif trig.type not in UNDIRECTED and (_reciprocal(target_tokens) or _exchanged(token, trig)):
             pairs += [(t, s) for s, t in pairs]  # "troops from both sides faced each other": each side at the other
         if trig.type == "CONSULT" and trig.mode != "third-party" and len(sources) == 1 and len(targets) >= 2 \
-                and not any(t.dep_ == "prep" and t.lower_ in EXAMPLE_PREPS for t in target_tokens):
+                and not _named_as_examples(target_tokens):
             pairs += list(combinations(targets, 2))  # "X will host Y and Z": a trilateral meeting
         out: list[RuleAct] = []
         for source, target in pairs:
@@ -633,7 +637,7 @@ class RuleCoder:
         if len(sources) >= 2 and not one_way and (not targets or (trig.type in UNDIRECTED and _absolute_with(token))):
             sources, targets = sources[:1], sources[1:]  # co-subjects of a reciprocal act act on each other
         if not sources and targets and len(targets) >= 2 and trig.type in ("CONSULT", "AGREE", "COOPERATE", "ASSAULT") \
-                and not any(t.dep_ == "prep" and t.lower_ in EXAMPLE_PREPS for t in target_tokens):
+                and not _named_as_examples(target_tokens):
             # "talks between Peru and Chile" are theirs; "talks with partners including Japan and Canada" are not
             sources, targets = targets[:1], targets[1:]
         if trig.type == "RETREAT" and not targets:

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
+from detente.actors.states import EXAMPLE_PREPS
 from detente.dating.expressions import TimeSpan
 from detente.events.clusters import WEAK_BASIS
 from detente.events.roles import match_trigger, reduced_relative
@@ -161,7 +162,7 @@ def _example_of_series(token: Token) -> bool:
     """"a series of pro-Israeli moves by Trump's administration, including recognising Jerusalem as Israel's capital":
     an act given as an example of a plural kind of acts is one of them, earlier; undated, it is background."""
     prep = token.head
-    if token.dep_ not in ("pcomp", "pobj") or prep.lower_ not in ("including", "like") or prep.dep_ != "prep":
+    if token.dep_ not in ("pcomp", "pobj") or prep.lower_ not in EXAMPLE_PREPS or prep.dep_ != "prep":
         return False
     # the parser may hang "including" on the phrase around the plural ("the latest in a series of steps, including")
     return any(t.tag_ == "NNS" and t.lemma_.lower() in SERIES_NOUNS for t in prep.head.subtree if t.i < prep.i)
