@@ -259,6 +259,11 @@ PENDING_MARKS = {"until", "till", "before", "once"}  # "until a deal is finalize
 PRESENT_TAGS = {"VBZ", "VBP"}
 
 
+def _unreached(node: Token) -> bool:
+    """A clause that states a condition ("if", "unless", "whether") or what is still pending ("until ... is")."""
+    return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children) or _pending_clause(node)
+
+
 def _pending_clause(node: Token) -> bool:
     """A clause of "until", "before" or "once" in the present tense names what has not happened yet ("until a deal
     that includes tariff cuts is finalized"); in the past it is narrative ("fought until the truce was signed")."""
@@ -321,8 +326,7 @@ def event_status(trigger: Token, sent: Span | None = None) -> str:
         return "denied"
     if _content_of(trigger, FEAR_HEADS):
         return "hypothetical"
-    if trigger.dep_ == "nsubjpass" and (_pending_clause(trigger.head) or any(
-            c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in trigger.head.children)):
+    if trigger.dep_ == "nsubjpass" and _unreached(trigger.head):
         return "hypothetical"  # "until a deal is finalized", "if an agreement is reached": not (yet) made
     chain = _status_chain(trigger)
     for below, node in zip([None, *chain], chain, strict=False):
@@ -340,10 +344,8 @@ def event_status(trigger: Token, sent: Span | None = None) -> str:
             return "denied"  # "nearly broke the record"
         if below is not None and below.dep_ == "prep" and below.lower_ == "of" and lemma in VERGE_NOUNS:
             return "hypothetical"  # "on the verge of a deal": close, not reached
-        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
-            return "hypothetical"  # "if Beijing does not agree": the condition, negated or not, is only possible
-        if _pending_clause(node):
-            return "hypothetical"  # "reluctant to meet until a deal is finalized": not reached yet
+        if _unreached(node):
+            return "hypothetical"  # "if Beijing does not agree", "until a deal is finalized": only possible, or not yet
         if any(c.dep_ == "neg" for c in children) and node.pos_ in ("VERB", "AUX", "NOUN") \
                 and _negation_reaches(below, node):
             if aux & {"might", "may"} or condition_mark(node):
@@ -355,8 +357,6 @@ def event_status(trigger: Token, sent: Span | None = None) -> str:
             return "denied"
         if controls and ((lemma in REFUSED_HEADS and node.pos_ == "VERB") or (lemma in RELUCTANT_HEADS and node.pos_ == "ADJ")):
             return "refused"  # "refused to sign", "has been reluctant to commit to a meeting"
-        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
-            return "hypothetical"
         if aux & (HYPOTHETICAL_AUX | PLANNED_AUX) and condition_mark(node):
             return "hypothetical"  # "will retaliate if attacked"
         if any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in children):
