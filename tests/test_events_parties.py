@@ -158,6 +158,13 @@ def test_an_act_whose_other_side_is_no_state_is_not_pinned_on_a_place():
         assert not _events(text), text
     assert _dyads("Ukraine says Russia seized Crimea from Ukraine in 2014.", "ASSAULT") == {("RUS", "UKR")}
     assert _dyads("China and Vietnam held talks in Hanoi on Monday.", "CONSULT")
+    # a partner named with "with" that is no state: the place beside it is the venue, not the partner
+    for text in ["Venezuela held talks with opposition leaders in Oslo on Monday.",
+                 "Venezuela's talks with the opposition resumed in Oslo on Monday.",
+                 "Venezuela's president met with opposition leaders in Oslo on Monday."]:
+        assert not _dyads(text, "CONSULT"), text
+    assert _dyads("Venezuela held talks with Colombia in Oslo on Monday.", "CONSULT") == {("VEN", "COL")}
+    assert _dyads("Venezuela held talks in Bogota on Monday.", "CONSULT") == {("VEN", "COL")}  # the host
     assert _dyads("Russia freed 50 Ukrainian prisoners of war on Monday.", "RETREAT") == {("RUS", "UKR")}
 
 

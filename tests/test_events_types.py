@@ -284,3 +284,44 @@ def test_granting_another_states_request_is_an_agreement():
 def test_what_a_need_or_a_call_is_for_has_not_happened():
     assert not _coded("Japan stressed the need for more talks with China on Monday.")
     assert not any(etype == "SANCTION" for _, _, etype, _ in _coded("Kenya renewed its calls for sanctions on Sudan."))
+
+
+def test_a_warning_addressed_to_a_state_is_a_threat_a_warning_of_dangers_is_comment():
+    # PLOVER manual, THREATEN: "coercive or forceful warnings"; warning of a danger, or that something may happen, is
+    # what a speaker thinks (a quote), not an act toward anybody
+    assert ("EGY", "ETH", "THREATEN", "happened") in _coded("Egypt warned Ethiopia on Tuesday against filling the dam.")
+    assert ("RUS", "FIN", "THREATEN", "happened") in _coded("Moscow warned Helsinki not to join the alliance.")
+    assert not _coded("Analysts warned on Tuesday that the tariffs on Brazil would hurt Argentina.")
+    assert not _coded("The bank warned of the dangers of a trade war between Brazil and Argentina.")
+
+
+def test_diplomatic_protests_and_recalls():
+    # lodging or making representations is a formal protest (ACCUSE); recalling an envoy reduces relations (SANCTION)
+    assert ("VNM", "CHN", "ACCUSE", "happened") in _coded("Vietnam lodged a complaint with China on Tuesday.")
+    assert ("CHN", "GBR", "ACCUSE", "happened") in _coded("China made stern representations to Britain on Tuesday.")
+    assert ("PER", "MEX", "SANCTION", "happened") in _coded("Peru recalled its ambassador from Mexico on Tuesday.")
+
+
+def test_releasing_a_seized_ship_is_a_retreat():
+    assert ("IRN", "KOR", "RETREAT", "happened") in _coded("Iran released the South Korean tanker on Tuesday.")
+
+
+def test_crossing_into_a_states_territory_is_an_incursion_and_denying_it_a_denial():
+    assert ("ERI", "ETH", "ASSAULT", "happened") in _coded("Eritrean troops crossed into Ethiopian territory on Tuesday.")
+    assert ("SRB", "XKX", "ASSAULT", "denied") in _coded("Serbia said its forces did not cross into Kosovo's territory.")
+    assert not _coded("Thousands of migrants crossed into Greek territory on Tuesday.")  # people, no state
+
+
+
+def test_trading_gunfire_is_fire_both_ways_and_halting_arms_sales_a_sanction():
+    found = _coded("Sudanese and Chadian troops exchanged gunfire across the border on Tuesday.")
+    assert {("SDN", "TCD", "ASSAULT", "happened"), ("TCD", "SDN", "ASSAULT", "happened")} <= found
+    assert ("CAN", "SAU", "SANCTION", "happened") in _coded("Canada halted arms sales to Saudi Arabia on Tuesday.")
+    assert not _coded("Chile and Peru traded barbs over fishing rights on Tuesday.")  # words, not fire
+
+
+def test_voicing_concern_over_a_states_act_is_disapproval():
+    # REAL-DEV.md 7: criticism and regrets are ACCUSE; concern voiced over another state's conduct is the same kind
+    assert ("NOR", "RUS", "ACCUSE", "happened") in _coded("Norway expressed deep concern about Russia's naval drills.")
+    assert ("SWE", "CHN", "ACCUSE", "happened") in _coded("Sweden raised concerns with China on Tuesday about the trial.")
+    assert not _coded("Economists voiced concern about the economy on Tuesday.")

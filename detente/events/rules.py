@@ -221,6 +221,15 @@ def _exchanged(token: Token, trig: Trigger) -> bool:
     return token.dep_ == "dobj" and token.head.lemma_.lower() in EXCHANGE_VERBS
 
 
+def _partner_named(trigger: Token, states: dict[int, str]) -> bool:
+    """The partner of an act done together is named with "with", and it is no state ("talks with world powers",
+    "met with rebel leaders"): on the trigger, its object or its subject ("Iran's talks with world powers resumed").
+    Not for a demand: "demanded a truce with the rebels" names what is asked for."""
+    nodes = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "nsubj", "nsubjpass"))]
+    return any(p.lower_ == "with" and o.dep_ == "pobj" and not any(t.i in states for t in _with_modifiers(o))
+               for n in nodes for p in n.children if p.dep_ == "prep" for o in p.children)
+
+
 def _named_as_examples(tokens: list[Token]) -> bool:
     """"partners including Japan and Canada": the states are examples of a group, not an act's several sides."""
     return any(t.dep_ == "prep" and t.lower_ in EXAMPLE_PREPS for t in tokens)
@@ -624,6 +633,9 @@ class RuleCoder:
         if placed and len(placed) < len(targets):
             targets = [c for c in targets if c not in placed]  # a place among the targets is the venue
         venue: list[str] = []
+        if placed and targets == placed and mutual and _partner_named(token, self.index.by_token):
+            venue, targets = placed, []  # "held talks with world powers in Vienna": the partner named is no state, the
+            self.non_state_acts.add(token.i)  # place is where they met (nor does the classifier make it a party)
         if trig.type == "SUPPORT" and targets and all(self.index.only_as_location(c, target_tokens)
                                                       and self._placed_in_object(c, target_tokens) for c in targets):
             venue, targets = targets, []  # "we support dignified movements of displaced persons within Syria": what is
@@ -664,6 +676,8 @@ class RuleCoder:
                 hostile and len(states) == 2 and (sources or targets)[0] in states)):
             known = sources or targets  # one side from the parse, the other the sentence's only other party
             other = [c for c in (in_sentence if len(in_sentence) == 2 else states) if c not in known + doers_place + venue]
+            if sources and mutual and _partner_named(token, self.index.by_token):
+                other = [c for c in other if not self.index.only_as_location(c, list(sent))]  # a venue, as above
             if len(other) == 1:
                 sources, targets = (sources, other) if sources else (other, targets)
         if trig.mode == "third-party" and sources and not targets:
