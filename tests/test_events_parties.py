@@ -180,6 +180,12 @@ def test_a_reaction_to_a_move_is_aimed_at_whoever_made_it():
     assert _dyads("The African Union condemned the move announced on Monday by Kenyan President William Ruto.",
                   "ACCUSE") == {("AU", "KEN")}
     assert _dyads("Egypt criticised the decision taken by Israel on Monday.", "ACCUSE") == {("EGY", "ISR")}
+    # the act a protest or a welcome takes is somebody else's, not the protester's: unnamed, it is nobody's here
+    for text in ["Ghana summoned the Nigerian envoy on Monday to protest the expulsions.",
+                 "Ghana's foreign minister welcomed the sanctions on Monday in a call with his Nigerian counterpart."]:
+        assert {e.type for e in _events(text)} <= {"ACCUSE", "SUPPORT", "CONSULT"}, text
+    # a verb that only voices its noun is still the noun's doer's act
+    assert _dyads("Ghana lodged a protest with Nigeria on Monday.", "ACCUSE") == {("GHA", "NGA")}
 
 
 def test_a_bodys_members_are_not_the_body():

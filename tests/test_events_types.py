@@ -118,6 +118,7 @@ def test_a_states_protest_is_diplomatic_people_protesting_demonstrate():
 
 def test_material_transfers_and_joint_operations():
     assert ("JPN", "PHL", "AID", "planned") in _coded("Japan will provide the Philippine coast guard with five patrol ships.")
+    assert ("KOR", "VNM", "AID", "happened") in _coded("South Korea extended a $500 million loan to Vietnam on Monday.")
     assert ("SWE", "KEN", "AID", "happened") in _coded("Sweden gave Kenya a grant of 40 million dollars on Monday.")
     assert ("EU", "GHA", "AID", "happened") in _coded("The European Community gave Ghana 5 million dollars of aid on Monday.")
     assert ("IRL", "LBN", "AID", "planned") in _coded("Ireland is ready to contribute 300 troops to the peacekeeping force in Lebanon.")
@@ -325,3 +326,8 @@ def test_voicing_concern_over_a_states_act_is_disapproval():
     assert ("NOR", "RUS", "ACCUSE", "happened") in _coded("Norway expressed deep concern about Russia's naval drills.")
     assert ("SWE", "CHN", "ACCUSE", "happened") in _coded("Sweden raised concerns with China on Tuesday about the trial.")
     assert not _coded("Economists voiced concern about the economy on Tuesday.")
+
+
+def test_co_subjects_accusing_each_other_accuse_both_ways():
+    found = _coded("Sudan and South Sudan accused each other on Tuesday of violating the truce.")
+    assert {("SDN", "SSD", "ACCUSE", "happened"), ("SSD", "SDN", "ACCUSE", "happened")} <= found

@@ -242,11 +242,22 @@ def noun_roles(noun: Token, from_is_source: bool = False) -> tuple[list[Token], 
     while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in COLLECTIVE_NOUNS:
         head = head.head.head  # "adopted a new package of sanctions": the package is what the verb takes
     if not source and head.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
-        source = subject_tokens(head.head) if head.dep_ in ("dobj", "attr") else []
+        source = subject_tokens(head.head) if head.dep_ in ("dobj", "attr") and not reaction_verb(head.head, head) else []
     elif not source and head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in ("to", "in") \
             and head.head.head.lemma_.lower() in JOINING_VERBS:
         source = subject_tokens(head.head.head)  # "reluctant to commit to a meeting", "agreed to talks": the subject's
     return source, target
+
+
+REACTION_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "PROTEST"}
+
+
+def reaction_verb(verb: Token, noun: Token) -> bool:
+    """A verb of judging another's act ("protested the sanctions", "welcomed the visit", "rejected the offer"): the
+    act it takes is not its subject's; unless the verb only voices the noun ("voiced opposition", "lodged a protest")."""
+    matched = match_trigger(verb) if verb.pos_ == "VERB" else None
+    return matched is not None and matched[0].type in REACTION_TYPES and not (
+        matched[0].objects and _object_forms(noun) & matched[0].objects)
 
 
 def reduced_relative(child: Token) -> bool:

@@ -32,6 +32,7 @@ from detente.events.roles import (
     noun_roles,
     object_tokens,
     obliged_doer,
+    reaction_verb,
     sentence_triggers,
     subject_tokens,
     wants_of_another,
@@ -549,7 +550,8 @@ class RuleCoder:
                 # "During a visit to Beijing, Macron said", "condemned the move after a call with Merkel": the
                 # visitor or caller is the clause's subject (when the text names whom they met)
                 source_tokens = source_tokens + subject_tokens(token.head.head)
-            elif token.dep_ in ("dobj", "attr"):  # "Egypt launched a surprise attack on Israel"
+            elif token.dep_ in ("dobj", "attr") and not reaction_verb(token.head, token):
+                # "Egypt launched a surprise attack on Israel" (but "protested the sanctions" are someone else's)
                 if not self.index.countries_in(source_tokens):
                     source_tokens = source_tokens + subject_tokens(token.head)
                 if not self.index.countries_in(target_tokens):
@@ -564,8 +566,8 @@ class RuleCoder:
         joint = self.index.countries_in(source_tokens)
         if trig.type in UNDIRECTED and len(joint) >= 3 and set(sources) | set(targets) <= set(joint):
             pairs = list(combinations(sources + targets, 2))  # "agreed by Turkey, Russia and Iran": every pair of them
-        if _exchanged(token, trig) and len(sources) >= 2 and not targets:
-            pairs = list(permutations(sources, 2))  # "Turkey and Russia traded threats": each at the other
+        if (_exchanged(token, trig) or _reciprocal(target_tokens)) and len(sources) >= 2 and not targets:
+            pairs = list(permutations(sources, 2))  # "Turkey and Russia traded threats", "accused each other"
         elif trig.type not in UNDIRECTED and (_reciprocal(target_tokens) or _exchanged(token, trig)):
             pairs += [(t, s) for s, t in pairs]  # "troops from both sides faced each other": each side at the other
         if trig.type == "CONSULT" and trig.mode != "third-party" and len(sources) == 1 and len(targets) >= 2 \
