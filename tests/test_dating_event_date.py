@@ -77,6 +77,18 @@ def test_a_statement_dated_in_its_own_clause_dates_the_act_it_carries() -> None:
     assert accuse and accuse[0].date_start == "2020-02-27"
 
 
+def test_a_denied_act_is_dated_like_its_denial_unless_the_sentence_dates_other_words() -> None:
+    # REAL-DEV.md 10: an act with no time expression that is the article's news takes the publication date; a denial
+    # ("did not cross") is that news. A denial that is itself background, or a sentence whose time expression
+    # belongs to the denial, leaves the denied act undated
+    [cross] = [e for e in _events("Peru said its troops did not cross into Chilean territory.") if e.type == "ASSAULT"]
+    assert (cross.status, cross.date_start) == ("denied", "2020-03-02")
+    for text in ["Peru had repeatedly denied that it planned to invade Chile.",
+                 "Peru denied on Friday that its troops had crossed into Chilean territory."]:
+        denied = [e for e in _events(text) if e.status == "denied"]
+        assert denied and all(e.date_start is None for e in denied), text
+
+
 ARTICLE = """Old treaty recalled
 Published March 2, 2020
 

@@ -84,14 +84,16 @@ def _iso(d: date | None) -> str | None:
 
 def decide_event_date(time: TimeSpan | None, status: str, pub_range: tuple[date, date] | None,
                       background: bool = False, evidence: str | None = None,
-                      decided: bool = False) -> tuple[EventDate, str]:
+                      decided: bool = False, other_times: bool = False) -> tuple[EventDate, str]:
     """(the event's date, its status): ``time`` is the strongest time expression found for the event and
     ``evidence`` where it was found (own | sentence | paragraph | story | another article; by default what the
     time says of itself: carried from the previous sentence, or its ``evidence``); a happened event
     whose own time lies after publication is a plan; another clause's time after publication does not date a
     past act; with ``decided``, an act a past decision set for a day that has come is in force. Without a time, the
     publication day (or month, or short range) for the article's news; nothing for background, for plans and
-    possibilities, or when the publication date is not known to a month."""
+    possibilities, or when the publication date is not known to a month. A denied act ("did not cross the border")
+    is dated like its denial, the article's news, unless ``other_times``: the sentence dates other words, or the
+    denial is itself background ("had denied in recent months that it planned to invade")."""
     if time is not None:
         evidence = evidence or ("paragraph" if time.carried else time.evidence)
         if time.relative and pub_range is not None and wide(pub_range):
@@ -110,8 +112,10 @@ def decide_event_date(time: TimeSpan | None, status: str, pub_range: tuple[date,
         start, end, precision = _week_as_month(time)
         basis = time.basis + EVIDENCE_NOTES.get(evidence, f" ({evidence})")
         return EventDate(_iso(start), _iso(end), precision, basis), status
-    if status not in ("happened", "refused"):  # a refusal is dated when it is made, like a REJECT
+    if status not in ("happened", "refused", "denied"):  # a refusal is dated when it is made, like a REJECT
         return UNDATED, status
+    if status == "denied" and other_times:
+        return EventDate(None, None, None, "denied act: the sentence dates other words, or the denial is background"), status
     if background:
         return EventDate(None, None, None, "undated background (no time expression; a relative clause or an earlier "
                                            "act)"), status

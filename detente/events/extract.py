@@ -167,7 +167,9 @@ class _Extractor:
                     time = None
                 if time is not None and time in times and time not in used:
                     used.append(time)
-                event = self._event(sent, s_index, act, status, time)
+                # a denial dates the denied act only when nothing else in the sentence is dated and it is no background
+                other_times = bool(times) or any(pluperfect(a) for a in token.ancestors)
+                event = self._event(sent, s_index, act, status, time, other_times=other_times)
                 event = _tense_of_antecedent(event, token.pos_ == "NOUN", time, previous_events)
                 key = (event.type, event.source, event.target, event.date_start, event.status)
                 if key not in seen:
@@ -221,11 +223,13 @@ class _Extractor:
             spans = [s for s in spans if not s.relative]
         return spans
 
-    def _event(self, sent: Span, s_index: int, act: Coded, status: str, time: TimeSpan | None) -> Event:
+    def _event(self, sent: Span, s_index: int, act: Coded, status: str, time: TimeSpan | None,
+               other_times: bool = False) -> Event:
         token = act.token
         source, target = act.source, act.target
         when, status = decide_event_date(time, status, self.pub_range, background(token),
-                                         decided=decided(token, time.char_start if time is not None else None))
+                                         decided=decided(token, time.char_start if time is not None else None),
+                                         other_times=other_times)
         info = plover_info(act.type, act.mode)
         event = Event(
             id=_event_id(self.article_id, token.idx, act.type, source, target),
