@@ -121,7 +121,10 @@ def test_material_transfers_and_joint_operations():
     assert ("KOR", "VNM", "AID", "happened") in _coded("South Korea extended a $500 million loan to Vietnam on Monday.")
     assert ("SWE", "KEN", "AID", "happened") in _coded("Sweden gave Kenya a grant of 40 million dollars on Monday.")
     assert ("EU", "GHA", "AID", "happened") in _coded("The European Community gave Ghana 5 million dollars of aid on Monday.")
-    assert ("IRL", "LBN", "AID", "planned") in _coded("Ireland is ready to contribute 300 troops to the peacekeeping force in Lebanon.")
+    # a declared readiness to give is the intention (REAL-DEV.md's "stands ready to support" is AGREE), "will provide" the
+    # planned act itself
+    assert ("IRL", "LBN", "AGREE", "happened") in _coded(
+        "Ireland is ready to contribute 300 troops to the peacekeeping force in Lebanon.")
     assert _coded("Sweden gave Kenya a warning on Monday.") == set()
     # agreeing on Saturday to provide aid dates the agreement: the aid is still to come
     assert ("SWE", "KEN", "AID", "planned") in _coded("Sweden agreed on Saturday to provide 40 million dollars of aid to Kenya.")
@@ -331,3 +334,17 @@ def test_voicing_concern_over_a_states_act_is_disapproval():
 def test_co_subjects_accusing_each_other_accuse_both_ways():
     found = _coded("Sudan and South Sudan accused each other on Tuesday of violating the truce.")
     assert {("SDN", "SSD", "ACCUSE", "happened"), ("SSD", "SDN", "ACCUSE", "happened")} <= found
+
+
+def test_a_declared_readiness_for_a_cooperative_act_is_an_agreement_in_its_place():
+    # PLOVER manual, AGREE: "indicate willingness or commitment to cooperate"; the act itself has not happened
+    found = _coded("Eritrea said on Tuesday it is willing to withdraw its troops from Ethiopia.")
+    assert ("ERI", "ETH", "AGREE", "happened") in found
+    assert not any(etype == "RETREAT" for _, _, etype, _ in found)
+    assert ("BRA", "ARG", "AGREE", "happened") in _coded("Brazil stands ready to lift its ban on Argentine beef.")
+    assert not any(etype == "AGREE" for _, _, etype, _ in _coded("Eritrea said it is ready to attack Ethiopia."))
+
+
+def test_rolling_back_a_measure_is_a_concession():
+    found = _coded("Canada rolled back its tariffs on Mexican steel on Tuesday.")
+    assert ("CAN", "MEX", "CONCEDE", "happened") in found

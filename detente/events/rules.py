@@ -110,6 +110,25 @@ def _judgements(sent: Span, found: list[tuple[Token, Trigger]]) -> list[tuple[To
     return sorted(found + extra, key=lambda pair: pair[0].i)
 
 
+# Adjectives of a declared readiness: "stands ready to support", "is willing to withdraw", "prepared to lift"
+INTENT_ADJECTIVES = {"ready", "willing", "prepared"}
+
+
+def _intentions(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
+    """"Syria is willing to withdraw its troops": a state's declared readiness for a cooperative act is the PLOVER
+    manual's AGREE ("indicate willingness or commitment to cooperate"), one event at the adjective in place of the
+    act, which has not happened."""
+    out: list[tuple[Token, Trigger]] = []
+    for token, trig in found:
+        head = token.head
+        if trig.pos == "VERB" and token.dep_ == "xcomp" and head.pos_ == "ADJ" \
+                and head.lemma_.lower() in INTENT_ADJECTIVES and plover_info(trig.type).quad.endswith("cooperation"):
+            out.append((head, Trigger(head.lemma_.lower(), "VERB", "AGREE", None, frozenset())))
+            continue
+        out.append((token, trig))
+    return sorted(out, key=lambda pair: pair[0].i)
+
+
 def _characterisations(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
     """"Kuleba called the attack 'a full-scale invasion'": naming a conflict act is an accusation by the speaker, not
     a new act. A conflict noun that is the object or predicate of a verb of calling becomes one ACCUSE at that verb."""
@@ -395,8 +414,8 @@ class RuleCoder:
     def __init__(self, doc: Doc, actors: ActorResult, pair: list[str]) -> None:
         self.index = ActorIndex(doc, actors)
         self.pair = pair
-        # words of acts whose other side the parse names as no state, or whose doer the text does not name: the
-        # classifier does not re-cast them
+        # words of acts whose other side the parse names as no state, or whose doer the text does not name, or that
+        # a declared readiness stands for: the classifier does not re-cast them
         self.non_state_acts: set[int] = set()
         self.referents: dict[int, list[str]] = {}  # the sentence's resolved pronouns and descriptions → their states
         self.nationals_acts: set[tuple[int, str]] = set()  # (trigger, state) of releases of that state's citizens
@@ -409,6 +428,9 @@ class RuleCoder:
         found = sentence_triggers(sent, self.index.name_tokens)
         found = _judgements(sent, _wanted_of_others(sent, found))  # acts that no lexicon word names
         found = [(t, trig) for t, trig in found if not self._own_duty(t, trig)]
+        found = _intentions(found)
+        self.non_state_acts.update(c.i for t, trig in found if t.pos_ == "ADJ" and trig.type == "AGREE"
+                                   for c in t.children if c.dep_ == "xcomp")  # the readiness stands for its act
         found = _conditional_threats(_ultimatums(_characterisations(found)), self._speculation)
         found = self._diplomatic_protests(found)  # acts whose type the parse tells
         found = preconditions(sent, found)
@@ -530,7 +552,11 @@ class RuleCoder:
         trigger_span = (words.start_char, words.end_char)
         if trig.pos == "NOUN" and length > 1 and token.i + length - 1 < sent.end:
             token = token.doc[token.i + length - 1]  # "turned water cannon on X": the phrase's head noun has the roles
-        if trig.pos == "VERB":
+        if trig.pos == "VERB" and token.pos_ == "ADJ":  # "stands ready to support Kabul": the readiness is the
+            content = next(c for c in token.children if c.dep_ == "xcomp")  # subject's, toward the act's object
+            source_tokens = subject_tokens(token.head if token.dep_ in ("acomp", "oprd") else token)
+            target_tokens = object_tokens(content)
+        elif trig.pos == "VERB":
             source_tokens = subject_tokens(token)
             target_tokens = object_tokens(token)
             if _passive_without_agent(token) and trig.type not in UNDIRECTED | {"MOBILIZE"}:
