@@ -411,3 +411,12 @@ def test_them_as_an_object_is_the_states_listed_before_it_and_europe_among_state
     # the talks are Brazil's with each partner; the partners named as examples are not each other's sides
     assert not {pair for pair in _dyads(text, "CONSULT") if "BRA" not in pair}
     assert not _dyads("Migrants from Syria and Iraq reached the border, and Greece pushed them back.", "COERCE")
+
+
+def test_a_text_issued_acts_for_its_issuer_and_a_resort_to_force_is_the_subjects():
+    # "issued a statement supporting X" with a third state in the sentence: the issuer supports, not the sentence's
+    # other party; "resorted to military provocations against X": the subject's act, whatever adjective the noun has
+    text = "Ghana has issued a statement supporting Togo since Benin resorted to military provocations against Togo."
+    assert _dyads(text, "SUPPORT") == {("GHA", "TGO")}
+    assert _dyads(text, "ASSAULT") == {("BEN", "TGO")}
+    assert _dyads("Benin took military action against Togo on Monday.", "ASSAULT") == {("BEN", "TGO")}

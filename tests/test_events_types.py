@@ -345,6 +345,10 @@ def test_a_declared_readiness_for_a_cooperative_act_is_an_agreement_in_its_place
     assert not any(etype == "AGREE" for _, _, etype, _ in _coded("Eritrea said it is ready to attack Ethiopia."))
 
 
-def test_rolling_back_a_measure_is_a_concession():
-    found = _coded("Canada rolled back its tariffs on Mexican steel on Tuesday.")
-    assert ("CAN", "MEX", "CONCEDE", "happened") in found
+def test_rolling_back_or_cancelling_a_measure_is_a_concession():
+    # REAL-DEV.md 7: cancelling a threatened measure is CONCEDE; cancelling a visit stays a SANCTION (discontinue)
+    assert ("CAN", "MEX", "CONCEDE", "happened") in _coded("Canada rolled back its tariffs on Mexican steel on Tuesday.")
+    found = _coded("Chile cancelled the increase in its tariffs on Peruvian copper on Tuesday.")
+    assert ("CHL", "PER", "CONCEDE", "happened") in found
+    assert not any(etype == "SANCTION" and status == "happened" for _, _, etype, status in found)
+    assert ("CHL", "PER", "SANCTION", "happened") in _coded("Chile cancelled a planned visit to Peru on Tuesday.")

@@ -76,6 +76,8 @@ def _object_forms(token: Token) -> set[str]:
 # Verbs that send a message to someone: a participle hung on the addressee ("wrote to the minister urging ...") is
 # the message's, so its doer is the sender
 SENDING_VERBS = {"send", "write", "deliver", "hand", "address", "submit", "pass", "present", "forward"}
+# verbs whose object is a text that acts for its author: "issued a statement condemning", "adopted a resolution urging"
+ISSUING_VERBS = {"issue", "release", "publish", "adopt", "pass", "sign", "send", "deliver", "make", "write"}
 
 
 def subject_tokens(verb: Token) -> list[Token]:
@@ -92,6 +94,9 @@ def subject_tokens(verb: Token) -> list[Token]:
         if relative and node.tag_ == "VBG" and node.head.dep_ == "pobj" and node.head.head.lower_ == "to" \
                 and node.head.head.head.lemma_.lower() in SENDING_VERBS:
             node = node.head.head.head  # "sent a letter to Egypt's ambassador urging Egypt to halt": the sender urges
+            continue
+        if relative and node.tag_ == "VBG" and node.head.dep_ == "dobj" and node.head.head.lemma_.lower() in ISSUING_VERBS:
+            node = node.head.head  # "issued a statement supporting Azerbaijan": the issuer supports
             continue
         if relative:
             noun = node.head
@@ -210,7 +215,7 @@ PARTICIPLE_TARGET_PREPS = {"against", "on", "to", "toward", "towards", "upon"}
 
 
 # Verbs by which their subject enters the act named after "to"/"in": "commit to a meeting", "take part in talks"
-JOINING_VERBS = {"commit", "agree", "consent", "return", "participate", "engage", "join", "proceed", "part"}
+JOINING_VERBS = {"commit", "agree", "consent", "return", "participate", "engage", "join", "proceed", "part", "resort"}
 
 
 def noun_roles(noun: Token, from_is_source: bool = False) -> tuple[list[Token], list[Token]]:
@@ -243,9 +248,10 @@ def noun_roles(noun: Token, from_is_source: bool = False) -> tuple[list[Token], 
         head = head.head.head  # "adopted a new package of sanctions": the package is what the verb takes
     if not source and head.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
         source = subject_tokens(head.head) if head.dep_ in ("dobj", "attr") and not reaction_verb(head.head, head) else []
-    elif not source and head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in ("to", "in") \
-            and head.head.head.lemma_.lower() in JOINING_VERBS:
-        source = subject_tokens(head.head.head)  # "reluctant to commit to a meeting", "agreed to talks": the subject's
+    elif not any(t.ent_type_ for t in source) and head.dep_ == "pobj" and head.head.dep_ == "prep" \
+            and head.head.lower_ in ("to", "in") and head.head.head.lemma_.lower() in JOINING_VERBS:
+        # "reluctant to commit to a meeting", "agreed to talks", "resorted to military provocations": the subject's
+        source = source + subject_tokens(head.head.head)
     return source, target
 
 
