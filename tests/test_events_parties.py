@@ -420,3 +420,14 @@ def test_a_text_issued_acts_for_its_issuer_and_a_resort_to_force_is_the_subjects
     assert _dyads(text, "SUPPORT") == {("GHA", "TGO")}
     assert _dyads(text, "ASSAULT") == {("BEN", "TGO")}
     assert _dyads("Benin took military action against Togo on Monday.", "ASSAULT") == {("BEN", "TGO")}
+
+
+def test_a_relative_clause_with_the_act_as_its_object_names_its_doer_and_aim():
+    # "the visit that X made to Y", "a tariff that X had planned to impose": the clause's subject did it, to whom its
+    # own preposition says; a clause after a coordinated noun is that noun's, not the first's
+    assert _dyads("Ghana criticised the visit that Togo's president made to Benin last week.", "CONSULT") == {
+        ("TGO", "BEN")}
+    assert _dyads("Exporters in Benin fear a tariff that Togo had planned to impose on Benin in May.", "SANCTION") == {
+        ("TGO", "BEN")}
+    assert not _dyads("A solution may emerge from the talks, but attacks and attempts which the Togolese army carries "
+                      "out will not go unanswered, Benin's president said.", "CONSULT")

@@ -240,6 +240,12 @@ def noun_roles(noun: Token, from_is_source: bool = False) -> tuple[list[Token], 
                     source.extend(grand.subtree)
                 elif grand.dep_ == "prep" and grand.lower_ in PARTICIPLE_TARGET_PREPS:
                     target.extend(grand.subtree)
+        elif child.dep_ == "relcl" and not any(c.dep_ == "conj" and noun.i < c.i < child.i for c in noun.children) \
+                and (doer := _relative_doer(child)):
+            # (a clause after a coordinated noun is that noun's: "talks but attacks which the regime carries out")
+            source.extend(doer)  # "a tariff that the administration had planned to impose": the clause's subject,
+            target.extend(t for c in child.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
+                          for t in c.subtree)  # and its aim ("the visit that Macron made to Beijing")
         elif reduced_relative(child):  # "a treaty the two countries signed": the parser's apposition is the signers
             clause = {t.i for c in child.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
             source.extend(t for t in child.subtree if t.i not in clause)
@@ -264,6 +270,15 @@ def reaction_verb(verb: Token, noun: Token) -> bool:
     matched = match_trigger(verb) if verb.pos_ == "VERB" else None
     return matched is not None and matched[0].type in REACTION_TYPES and not (
         matched[0].objects and _object_forms(noun) & matched[0].objects)
+
+
+def _relative_doer(clause: Token) -> list[Token]:
+    """The subject of a relative clause that has the noun as its object ("the sanctions that Washington imposed",
+    "a tariff which the administration planned to impose"), not one whose subject is the noun ("talks that began")."""
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or any(s.lower_ in RELATIVE_PRONOUNS for s in subjects) or clause.pos_ not in ("VERB", "AUX"):
+        return []
+    return [t for s in subjects for t in s.subtree]
 
 
 def reduced_relative(child: Token) -> bool:

@@ -79,7 +79,7 @@ REQUEST_HEADS = {"ask", "urge", "allow", "permit", "enable", "let", "invite", "e
 # what someone stops doing is no longer done: "would stop selling", "ceased supplying"
 ENDING_HEADS = {"stop", "cease", "halt", "quit", "discontinue"}
 # an object that these act on already exists: "will lift the sanctions", "will cut 30,000 jobs"
-REMOVAL_HEADS = {"lift", "remove", "end", "cut", "ease", "scrap", "drop", "roll", "reverse", "repeal", "relax", "axe",
+REMOVAL_HEADS = {"lift", "remove", "end", "cut", "ease", "scrap", "drop", "roll", "reverse", "repeal", "relax", "axe", "eliminate",
                  "reduce", "halve", "loosen", "waive", "rescind", "revoke"}
 # an object that these promise is still to come: "offers funding", "pledged aid"
 PROMISING_HEADS = {"offer", "promise", "pledge", "vow", "plan", "schedule", "propose"}
