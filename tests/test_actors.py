@@ -20,6 +20,9 @@ def test_states_from_names_adjectives_capitals_and_metonyms():
     result = _resolve("Hanoi agreed with the Kremlin. Sino-Indian talks resumed as the U.S. and Japanese envoys watched.")
     ids = {m.actor_id for m in result.mentions}
     assert {"VNM", "RUS", "CHN", "IND", "USA", "JPN"} <= ids
+    # the epithets news copy uses as a state's name
+    epithets = _resolve("The Jewish state's premier met envoys of the Islamic Republic on Monday.")
+    assert {"ISR", "IRN"} <= {m.actor_id for m in epithets.mentions}
 
 
 def test_a_place_is_not_an_actor():

@@ -352,3 +352,10 @@ def test_rolling_back_or_cancelling_a_measure_is_a_concession():
     assert ("CHL", "PER", "CONCEDE", "happened") in found
     assert not any(etype == "SANCTION" and status == "happened" for _, _, etype, status in found)
     assert ("CHL", "PER", "SANCTION", "happened") in _coded("Chile cancelled a planned visit to Peru on Tuesday.")
+
+
+def test_applause_for_another_states_move_is_support():
+    # REAL-DEV.md 7: praise and welcome are SUPPORT; so are applauding, lauding, commending and cheering a move
+    for text in ["Kenya applauded Uganda's decision on Tuesday.", "Kenya lauded the Ugandan move on Tuesday.",
+                 "Kenya commended Uganda on Tuesday for its restraint."]:
+        assert ("KEN", "UGA", "SUPPORT", "happened") in _coded(text), text
