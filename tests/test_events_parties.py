@@ -431,3 +431,11 @@ def test_a_relative_clause_with_the_act_as_its_object_names_its_doer_and_aim():
         ("TGO", "BEN")}
     assert not _dyads("A solution may emerge from the talks, but attacks and attempts which the Togolese army carries "
                       "out will not go unanswered, Benin's president said.", "CONSULT")
+
+
+def test_an_inquiry_into_no_named_state_is_not_aimed_at_the_story_counterpart():
+    story = "Ghana and Togo have argued over the journalist's arrest for weeks. Togo wants him home. "
+    found = _events(story + "The Ghanaian investigation was re-opened earlier this year.")
+    assert not [e for e in found if e.sentence_index == 2 and e.type == "ACCUSE"]
+    named = _events(story + "Ghana opened an investigation into Togo's border guards on Monday.")
+    assert {(e.source, e.target) for e in named if e.sentence_index == 2 and e.type == "ACCUSE"} == {("GHA", "TGO")}

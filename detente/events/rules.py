@@ -723,7 +723,9 @@ class RuleCoder:
         if len(sources) == 1 and not targets and len(self.pair) == 2 and sources[0] in self.pair \
                 and not (plover_info(trig.type).quad.startswith("verbal") and _names_someone(target_tokens)):
             others = set(in_sentence) - {sources[0]}
-            # a call addressed to no state is a plain appeal, which is not coded (REAL-DEV.md 7)
-            if not others and trig.type not in ("CONSULT", "AGREE", "COOPERATE", "SUPPORT", "AID", "REQUEST"):
+            # a call addressed to no state is a plain appeal, which is not coded (REAL-DEV.md 7); an inquiry whose
+            # object is unnamed is into people or an incident, not the other state
+            if not others and trig.type not in ("CONSULT", "AGREE", "COOPERATE", "SUPPORT", "AID", "REQUEST") \
+                    and trig.mode != "investigate":
                 targets = [c for c in self.pair if c != sources[0]]  # the counterpart is implicit
         return sources[:MAX_SIDES], targets[:MAX_SIDES]
