@@ -359,3 +359,10 @@ def test_applause_for_another_states_move_is_support():
     for text in ["Kenya applauded Uganda's decision on Tuesday.", "Kenya lauded the Ugandan move on Tuesday.",
                  "Kenya commended Uganda on Tuesday for its restraint."]:
         assert ("KEN", "UGA", "SUPPORT", "happened") in _coded(text), text
+
+
+def test_disowning_another_states_safety_is_a_veiled_threat():
+    assert ("IRN", "GBR", "THREATEN", "happened") in _coded(
+        "Iran said on Tuesday it could not guarantee the safety of British ships in the Gulf.")
+    assert not any(etype == "THREATEN" for _, _, etype, _ in _coded(
+        "Iran guaranteed the safety of British ships in the Gulf on Tuesday."))

@@ -129,6 +129,22 @@ def _intentions(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger
     return sorted(out, key=lambda pair: pair[0].i)
 
 
+# "could not guarantee the safety of Turkish aircraft": disowning another state's safety is a veiled threat
+GUARANTEE_VERBS = {"guarantee", "ensure", "vouch"}
+SAFETY_NOUNS = {"safety", "security"}
+
+
+def _veiled_threats(sent: Span, found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
+    """"Russia said it could not guarantee the safety of Turkish aircraft over Syria": a state's refusal to answer
+    for another's safety is a THREATEN ("coercive or forceful warnings"), made when it is said."""
+    taken = {t.i for t, _ in found}
+    extra = [(t, Trigger(t.lemma_.lower(), "VERB", "THREATEN", "conditional", frozenset())) for t in sent
+             if t.i not in taken and t.pos_ == "VERB" and t.lemma_.lower() in GUARANTEE_VERBS
+             and any(c.dep_ == "neg" for c in t.children)
+             and any(c.dep_ == "dobj" and c.lemma_.lower() in SAFETY_NOUNS for c in t.children)]
+    return sorted(found + extra, key=lambda pair: pair[0].i)
+
+
 def _characterisations(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
     """"Kuleba called the attack 'a full-scale invasion'": naming a conflict act is an accusation by the speaker, not
     a new act. A conflict noun that is the object or predicate of a verb of calling becomes one ACCUSE at that verb."""
@@ -426,7 +442,7 @@ class RuleCoder:
         ("we" inside a quotation: its speaker's; "he": the official named last; "the ministry")."""
         self.referents = referents or {}
         found = sentence_triggers(sent, self.index.name_tokens)
-        found = _judgements(sent, _wanted_of_others(sent, found))  # acts that no lexicon word names
+        found = _veiled_threats(sent, _judgements(sent, _wanted_of_others(sent, found)))  # acts no lexicon word names
         found = [(t, trig) for t, trig in found if not self._own_duty(t, trig)]
         found = _intentions(found)
         self.non_state_acts.update(c.i for t, trig in found if t.pos_ == "ADJ" and trig.type == "AGREE"
@@ -556,6 +572,10 @@ class RuleCoder:
             content = next(c for c in token.children if c.dep_ == "xcomp")  # subject's, toward the act's object
             source_tokens = subject_tokens(token.head if token.dep_ in ("acomp", "oprd") else token)
             target_tokens = object_tokens(content)
+        elif trig.pos == "VERB" and trig.type == "THREATEN" and token.lemma_.lower() in GUARANTEE_VERBS:
+            source_tokens = subject_tokens(token)  # whose safety is disowned: "of Turkish aircraft (over Syria)"
+            target_tokens = [t for c in token.children if c.dep_ == "dobj" for p in c.children if p.lower_ == "of"
+                             for o in p.children if o.dep_ == "pobj" for t in _with_modifiers(o)]
         elif trig.pos == "VERB":
             source_tokens = subject_tokens(token)
             target_tokens = object_tokens(token)
