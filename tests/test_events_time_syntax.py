@@ -151,3 +151,12 @@ def test_an_example_of_a_series_of_earlier_acts_is_undated_background():
             "transitional government.")
     event = _find(_events(text), "SUPPORT")
     assert (event.source, event.target) == ("CAN", "SDN") and event.date_start is None
+
+
+def test_a_time_right_after_the_reporting_verb_is_when_it_was_said():
+    # "said on Tuesday it would ...": the parser hangs the time on the reported verb; it is the saying's, in the past
+    threat = _find(_events("Iran said on Tuesday it could not guarantee the safety of British ships in the Gulf."),
+                   "THREATEN")
+    assert (threat.status, threat.date_start) == ("happened", "2024-04-09")
+    plan = _find(_events("Iran said it would boycott the talks with Britain on Tuesday."), "CONSULT")
+    assert (plan.status, plan.date_start) == ("planned", "2024-04-16")  # the reported clause's own time looks ahead

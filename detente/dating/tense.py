@@ -93,6 +93,10 @@ def future_at(sent: Span, start_char: int, end_char: int, sentence_future: bool 
     verb = _governing_verb(span.root)
     if verb is None:
         return sentence_future
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "ccomp" and subjects and verb.head.i < span.root.i < subjects[0].i:
+        verb = verb.head  # "said on Tuesday it could not ...": between the reporting verb and the reported subject, the
+        # parser often hangs the time on the reported verb; it is when it was said
     if _clause_future(verb) or verb.lemma_.lower() in PLAN_HEADS - {"push", "move", "set"}:
         return True  # "a June 3 hearing has been scheduled": what is scheduled lies ahead
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
