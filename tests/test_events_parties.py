@@ -439,3 +439,9 @@ def test_an_inquiry_into_no_named_state_is_not_aimed_at_the_story_counterpart():
     assert not [e for e in found if e.sentence_index == 2 and e.type == "ACCUSE"]
     named = _events(story + "Ghana opened an investigation into Togo's border guards on Monday.")
     assert {(e.source, e.target) for e in named if e.sentence_index == 2 and e.type == "ACCUSE"} == {("GHA", "TGO")}
+
+
+def test_the_forces_an_act_noun_moves_are_their_states_act():
+    # "the withdrawal of US troops": the troops' state withdraws (the "of" phrase is not the target here)
+    assert _dyads("Togo welcomed the withdrawal of Ghanaian troops from Togo on Monday.", "RETREAT") == {("GHA", "TGO")}
+    assert _dyads("The deployment of Beninese soldiers near Togo's border alarmed Lome.", "MOBILIZE") == {("BEN", "TGO")}

@@ -214,6 +214,11 @@ def content_of_threat(token: Token) -> bool:
 PARTICIPLE_TARGET_PREPS = {"against", "on", "to", "toward", "towards", "upon"}
 
 
+# Armed forces: a state's forces that an act noun moves ("withdrawal of US troops") are the state acting
+FORCE_NOUNS = {"troop", "force", "soldier", "army", "military", "navy", "warship", "personnel", "peacekeeper",
+               "marine", "unit", "contingent", "battalion", "brigade"}
+
+
 # Verbs by which their subject enters the act named after "to"/"in": "commit to a meeting", "take part in talks"
 JOINING_VERBS = {"commit", "agree", "consent", "return", "participate", "engage", "join", "proceed", "part", "resort"}
 
@@ -232,6 +237,14 @@ def noun_roles(noun: Token, from_is_source: bool = False) -> tuple[list[Token], 
             target.extend(child.subtree)
         elif child.dep_ == "prep" and child.lower_ == "of" and noun.lemma_.lower() in CONTENT_NOUNS:
             source.extend(child.subtree)  # "the threat of US tariffs": what is threatened is the threatener's
+        elif child.dep_ == "prep" and child.lower_ == "of" and (forces := [
+                o for o in child.children if o.dep_ == "pobj" and o.lemma_.lower() in FORCE_NOUNS]):
+            # "the withdrawal of US troops", "the deployment of Russian forces": the state whose forces they are acts;
+            # what else the phrase names is the act's aim ("of some invasion forces from Panama")
+            owner = {t.i for o in forces for c in o.children if c.dep_ in ("amod", "compound", "nmod", "poss")
+                     for t in c.subtree}
+            source.extend(t for t in child.subtree if t.i in owner)
+            target.extend(t for t in child.subtree if t.i not in owner)
         elif child.dep_ == "prep" and child.lower_ == "of":
             target.extend(child.subtree)
         elif child.dep_ == "acl" and child.tag_ == "VBN":  # "the strikes launched by Israel against Gaza"
