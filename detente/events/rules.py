@@ -568,8 +568,9 @@ class RuleCoder:
         trigger_span = (words.start_char, words.end_char)
         if trig.pos == "NOUN" and length > 1 and token.i + length - 1 < sent.end:
             token = token.doc[token.i + length - 1]  # "turned water cannon on X": the phrase's head noun has the roles
-        if trig.pos == "VERB" and token.pos_ == "ADJ":  # "stands ready to support Kabul": the readiness is the
-            content = next(c for c in token.children if c.dep_ == "xcomp")  # subject's, toward the act's object
+        if trig.pos == "VERB" and token.pos_ == "ADJ" and (
+                content := next((c for c in token.children if c.dep_ == "xcomp"), None)) is not None:
+            # "stands ready to support Kabul": the readiness is the subject's, toward the act's object
             source_tokens = subject_tokens(token.head if token.dep_ in ("acomp", "oprd") else token)
             target_tokens = object_tokens(content)
         elif trig.pos == "VERB" and trig.type == "THREATEN" and token.lemma_.lower() in GUARANTEE_VERBS:
