@@ -314,6 +314,7 @@ def test_crossing_into_a_states_territory_is_an_incursion_and_denying_it_a_denia
     assert ("ERI", "ETH", "ASSAULT", "happened") in _coded("Eritrean troops crossed into Ethiopian territory on Tuesday.")
     assert ("SRB", "XKX", "ASSAULT", "denied") in _coded("Serbia said its forces did not cross into Kosovo's territory.")
     assert not _coded("Thousands of migrants crossed into Greek territory on Tuesday.")  # people, no state
+    assert not _coded("An Eritrean research vessel crossed international waters near Yemen on Tuesday.")  # no incursion
 
 
 
@@ -322,6 +323,8 @@ def test_trading_gunfire_is_fire_both_ways_and_halting_arms_sales_a_sanction():
     assert {("SDN", "TCD", "ASSAULT", "happened"), ("TCD", "SDN", "ASSAULT", "happened")} <= found
     assert ("CAN", "SAU", "SANCTION", "happened") in _coded("Canada halted arms sales to Saudi Arabia on Tuesday.")
     assert not _coded("Chile and Peru traded barbs over fishing rights on Tuesday.")  # words, not fire
+    assert not any(etype == "ASSAULT" for _, _, etype, _ in _coded(
+        "Sudan traded missiles for oil with Chad in the 1990s."))  # commerce, not fire
 
 
 def test_voicing_concern_over_a_states_act_is_disapproval():
