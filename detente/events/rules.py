@@ -102,12 +102,10 @@ def _judgement(verb: Token) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _judgements(sent: Span, found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
+def _judged(verb: Token) -> tuple[str, str] | None:
     """Verbs of calling or viewing whose predicate judges: an ACCUSE or a SUPPORT of their own."""
-    taken = {t.i for t, _ in found}
-    extra = [(t, Trigger(t.lemma_.lower(), "VERB", etype, "disapprove" if etype == "ACCUSE" else "praise", frozenset()))
-             for t in sent if t.i not in taken and (etype := _judgement(t))]
-    return sorted(found + extra, key=lambda pair: pair[0].i)
+    etype = _judgement(verb)
+    return (etype, "disapprove" if etype == "ACCUSE" else "praise") if etype else None
 
 
 # Adjectives of a declared readiness: "stands ready to support", "is willing to withdraw", "prepared to lift"
@@ -134,15 +132,13 @@ GUARANTEE_VERBS = {"guarantee", "ensure", "vouch"}
 SAFETY_NOUNS = {"safety", "security"}
 
 
-def _veiled_threats(sent: Span, found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
+def _veiled_threat(verb: Token) -> tuple[str, str] | None:
     """"Russia said it could not guarantee the safety of Turkish aircraft over Syria": a state's refusal to answer
     for another's safety is a THREATEN ("coercive or forceful warnings"), made when it is said."""
-    taken = {t.i for t, _ in found}
-    extra = [(t, Trigger(t.lemma_.lower(), "VERB", "THREATEN", "conditional", frozenset())) for t in sent
-             if t.i not in taken and t.pos_ == "VERB" and t.lemma_.lower() in GUARANTEE_VERBS
-             and any(c.dep_ == "neg" for c in t.children)
-             and any(c.dep_ == "dobj" and c.lemma_.lower() in SAFETY_NOUNS for c in t.children)]
-    return sorted(found + extra, key=lambda pair: pair[0].i)
+    disowned = verb.pos_ == "VERB" and verb.lemma_.lower() in GUARANTEE_VERBS \
+        and any(c.dep_ == "neg" for c in verb.children) \
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in SAFETY_NOUNS for c in verb.children)
+    return ("THREATEN", "conditional") if disowned else None
 
 
 def _characterisations(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
@@ -182,12 +178,22 @@ def _sets_deadline(verb: Token) -> bool:
     return False
 
 
-def _wanted_of_others(sent: Span, found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
+def _wanted_of_another(verb: Token) -> tuple[str, None] | None:
     """"Beijing wants Trump to eliminate the tariffs", "Russia said Sudan must return the helicopter": a REQUEST at
     the verb of wanting or saying."""
+    return ("REQUEST", None) if wants_of_another(verb) or obliged_doer(verb) else None
+
+
+# Readers of acts that no lexicon word names, each giving (type, mode) at a word of the sentence; the first that
+# reads a word decides
+UNNAMED_ACTS = (_wanted_of_another, _judged, _veiled_threat)
+
+
+def _unnamed_acts(sent: Span, found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
+    """The sentence's lexicon triggers and, at words that are none, the acts ``UNNAMED_ACTS`` read there."""
     taken = {t.i for t, _ in found}
-    extra = [(t, Trigger(t.lemma_.lower(), "VERB", "REQUEST", None, frozenset())) for t in sent
-             if t.i not in taken and (wants_of_another(t) or obliged_doer(t))]
+    extra = [(t, Trigger(t.lemma_.lower(), "VERB", act[0], act[1], frozenset())) for t in sent if t.i not in taken
+             and (act := next((a for read in UNNAMED_ACTS if (a := read(t))), None))]
     return sorted(found + extra, key=lambda pair: pair[0].i)
 
 
@@ -442,7 +448,7 @@ class RuleCoder:
         ("we" inside a quotation: its speaker's; "he": the official named last; "the ministry")."""
         self.referents = referents or {}
         found = sentence_triggers(sent, self.index.name_tokens)
-        found = _veiled_threats(sent, _judgements(sent, _wanted_of_others(sent, found)))  # acts no lexicon word names
+        found = _unnamed_acts(sent, found)
         found = [(t, trig) for t, trig in found if not self._own_duty(t, trig)]
         found = _intentions(found)
         self.non_state_acts.update(c.i for t, trig in found if t.pos_ == "ADJ" and trig.type == "AGREE"
@@ -682,7 +688,8 @@ class RuleCoder:
         if placed and len(placed) < len(targets):
             targets = [c for c in targets if c not in placed]  # a place among the targets is the venue
         venue: list[str] = []
-        if placed and targets == placed and mutual and _partner_named(token, self.index.by_token):
+        partner_named = mutual and _partner_named(token, self.index.by_token)
+        if placed and targets == placed and partner_named:
             venue, targets = placed, []  # "held talks with world powers in Vienna": the partner named is no state, the
             self.non_state_acts.add(token.i)  # place is where they met (nor does the classifier make it a party)
         if trig.type == "SUPPORT" and targets and all(self.index.only_as_location(c, target_tokens)
@@ -725,7 +732,7 @@ class RuleCoder:
                 hostile and len(states) == 2 and (sources or targets)[0] in states)):
             known = sources or targets  # one side from the parse, the other the sentence's only other party
             other = [c for c in (in_sentence if len(in_sentence) == 2 else states) if c not in known + doers_place + venue]
-            if sources and mutual and _partner_named(token, self.index.by_token):
+            if sources and partner_named:
                 other = [c for c in other if not self.index.only_as_location(c, list(sent))]  # a venue, as above
             if len(other) == 1:
                 sources, targets = (sources, other) if sources else (other, targets)
