@@ -445,3 +445,33 @@ def test_the_forces_an_act_noun_moves_are_their_states_act():
     # "the withdrawal of US troops": the troops' state withdraws (the "of" phrase is not the target here)
     assert _dyads("Togo welcomed the withdrawal of Ghanaian troops from Togo on Monday.", "RETREAT") == {("GHA", "TGO")}
     assert _dyads("The deployment of Beninese soldiers near Togo's border alarmed Lome.", "MOBILIZE") == {("BEN", "TGO")}
+
+
+def test_a_description_of_a_named_state_is_not_a_party_to_its_act():
+    # "a close US ally" describes Egypt; the US is not a co-author of Egypt's criticism, set off by commas or dashes
+    assert _dyads("Egypt, a close US ally, criticised Russia's annexation of Crimea.", "ACCUSE") == {("EGY", "RUS")}
+    assert _dyads("Egypt and Jordan - both close US allies - also criticised the US policy shift.", "ACCUSE") == {
+        ("EGY", "USA"), ("JOR", "USA")}
+    assert _dyads("Pakistan, a longtime rival of India, condemned the Chinese strikes.", "ACCUSE") == {("PAK", "CHN")}
+    # an apposition that names the actors themselves still does
+    assert _dyads("The two countries, Japan and China, signed a trade pact.", "AGREE") in (
+        {("JPN", "CHN")}, {("CHN", "JPN")})
+
+
+def test_the_act_one_is_judged_for_is_the_judged_states_and_its_aim_is_not_the_judgements():
+    # "condemned X for doing Y": X did Y; what Y aims at is no target of the condemnation or the sanction
+    assert ("TUR", "RUS") in _dyads("Russia condemned Turkey on Monday for shooting down a Russian jet.", "ASSAULT")
+    assert ("RUS", "TUR") not in _dyads("Russia condemned Turkey on Monday for shooting down a Russian jet.", "ASSAULT")
+    assert _dyads("Washington praised Seoul for sending troops to Iraq.", "MOBILIZE") == {("KOR", "IRQ")}
+    assert _dyads("The US sanctioned Iran for attacking Saudi oil facilities.", "SANCTION") == {("USA", "IRN")}
+    assert _dyads("Britain expelled four Russian diplomats for spying on Ukraine.", "SANCTION") == {("GBR", "RUS")}
+
+
+def test_a_city_naming_an_accord_is_no_party_to_it():
+    assert not _events("The United States rejoined the Paris climate agreement on Tuesday.")
+    assert not {e.source for e in _events("Russia and Ukraine revived the Minsk accords.")} & {"BLR"}
+    assert not {e.target for e in _events("Washington announced the US exit from the Paris accord.")} & {"FRA"}
+
+
+def test_a_withdrawal_from_an_agreement_is_the_withdrawing_states():
+    assert ("USA", "RUS") in _dyads("Washington announced its withdrawal from the INF treaty with Russia.", "REJECT")

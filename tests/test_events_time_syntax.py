@@ -160,3 +160,33 @@ def test_a_time_right_after_the_reporting_verb_is_when_it_was_said():
     assert (threat.status, threat.date_start) == ("happened", "2024-04-09")
     plan = _find(_events("Iran said it would boycott the talks with Britain on Tuesday."), "CONSULT")
     assert (plan.status, plan.date_start) == ("planned", "2024-04-16")  # the reported clause's own time looks ahead
+
+
+def test_a_date_on_the_object_of_another_kind_of_act_is_the_objects():
+    # "scrapped a Dec. 15 tariff increase": the scrapping is the news; Dec. 15 is when the tariffs were due
+    scrapped = _find(_events("Washington scrapped a Dec. 15 tariff increase on Chinese goods."), "CONCEDE")
+    assert scrapped.date_start == "2024-04-11"
+    # but the same kind of act is the object's own date: attending the summit is the summit
+    attended = _find(_events("The Japanese prime minister attended the April 2 summit with Xi in Beijing."), "CONSULT")
+    assert attended.date_start == "2024-04-02"
+
+
+def test_a_participle_the_parser_hangs_inside_a_tariff_phrase_dates_the_tariffs():
+    text = "Beijing also wants Washington to eliminate the 15% tariffs on $125 billion worth of Chinese goods imposed on Sept. 1."
+    tariffs = _find(_events(text), "SANCTION")
+    assert (tariffs.source, tariffs.target, tariffs.date_start) == ("USA", "CHN", "2023-09-01")
+
+
+def test_a_noun_described_by_a_passive_participle_is_the_acts_patient():
+    # "the sanctions on Venezuela imposed in March": Venezuela is acted on, not the doer
+    events = _events("Caracas wants Washington to end the sanctions on Venezuela imposed in March.")
+    imposed = [e for e in events if e.type == "SANCTION"]
+    assert imposed and all((e.source, e.target) == ("USA", "VEN") for e in imposed)
+
+
+def test_a_past_year_is_no_date_of_what_will_be_done():
+    # the parser hangs "in 2014" on "will lift": the past year belongs to the imposing
+    events = _events("Washington will lift the sanctions it imposed on Moscow in 2014.")
+    lift = _find(events, "CONCEDE")
+    assert lift.status == "planned" and lift.date_start is None
+    assert _find(events, "SANCTION").date_start == "2014-01-01"

@@ -26,6 +26,10 @@ def _coded(text: str) -> set[tuple[str, str, str, str]]:
 @pytest.mark.parametrize(("text", "expected"), [
     ("Norway and Finland held joint naval exercises in the Barents Sea on Tuesday.", ("NOR", "FIN", "COOPERATE")),
     ("Ecuador renounced its fishing agreement with Peru on Monday.", ("ECU", "PER", "REJECT")),
+    # leaving an agreement repudiates it (REAL-DEV.md 7); a withdrawal of troops stays RETREAT
+    ("Ecuador withdrew from its fishing agreement with Peru on Monday.", ("ECU", "PER", "REJECT")),
+    ("Ecuador quit its fishing pact with Peru on Monday.", ("ECU", "PER", "REJECT")),
+    ("Ecuador pulled out of the fishing treaty with Peru on Monday.", ("ECU", "PER", "REJECT")),
     ("Ecuador apologized to Peru on Monday for the incursion.", ("ECU", "PER", "SUPPORT")),
     ("Japan delivered two coast guard patrol vessels to Malaysia on Wednesday, the embassy said.",
      ("JPN", "MYS", "AID")),

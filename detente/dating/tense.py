@@ -45,6 +45,12 @@ def _clause_future(verb: Token) -> bool:
     return False
 
 
+def will_future(verb: Token) -> bool:
+    """"will lift", "shall meet": a verb the future auxiliary governs (not "would", which past reports also use)."""
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX
+                                                for c in verb.children)
+
+
 def future_sentence(sent: Span) -> bool:
     """The sentence's main clause, or any clause of it, speaks of what is to come."""
     text = sent.text

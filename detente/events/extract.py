@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.actors import ActorResult
 from detente.dating.event_date import EventDate, decide_event_date, story_date
 from detente.dating.expressions import TimeSpan, find_time_expressions
-from detente.dating.tense import future_at
+from detente.dating.tense import future_at, will_future
 from detente.dating.window import compact_window
 from detente.events.candidates import article_mentions, candidates
 from detente.events.clusters import WEAK_BASIS, cluster_key, merge_mentions
@@ -165,6 +165,9 @@ class _Extractor:
                         time = replace(time, text=f"{time.text} (previous sentence)", carried=True)
                 else:
                     time = None
+                if time is not None and status == "planned" and self.pub_range is not None \
+                        and time.end < self.pub_range[0] and will_future(token):
+                    time = None  # "will lift the sanctions it imposed in 2014": the past year is the background's
                 if time is not None and time in times and time not in used:
                     used.append(time)
                 # a denial dates the denied act only when nothing else in the sentence is dated and it is no background

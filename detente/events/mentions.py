@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors import ActorResult
 from detente.actors.codes import communities, modified, not_the_state, party_code
-from detente.events.parties import body_not_acting, dateline_end, hosts_gathering
+from detente.events.parties import body_not_acting, dateline_end, hosts_gathering, names_accord
 from detente.records import Actor, Quote
 
 PERSONAL = frozenset({"he", "she", "him", "her", "his"})
@@ -62,11 +62,11 @@ def _span(doc: Doc, start_char: int, end_char: int) -> Span | None:
 
 
 def _venue(span: Span, kind: str, as_location: bool) -> bool:
-    """"the APEC summit", "at a NATO summit in Vilnius", "EU countries": the gathering, its host city or the
-    body's members, not a party."""
+    """"the APEC summit", "at a NATO summit in Vilnius", "EU countries", "the Paris agreement": the gathering, its
+    host city, the body's members or an accord's name, not a party."""
     if kind == "igo" and body_not_acting(span):
         return True
-    return as_location and hosts_gathering(span.root)
+    return (as_location and hosts_gathering(span.root)) or names_accord(span)
 
 
 def named_mentions(doc: Doc, actors: ActorResult) -> list[PartyMention]:

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors import ActorResult
 from detente.actors.codes import communities, modified, names_people, not_the_state, party_code
+from detente.actors.lexicon import cities
 from detente.actors.states import EXAMPLE_PREPS
 from detente.clean.datelines import story_dateline_end
 from detente.events.roles import VENUE_NOUNS
@@ -36,6 +37,24 @@ def hosts_gathering(root: Token) -> bool:
     ("talks in Beijing", whose host usually is a party)."""
     prep = root.head
     return (root.dep_ == "pobj" and prep.lower_ in ("in", "at") and prep.head.lemma_.lower() in MULTILATERAL_GATHERINGS)
+
+
+# Nouns of written settlements that take the name of the place they were made ("the Minsk agreements")
+ACCORD_NOUNS = {"agreement", "accord", "treaty", "protocol", "convention", "declaration", "memorandum", "format",
+                "process", "framework", "deal", "pact", "communique", "communiqué"}
+
+
+def names_accord(span: Span) -> bool:
+    """A city naming an accord or a negotiating format ("the Paris agreement", "the Oslo accords", "the Astana
+    process"), not the place acting or hosting."""
+    if span.text not in cities():
+        return False
+    node = span.root
+    while node.dep_ in ("compound", "nmod") and node.head != node:
+        node = node.head
+        if node.lemma_.lower() in ACCORD_NOUNS:
+            return True
+    return False
 
 
 def next_word(doc: Doc, i: int) -> Token:
@@ -122,6 +141,8 @@ class ActorIndex:
                 if names_people(span.root):
                     self.nationals.update((t.i, country) for t in span)
                 continue  # "Kenyan students", "intra-Afghan talks": people of that nationality, or its own affairs
+            if names_accord(span):
+                continue  # "the Paris climate agreement", "the Minsk accords": a place in an accord's name is no party
             if mention.as_location and hosts_gathering(span.root):
                 continue  # "at a NATO summit in Vilnius": the host city of a multilateral gathering is not a party
             if coded[1] == "state":

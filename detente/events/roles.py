@@ -106,6 +106,9 @@ def subject_tokens(verb: Token) -> list[Token]:
                 clause = {t.i for t in node.subtree}
                 return [t for t in noun.subtree if t.i not in clause]  # "Xi, who visited Hanoi", "the first leader to visit"
             return []  # "documents signed by X": handled by the agent above
+        if node.dep_ == "pcomp" and node.head.lower_ == "for" and node.head.head.pos_ == "VERB" and (
+                judged := [c for c in node.head.head.children if c.dep_ == "dobj"]):
+            return [t for c in judged for t in c.subtree]  # "condemned Turkey for shooting down the jet": Turkey shot
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in OBJECT_CONTROL:
             controller = [c for c in node.head.children if c.dep_ == "dobj"]
             if controller:  # "force Manila to decide": the object does the deciding
@@ -181,8 +184,9 @@ def object_tokens(head: Token) -> list[Token]:
         if child.dep_ in ("dobj", "dative", "attr", "oprd"):
             found.extend(phrase_tokens(child))
             found.extend(_doer_of_move(child))
-        elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
-            found.extend(phrase_tokens(child))
+        elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS and not (
+                child.lower_ == "for" and any(c.tag_ == "VBG" for c in child.children)):
+            found.extend(phrase_tokens(child))  # (but "for attacking X" is the reason, X not the act's aim)
     if _wanting(head):
         found.extend(_wanted_doer(head))  # "wants Trump to eliminate ...": Trump is asked
     else:

@@ -420,6 +420,7 @@ def _co_subjects(tokens: list[Token]) -> bool:
     return any(t.dep_ == "cc" for t in tokens) or bool(CO_SUBJECT_WORDS.search(" ".join(t.text for t in tokens)))
 
 
+LEAVING_NOUNS = {"withdrawal", "exit", "departure", "pullout", "exodus"}  # "withdrawal from the treaty": left, not leaver
 WELCOMING_VERBS = {"welcome", "hail", "thank", "celebrate"}  # "welcomed Iran's release of two Britons"
 # Heads of a phrase naming a state's organs, whose place is the state: "officials in Tokyo", "police in Guinea"
 ORGAN_HEADS = ROLE_HEADS | STATE_NOUNS | {"authority", "police", "force"}
@@ -588,10 +589,18 @@ class RuleCoder:
             target_tokens = object_tokens(token)
             if _passive_without_agent(token) and trig.type not in UNDIRECTED | {"MOBILIZE"}:
                 source_tokens, target_tokens = target_tokens, source_tokens  # the passive subject is the patient
+            elif token.dep_ == "acl" and token.tag_ == "VBN" and not any(c.dep_ == "agent" for c in token.children) \
+                    and trig.type not in UNDIRECTED:
+                # "the tariffs on Chinese goods imposed on Sept. 1": the noun a participle describes is what was
+                # acted on, not the doer (whom the text leaves unnamed)
+                clause = {t.i for t in token.subtree}
+                source_tokens = []
+                target_tokens = target_tokens + [t for t in token.head.subtree if t.i not in clause]
             # (forces deployed are their state's: "American troops would not be sent to Ukraine" is the US's act)
         else:
             # "criticism from Peru", "threats from Beijing" come from X; a withdrawal or an expulsion is from a place
-            source_tokens, target_tokens = noun_roles(token, from_is_source=trig.type not in ("RETREAT", "COERCE"))
+            source_tokens, target_tokens = noun_roles(token, from_is_source=trig.type not in ("RETREAT", "COERCE")
+                                                      and token.lemma_.lower() not in LEAVING_NOUNS)
             if token.dep_ == "dobj" and token.head.lemma_.lower() in RECEIVING_VERBS:
                 # "Chile drew criticism from Peru": the subject receives the act, "from" names who did it
                 source_tokens = source_tokens + [t for c in token.head.children if c.dep_ == "prep"
@@ -610,6 +619,8 @@ class RuleCoder:
                 if not self.index.countries_in(target_tokens):
                     target_tokens = target_tokens + [t for t in object_tokens(token.head) if t.i not in
                                                      {x.i for x in token.subtree}]
+        source_tokens = self._without_descriptions(source_tokens)
+        target_tokens = self._without_descriptions(target_tokens)
         sources, targets = self._sides(sent, token, trig, source_tokens, target_tokens)
         if trig.pos == "VERB" and _passive_without_agent(token) and trig.type not in UNDIRECTED | {"MOBILIZE"} and not [
                 c for c in self.index.countries_in(source_tokens) if not self.index.only_as_location(c, source_tokens)]:
@@ -634,6 +645,16 @@ class RuleCoder:
                                self.index.actor_in(target_tokens), trigger_span,
                                unread=(token.i, target) in self.nationals_acts))
         return out
+
+    def _without_descriptions(self, tokens: list[Token]) -> list[Token]:
+        """The words less what describes a named state ("Egypt, a close US ally," "Pakistan - a rival of India -"):
+        a state named inside the description is the named state's relation, not a party to its act."""
+        described = {t.i for t in tokens if t.dep_ == "appos" and t.pos_ == "NOUN" and t.head.i in self.index.by_token
+                     and t.i > t.head.i}
+        if not described:
+            return tokens
+        drop = {x.i for t in tokens if t.i in described for x in t.subtree}
+        return [t for t in tokens if t.i not in drop]
 
     def _placed_in_object(self, country: str, tokens: list[Token]) -> bool:
         """The country is named only as where the object's thing is ("movements of displaced persons within Syria"),

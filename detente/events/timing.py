@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from detente.actors.states import EXAMPLE_PREPS
 from detente.dating.expressions import TimeSpan
 from detente.events.clusters import WEAK_BASIS
+from detente.events.ontology import triggers
 from detente.events.roles import match_trigger, reduced_relative
 from detente.events.status import governing_words
 from detente.quotes.verbs import frames_of
@@ -62,9 +63,18 @@ def _outside_other_clauses(doc: Doc, time: TimeSpan, clause: Token, trigger: Tok
     verb = _clause_verb(root)
     if verb.dep_ == "advcl" and verb != clause and _own_time_clause(verb) and trigger.i not in {t.i for t in verb.subtree}:
         return False  # "Britain announced a freeze, while Germany had halted the pipeline on Tuesday"
-    return verb.dep_ not in ("relcl", "acl") or verb == clause or verb.head == trigger or (
+    return verb.dep_ not in ("relcl", "acl") or verb == clause or verb.head == trigger or _misplaced_participle(verb, trigger) or (
         reduced_relative(verb.head) and verb.head.head == trigger) or (  # "a treaty the two countries signed in 1960"
         _vehicle_of(verb.head, clause))
+
+
+def _misplaced_participle(verb: Token, trigger: Token) -> bool:
+    """"the tariffs on $125 billion of Chinese goods imposed on Sept. 1": a participle the parser hangs on a noun
+    inside the trigger noun's phrase, whose verb takes the trigger noun ("impose" a tariff), describes the trigger."""
+    if trigger.pos_ != "NOUN" or verb.dep_ != "acl" or verb.tag_ != "VBN" or trigger not in verb.head.ancestors:
+        return False
+    noun = trigger.lemma_.lower()
+    return any(noun in t.objects for t in triggers().get((verb.lemma_.lower(), "VERB"), ()))
 
 
 VEHICLE_NOUNS = {"statement", "letter", "interview", "speech", "communique", "communiqué", "message", "call", "post",
@@ -104,8 +114,24 @@ def _modifies_other_noun(doc: Doc, time: TimeSpan, phrase: set[int], trigger: To
             and trigger.i not in {t.i for t in root.head.subtree}:
         return True  # "pledged to defend the ships under a 1958 treaty": the treaty's year; "in the 1967 war" dates
         # the act, and so does "despite the Oct. 11 announcement that they had reached a deal" the act announced
+    if trigger is not None and trigger.pos_ in ("VERB", "AUX") and root.dep_ in MODIFIER_DEPS and root.i < root.head.i \
+            and root.head.pos_ == "NOUN" and _acts_on_other_act(trigger, root.head):
+        return True  # "scrapped a Dec. 15 tariff increase", "quit the 2015 nuclear deal": the date is the thing acted on
     return root.dep_ in MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN") and root.head.idx not in phrase \
         and not (trigger is not None and trigger.dep_ in ("relcl", "acl") and trigger.head == root.head)
+
+
+def _acts_on_other_act(verb: Token, noun: Token) -> bool:
+    """The verb's object names an act of another kind than the verb's own: "scrapped (a concession) the tariff
+    increase (a sanction)" acts on an earlier or later act; "attended the summit", "signed the deal" are that act."""
+    if noun.head != verb and not (noun.dep_ == "pobj" and noun.head.head == verb):
+        return False
+    mine = match_trigger(verb)
+    named = [noun, *(c for c in noun.children if c.dep_ == "compound"),
+             *(o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj")]
+    theirs = [m[0].type for n in named if (m := match_trigger(n)) is not None]  # "a tariff increase", "an imposition
+    # of tariffs" are the tariffs'
+    return mine is not None and bool(theirs) and mine[0].type not in theirs
 
 
 def pluperfect(token: Token) -> bool:
