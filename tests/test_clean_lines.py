@@ -122,6 +122,12 @@ def test_list_items_with_hyphen_bullets_are_not_quote_attributions():
     assert labels["- GPS"] != "furniture" and labels["— Lucia Ferrer"] == "furniture"
 
 
+def test_a_short_one_sentence_paragraph_of_the_story_is_kept():
+    short = "Athens denied the incident on Monday night."  # seven words: below a paragraph's length
+    cleaned = clean_text("\n".join(["Ports reopen after talks", PARA_1, short, PARA_2, "Share on Facebook", PARA_3]))
+    assert short in cleaned.body and "Share on Facebook" not in cleaned.body
+
+
 def test_only_furniture_gives_an_empty_body():
     assert clean_text("Advertisement\nShare on Facebook\nSubscribe now").body == ""
 

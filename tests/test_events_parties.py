@@ -475,3 +475,34 @@ def test_a_city_naming_an_accord_is_no_party_to_it():
 
 def test_a_withdrawal_from_an_agreement_is_the_withdrawing_states():
     assert ("USA", "RUS") in _dyads("Washington announced its withdrawal from the INF treaty with Russia.", "REJECT")
+
+
+def test_a_bare_the_move_is_the_move_owned_earlier_in_the_sentence():
+    text = ("Peru faced criticism from Bolivia on Tuesday over its decision to expel the envoys, while the Chilean "
+            "president cheered on the move.")
+    assert ("CHL", "PER") in _dyads(text, "SUPPORT")
+    text = "Russia announced its decision to close the consulate in Georgia on Monday, and China welcomed the move."
+    assert ("CHN", "RUS") in _dyads(text, "SUPPORT")
+
+
+def test_a_states_civil_war_is_no_act_between_states():
+    from detente.events.generic import internal_conflict
+    from detente.events.roles import match_trigger
+
+    doc = load_nlp()("Turkey has backed rebels for much of Syria's nine-year civil war, but the war with Iraq ended.")
+    wars = {t.i: internal_conflict(t, match_trigger(t)[0]) for t in doc if t.lower_ == "war"}
+    assert list(wars.values()) == [True, False]  # the civil war is Syria's own; a war with Iraq is between states
+
+
+def test_an_unaimed_hostile_act_is_aimed_at_the_story_counterpart_only_when_the_passage_names_it():
+    import detente
+
+    text = ("Armenia and Azerbaijan traded artillery fire on Monday along their disputed border, officials said.\n\n"
+            "Azerbaijan accused Armenia of shelling its villages, and Armenia said Azerbaijani drones had struck "
+            "its positions.\n\n"
+            "The clashes were the worst since the autumn.\n\n"
+            "In other news, the government in Baku said the economy grew by 3 percent last year.\n\n"
+            "Azerbaijan also banned public gatherings of more than eight people.")
+    events = detente.analyze(text, title="Armenia and Azerbaijan trade fire", date="2020-10-13").events
+    assert ("AZE", "ACCUSE", "ARM") in {(e.source, e.type, e.target) for e in events}
+    assert not [e for e in events if e.trigger == "banned"]  # a domestic ban, paragraphs away from Armenia

@@ -307,6 +307,8 @@ def clean_text(text: str) -> Cleaned:
             body.append(line.text)
         elif line.label == "short" and len(words(line.text)) <= 5 and not line.text.endswith(("?", ":")):
             body.append(line.text)  # a subheading inside the article
+        elif line.label == "short" and _short_sentence(line.text):
+            body.append(line.text)  # a one-sentence paragraph of the story ("Athens denied the incident on Monday.")
         elif line.label == "caption":
             cleaned.captions.append(line.text)
             cleaned.boilerplate.append(line.text)
@@ -315,6 +317,15 @@ def clean_text(text: str) -> Cleaned:
     cleaned.body = "\n\n".join(body)
     cleaned.captions = list(dict.fromkeys(cleaned.captions))  # a caption printed twice is one caption
     return cleaned
+
+
+def _short_sentence(text: str) -> bool:
+    """A sentence too short for a paragraph on its own but shaped like one inside the article: it ends with a full
+    stop and most of its words are lower-case."""
+    stripped = text.strip()
+    tokens = words(stripped)
+    return len(tokens) >= 4 and bool(re.search(r"\.[”’\"']?$", stripped)) and not stripped.endswith("..") \
+        and sum(1 for w in tokens if w[:1].islower()) >= len(tokens) * 0.4
 
 
 def _after_standfirst(lines: list[Line], first: int, last: int) -> tuple[int, int]:

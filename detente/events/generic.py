@@ -26,6 +26,15 @@ def generic_noun(token: Token, trig: Trigger) -> bool:
     return not any(c.dep_ in DETERMINER_DEPS or (c.dep_ == "prep" and c.lower_ == "by") for c in token.children)
 
 
+INTERNAL_MODIFIERS = {"civil", "internal", "domestic", "intra-state", "sectarian", "tribal"}
+
+
+def internal_conflict(token: Token, trig: Trigger) -> bool:
+    """"Syria's nine-year civil war", "the internal conflict": a state's own war is no act between states."""
+    return trig.pos == "NOUN" and plover_info(trig.type).quad.endswith("conflict") and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in INTERNAL_MODIFIERS for c in token.children)
+
+
 def _is_year(token: Token) -> bool:
     return token.like_num and len(token.text) == 4 and token.text.isdigit() and 1800 <= int(token.text) <= 2100
 

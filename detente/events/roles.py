@@ -171,11 +171,21 @@ MOVE_NOUNS = frozenset({"move", "decision", "step", "policy", "plan", "announcem
 
 
 def _doer_of_move(noun: Token) -> list[Token]:
-    """"the move announced on Monday by Pompeo": the agent of a participle describing a move noun."""
+    """"the move announced on Monday by Pompeo": the agent of a participle describing a move noun; "over its
+    decision to ..., while Israel's premier cheered the move": a bare "the move" is the one owned earlier in the
+    sentence."""
     if noun.lemma_.lower() not in MOVE_NOUNS:
         return []
-    return [t for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
-            for a in c.children if a.dep_ == "agent" for t in a.subtree]
+    agents = [t for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+              for a in c.children if a.dep_ == "agent" for t in a.subtree]
+    if agents or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children) \
+            or any(c.dep_ in ("poss", "compound") for c in noun.children):
+        return agents
+    for earlier in reversed(noun.doc[noun.sent.start : noun.i]):
+        owners = [c for c in earlier.children if c.dep_ == "poss"]
+        if earlier.lemma_.lower() in MOVE_NOUNS and owners:
+            return [t for o in owners for t in o.subtree]
+    return []
 
 
 def object_tokens(head: Token) -> list[Token]:
@@ -187,6 +197,7 @@ def object_tokens(head: Token) -> list[Token]:
         elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS and not (
                 child.lower_ == "for" and any(c.tag_ == "VBG" for c in child.children)):
             found.extend(phrase_tokens(child))  # (but "for attacking X" is the reason, X not the act's aim)
+            found.extend(t for o in child.children if o.dep_ == "pobj" for t in _doer_of_move(o))
     if _wanting(head):
         found.extend(_wanted_doer(head))  # "wants Trump to eliminate ...": Trump is asked
     else:

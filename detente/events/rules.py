@@ -24,7 +24,7 @@ from detente.actors import ActorResult
 from detente.actors.codes import nonstate_nouns
 from detente.actors.states import EXAMPLE_PREPS, first_conjunct
 from detente.events.conditions import preconditions
-from detente.events.generic import dated_background_noun, generic_noun
+from detente.events.generic import dated_background_noun, generic_noun, internal_conflict
 from detente.events.mentions import ROLE_HEADS, STATE_NOUNS
 from detente.events.ontology import UNDIRECTED, Trigger, plover_info
 from detente.events.parties import ActorIndex, name_halves
@@ -38,6 +38,7 @@ from detente.events.roles import (
     wants_of_another,
 )
 from detente.events.status import condition_mark
+from detente.nlp import doc_text
 from detente.quotes.verbs import frames_of
 from detente.tables import load_table
 
@@ -646,6 +647,19 @@ class RuleCoder:
                                unread=(token.i, target) in self.nationals_acts))
         return out
 
+    def _named_in_paragraph(self, sent: Span, code: str) -> bool:
+        """The state is named in the sentence's paragraph or the one before, up to the sentence's end."""
+        text = doc_text(sent.doc)
+        start = sent.start_char
+        for _ in range(2):
+            start = text.rfind("\n", 0, start)
+            while start > 0 and text[start - 1] == "\n":
+                start -= 1  # a blank line between paragraphs
+            if start < 0:
+                break
+        start += 1
+        return any(c == code and start <= sent.doc[i].idx < sent.end_char for i, c in self.index.by_token.items())
+
     def _without_descriptions(self, tokens: list[Token]) -> list[Token]:
         """The words less what describes a named state ("Egypt, a close US ally," "Pakistan - a rival of India -"):
         a state named inside the description is the named state's relation, not a party to its act."""
@@ -741,6 +755,9 @@ class RuleCoder:
             return [], []  # the recipient; entities inside a state, or no state at all, are no support of a state
         if generic_noun(token, trig) and not (sources and targets):
             return [], []  # a kind of act ("armed attacks on ships"), nobody's act
+        if internal_conflict(token, trig):
+            self.non_state_acts.add(token.i)
+            return [], []  # "Syria's civil war": no act between states (nor does the classifier make it one)
         states = [c for c in in_sentence if len(c) == 3]
         hostile = plover_info(trig.type).quad.endswith("conflict")
         if self._non_state_doer(source_tokens):
@@ -774,7 +791,9 @@ class RuleCoder:
             others = set(in_sentence) - {sources[0]}
             # a call addressed to no state is a plain appeal, which is not coded (REAL-DEV.md 7); an inquiry whose
             # object is unnamed is into people or an incident, not the other state
+            counterpart = [c for c in self.pair if c != sources[0]]
             if not others and trig.type not in ("CONSULT", "AGREE", "COOPERATE", "SUPPORT", "AID", "REQUEST") \
-                    and trig.mode != "investigate":
-                targets = [c for c in self.pair if c != sources[0]]  # the counterpart is implicit
+                    and trig.mode != "investigate" and self._named_in_paragraph(sent, counterpart[0]):
+                targets = counterpart  # the counterpart is implicit (when the paragraph or the one before names
+                # it: a domestic act in a story about two states, "Sweden also banned public gatherings", has none)
         return sources[:MAX_SIDES], targets[:MAX_SIDES]
