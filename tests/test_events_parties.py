@@ -506,3 +506,27 @@ def test_an_unaimed_hostile_act_is_aimed_at_the_story_counterpart_only_when_the_
     events = detente.analyze(text, title="Armenia and Azerbaijan trade fire", date="2020-10-13").events
     assert ("AZE", "ACCUSE", "ARM") in {(e.source, e.type, e.target) for e in events}
     assert not [e for e in events if e.trigger == "banned"]  # a domestic ban, paragraphs away from Armenia
+
+
+def test_an_envoys_host_state_is_not_the_envoys_sender():
+    assert _dyads("China's ambassador to Britain accused the United States of meddling.", "ACCUSE") == {("CHN", "USA")}
+    assert _dyads("The Chinese embassy in London condemned the Japanese statement.", "ACCUSE") == {("CHN", "JPN")}
+    assert _dyads("The US envoy to the United Nations criticised Russia on Monday.", "ACCUSE") == {("USA", "RUS")}
+
+
+def test_they_stands_for_the_story_pair_only_when_the_pair_is_in_view():
+    import detente
+
+    text = ("Russia and Ukraine held talks in Istanbul on Monday. They agreed to meet again next week.\n\n"
+            "Several websites published estimates of the losses. These sites offered no evidence to support their "
+            "figures, and they arrived at them without sources.")
+    events = detente.analyze(text, title="Russia and Ukraine hold talks", date="2022-03-29").events
+    agreed = {e.trigger for e in events if {e.source, e.target} == {"RUS", "UKR"}}
+    assert "agreed" in agreed and not agreed & {"offered", "arrived"}
+
+
+def test_the_public_of_a_state_is_no_party_but_the_two_qualified_neighbours_are_the_pair():
+    assert not _events("Most Americans want Congress to investigate the president's dealings with Ukraine.")
+    assert not _events("Seventy percent of Britons criticised China for the lockdown.")
+    text = "India and China clashed on Monday. The two nuclear-armed neighbours fought a bitter war in 1962."
+    assert {("CHN", "IND"), ("IND", "CHN")} & {(e.source, e.target) for e in _events(text) if e.trigger == "fought"}

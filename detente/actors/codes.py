@@ -34,11 +34,24 @@ def nonstate_nouns() -> frozenset[str]:
     return frozenset(row["noun"].lower() for row in load_table("nonstate_nouns.tsv"))
 
 
+# Words that make a plural nationality noun the public ("most Americans", "thousands of Britons", "a majority of
+# Germans"), whose opinions and acts are no state's
+PUBLIC_QUANTIFIERS = frozenset({"most", "many", "some", "few", "several", "ordinary", "average", "fellow", "young",
+                                "older", "all"})
+SHARE_NOUNS = frozenset({"percent", "%", "majority", "minority", "share", "half", "third", "quarter", "most", "many",
+                         "millions", "thousands", "hundreds", "number", "proportion", "poll", "survey"})
+
+
 def names_people(root: Token) -> bool:
     """A nationality word modifying a noun of private people or groups ("Kenyan students", "Israeli settlers"), or
     one standing for a single person ("an American", "the 48-year-old Australian"): people of that nationality, not
     the state. A group counted by nationality ("arrested 100 Palestinians") stays its state's, as PLOVER codes it, and
     "the Chinese have balked" may be the Chinese side."""
+    plural = root.tag_ in ("NNS", "NNPS") or (root.tag_ == "NNP" and root.text.endswith("s"))  # "Britons" as NNP
+    if plural and root.ent_type_ != "GPE" and (
+            any(c.dep_ in ("amod", "det") and c.lower_ in PUBLIC_QUANTIFIERS for c in root.children)
+            or (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in SHARE_NOUNS)):
+        return True  # "most Americans want ...", "70 percent of Britons": the public, not the state
     if root.dep_ in MODIFIER_DEPS:  # "Kenyan students"; "an Egyptian American": a person of two nationalities
         return root.head.lemma_.lower() in nonstate_nouns() or (
             root.head.i > root.i and root.head.ent_type_ == "NORP" and names_people(root.head))

@@ -34,7 +34,7 @@ STATE_NOUNS = frozenset({"government", "ministry", "embassy", "regime", "adminis
 # What news calls an intergovernmental body it has just named: "the bloc" (the EU, ASEAN), "the alliance" (NATO)
 BODY_NOUNS = frozenset({"bloc", "alliance", "organisation", "organization", "grouping", "league", "union"})
 PAIR_PHRASE = re.compile(
-    r"\b(?:the two|both) (?:countries|nations|neighbou?rs|sides|governments|leaders|states|parties|powers|allies|"
+    r"\b(?:the two|both) (?:[\w-]+ ){0,3}(?:countries|nations|neighbou?rs|sides|governments|leaders|states|parties|powers|allies|"
     r"ministers|presidents|delegations|militaries|armies|navies|rivals|capitals)\b", re.I)
 LOOKBACK = 3  # sentences a pronoun or a definite description may reach back to, inside its paragraph (or the one before)
 # Nouns that take up what someone said before: "the Pentagon rejected these accusations" answers their accuser

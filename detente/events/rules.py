@@ -43,12 +43,12 @@ from detente.quotes.verbs import frames_of
 from detente.tables import load_table
 
 _PAIR_PHRASES = (
-    r"the two (countries|nations|neighbours|neighbors|sides|governments|leaders|states|parties|powers|allies|"
+    r"the two (?:[\w-]+ ){0,3}(countries|nations|neighbours|neighbors|sides|governments|leaders|states|parties|powers|allies|"
     r"ministers|foreign ministers|defence ministers|defense ministers|presidents|prime ministers|heads of state|"
-    r"delegations|militaries|armies|navies|rivals|adversaries|capitals)|both (sides|countries|nations|governments|"
-    r"parties)|bilateral"
+    r"delegations|militaries|armies|navies|rivals|adversaries|capitals)|both (?:[\w-]+ )?(sides|countries|nations|"
+    r"governments|parties)|bilateral"
 )
-# Words that stand for the story's pair: the phrases anywhere in a sentence; "they"/"their" only in the act's own
+# Words that stand for the story's pair ("the two nuclear-armed neighbours"): the phrases anywhere in a sentence; "they"/"their" only in the act's own
 # clause or as its subject
 PAIR_PHRASES = re.compile(rf"\b({_PAIR_PHRASES})\b", re.I)
 PAIR_WORDS = re.compile(rf"\b({_PAIR_PHRASES}|their|they)\b", re.I)
@@ -421,6 +421,9 @@ def _co_subjects(tokens: list[Token]) -> bool:
     return any(t.dep_ == "cc" for t in tokens) or bool(CO_SUBJECT_WORDS.search(" ".join(t.text for t in tokens)))
 
 
+# A state's envoys and missions abroad: the place they are posted to is their host, not their sender
+ENVOY_NOUNS = {"ambassador", "envoy", "emissary", "consul", "embassy", "consulate", "mission", "representative",
+               "delegation", "delegate", "attaché", "attache", "chargé", "charge"}
 LEAVING_NOUNS = {"withdrawal", "exit", "departure", "pullout", "exodus"}  # "withdrawal from the treaty": left, not leaver
 WELCOMING_VERBS = {"welcome", "hail", "thank", "celebrate"}  # "welcomed Iran's release of two Britons"
 # Heads of a phrase naming a state's organs, whose place is the state: "officials in Tokyo", "police in Guinea"
@@ -493,12 +496,13 @@ class RuleCoder:
 
     def _non_state_doer(self, tokens: list[Token]) -> bool:
         """The doer named is private people or a non-state organisation and no state ("gunmen", "the Taliban",
-        "Houthi rebels"), whatever place its phrase names ("militants based in Lebanon")."""
+        "Houthi rebels", "most Americans"), whatever place its phrase names ("militants based in Lebanon")."""
         heads = [next((c for c in h.children if c.dep_ == "pobj"), h) if h.dep_ in ("agent", "prep") else h
                  for h in _phrase_heads(tokens)]
         heads = [first_conjunct(_counted(h)) for h in heads]
         return bool(heads) and all(
-            (h.lemma_.lower() in nonstate_nouns() or any(t.i in self.index.nonstate_tokens for t in _with_modifiers(h)))
+            (h.lemma_.lower() in nonstate_nouns() or any(t.i in self.index.nonstate_tokens for t in _with_modifiers(h))
+             or h.i in self.index.nationals)
             and h.i not in self.index.by_token and not self._countries(_with_modifiers(h)) for h in heads)
 
     def _diplomatic_protests(self, found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
@@ -521,7 +525,7 @@ class RuleCoder:
         pair the sentence or story is about."""
         found = self.index.countries_in(tokens)
         found += [code for t in tokens for code in self.referents.get(t.i, ()) if code not in found]
-        if not found and tokens and (PAIR_WORDS if pronouns else PAIR_PHRASES).search(" ".join(t.text for t in tokens)):
+        if not found and tokens and self._stands_for_pair(" ".join(t.text for t in tokens), tokens[0].sent, pronouns):
             return self._pair_for(tokens[0].sent)
         if not found:
             found = self._listed_before(tokens)
@@ -560,6 +564,20 @@ class RuleCoder:
                 if subject:  # "Russia and Iran said they would supply": the nearest subject that is no pronoun
                     return self.index.countries_in(subject)
         return []
+
+    def _stands_for_pair(self, words: str, sent: Span, pronouns: bool) -> bool:
+        """"the two countries", "both sides" name the pair; with ``pronouns``, "they"/"their" do too when the pair is
+        in view: both of its states named in this sentence or the one before ("These sites offered no evidence for
+        their estimates", "They flew to Chile" of two travellers, do not)."""
+        if PAIR_PHRASES.search(words):
+            return True
+        if not pronouns or not PAIR_WORDS.search(words):
+            return False
+        pair = self._pair_for(sent)
+        doc = sent.doc
+        start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        named = set(self.index.countries_in(doc[start : sent.end]))
+        return len(pair) == 2 and set(pair) <= named
 
     def _pair_for(self, sent: Span) -> list[str]:
         """What "the two leaders" means here: the sentence's two states if it names exactly two, else the article's
@@ -661,10 +679,13 @@ class RuleCoder:
         return any(c == code and start <= sent.doc[i].idx < sent.end_char for i, c in self.index.by_token.items())
 
     def _without_descriptions(self, tokens: list[Token]) -> list[Token]:
-        """The words less what describes a named state ("Egypt, a close US ally," "Pakistan - a rival of India -"):
-        a state named inside the description is the named state's relation, not a party to its act."""
+        """The words less what describes a named state ("Egypt, a close US ally," "Pakistan - a rival of India -")
+        and the posting of an envoy ("China's ambassador to Britain", "the Chinese embassy in London"): a state
+        named there is the named state's relation or its envoy's host, not a party to the act."""
         described = {t.i for t in tokens if t.dep_ == "appos" and t.pos_ == "NOUN" and t.head.i in self.index.by_token
                      and t.i > t.head.i}
+        described |= {t.i for t in tokens if t.dep_ == "prep" and t.lower_ in ("to", "in", "at")
+                      and t.head.lemma_.lower() in ENVOY_NOUNS}
         if not described:
             return tokens
         drop = {x.i for t in tokens if t.i in described for x in t.subtree}
@@ -776,7 +797,7 @@ class RuleCoder:
                 sources, targets = (sources, other) if sources else (other, targets)
         if trig.mode == "third-party" and sources and not targets:
             targets = [c for c in states if c not in sources][:2]  # a mediator's parties
-        if not sources and not targets and (PAIR_WORDS if mutual else PAIR_PHRASES).search(_clause_text(token)):
+        if not sources and not targets and self._stands_for_pair(_clause_text(token), sent, mutual):
             pair = self._pair_for(sent)
             sources, targets = pair[:1], pair[1:]
         if not sources and not targets and dated_background_noun(token, trig) and len(states) == 2:
