@@ -62,6 +62,10 @@ def _status(text: str, trigger: str) -> str:
     ("Ankara would stop buying gas from Baku.", "buying", "denied"),
     ("The Dow nearly broke the record.", "broke", "denied"),
     ("The two sides were on the verge of a deal.", "deal", "hypothetical"),
+    # a noun its own words mark as arranged is a plan, whatever doubt the clause around it voices
+    ("Firms are uncertain whether a tariff that Oslo had planned to impose would go into effect.", "tariff", "planned"),
+    ("Officials doubt that the scheduled visit by Xi to Hanoi will happen.", "visit", "planned"),
+    ("A possible visit by Xi to Hanoi could come next month.", "visit", "hypothetical"),
     # what is plainly said happened
     ("Egypt expelled the ambassador on Tuesday.", "expelled", "happened"),
 ])

@@ -190,3 +190,12 @@ def test_a_past_year_is_no_date_of_what_will_be_done():
     lift = _find(events, "CONCEDE")
     assert lift.status == "planned" and lift.date_start is None
     assert _find(events, "SANCTION").date_start == "2014-01-01"
+
+
+def test_a_nouns_own_relative_clause_dates_it_unless_it_plans_another_kind_of_act():
+    planned = _find(_events("Firms are uncertain whether a tariff that Washington had planned to impose on Chinese "
+                            "goods on May 15 would go into effect."), "SANCTION")
+    assert (planned.status, planned.date_start) == ("planned", "2024-05-15")
+    lifted = _find(_events("Firms doubt that the sanctions which Washington agreed to lift from May 1 will help "
+                           "Russia."), "SANCTION")
+    assert lifted.date_start != "2024-05-01"

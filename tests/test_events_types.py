@@ -30,6 +30,10 @@ def _coded(text: str) -> set[tuple[str, str, str, str]]:
     ("Ecuador withdrew from its fishing agreement with Peru on Monday.", ("ECU", "PER", "REJECT")),
     ("Ecuador quit its fishing pact with Peru on Monday.", ("ECU", "PER", "REJECT")),
     ("Ecuador pulled out of the fishing treaty with Peru on Monday.", ("ECU", "PER", "REJECT")),
+    # PLOVER CONCEDE: easing restrictions and removing curfews; re-imposing sanctions is imposing them
+    ("Serbia lifted a night curfew in Montenegro on Sunday.", ("SRB", "MNE", "CONCEDE")),
+    ("Serbia eased emergency measures in Montenegro on Wednesday.", ("SRB", "MNE", "CONCEDE")),
+    ("Washington reimposed sanctions on Iran on Monday.", ("USA", "IRN", "SANCTION")),
     ("Ecuador apologized to Peru on Monday for the incursion.", ("ECU", "PER", "SUPPORT")),
     ("Japan delivered two coast guard patrol vessels to Malaysia on Wednesday, the embassy said.",
      ("JPN", "MYS", "AID")),

@@ -311,6 +311,27 @@ def _no_will_to(trigger: Token) -> bool:
 
 def event_status(trigger: Token, sent: Span | None = None) -> str:
     """happened | planned | hypothetical | denied | refused (the declined action of "refused to sign")."""
+    status = _status(trigger, sent)
+    if status == "hypothetical" and _own_plan(trigger):
+        return "planned"  # "uncertain whether a tariff that Washington had planned to impose would go into effect": the
+    return status  # plan is what the text asserts; whether it will be carried out is the doubt
+
+
+# Verbs of arranging an act ahead of it: "a tariff that the administration had planned to impose", "talks which were
+# scheduled for Monday"
+ARRANGING_HEADS = {"plan", "schedule", "set", "intend", "propose", "slate", "announce"}
+
+
+def _own_plan(trigger: Token) -> bool:
+    """A noun trigger its own words mark as arranged: "the planned tariffs", "a scheduled imposition", "a tariff
+    that the administration had planned to impose" (not "possible talks": a possibility is no plan)."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any((c.dep_ == "amod" and c.lemma_.lower() in ARRANGING_HEADS | {"planned", "scheduled", "proposed"})
+               or (c.dep_ in ("relcl", "acl") and c.lemma_.lower() in ARRANGING_HEADS) for c in trigger.children)
+
+
+def _status(trigger: Token, sent: Span | None) -> str:
     if _done_by_participle(trigger):
         return "happened"
     if _yet_to(trigger):

@@ -205,13 +205,17 @@ def _content(token: Token) -> set[int]:
 def _others_content(token: Token) -> set[int]:
     """Offsets inside another verb's complement that the trigger is not part of ("they signed ..., the leaders agreed
     to stop the broadcasts from May 1": May 1 dates the stopping, not the signing)."""
+    mine = match_trigger(token)
+    own = {c.i for c in token.children if c.dep_ == "relcl" and mine is not None and not any(
+        mine[0].type not in {t.type for t in triggers().get((x.lemma_.lower(), "VERB"), [mine[0]])}
+        for x in c.children if x.dep_ == "xcomp")} if token.pos_ == "NOUN" else set()
     out: set[int] = set()
     for verb in token.sent:
-        if verb.i != token.i and verb.pos_ in ("VERB", "AUX"):
+        if verb.i != token.i and verb.pos_ in ("VERB", "AUX") and verb.i not in own:
             content = _content(verb)
             if token.idx not in content:
-                out |= content
-    return out
+                out |= content  # (but "a tariff that Washington planned to impose on Dec. 15": the noun's own
+    return out  # relative clause says when its act is due, unless it plans another kind of act: "agreed to lift")
 
 
 def carriable(doc: Doc, times: list[TimeSpan]) -> list[TimeSpan]:
