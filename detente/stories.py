@@ -42,6 +42,7 @@ MAX_NAMES = 48  # specific names kept per article
 _DIGITS = re.compile(r"\d")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 LEAD_BONUS = 1.0  # the lede's act is the news: its pair weighs one event more
+HEADLINE_BONUS = 1.0  # and so is a pair the headline names
 STATUS_WEIGHT = {"happened": 1.0, "planned": 1.0}  # other statuses (hypothetical, denied, refused) count half
 _STATE = re.compile(r"^[A-Z]{3}$")
 
@@ -216,17 +217,30 @@ def originals_first(items: list[StoryInput]) -> list[StoryInput]:
     return ordered
 
 
+def headline_states(title: str | None, named: Iterable[tuple[str, str]]) -> set[str]:
+    """The states a headline names, by the words the article's body names them with ("US", "Israeli")."""
+    if not title:
+        return set()
+    return {code for text, code in named if re.search(rf"(?<!\w){re.escape(text)}(?!\w)", title)}
+
+
 def story_input(row: Mapping, events: list, persons: Iterable[str], mentioned: Iterable[str],
-                state_words: Iterable[str]) -> StoryInput:
+                state_words: Iterable[str], headline: Iterable[str] = ()) -> StoryInput:
     """One article's story features: its dyad, dates, people, events, copy link. ``row`` holds the article's id,
     title, body, publication range and links; ``events`` its events as :func:`event_features` reads them;
-    ``mentioned`` the acting states it mentions most, most first; ``state_words`` the words it names states by."""
+    ``mentioned`` the acting states it mentions most, most first; ``state_words`` the words it names states by;
+    ``headline`` the states its headline names (a pair of them with events weighs one event more: the headline
+    says what the news is)."""
     aid = sys.intern(row["id"])  # the same string object as the dedup indexes hold
     when = span = None
     if row["pub_date_start"] and row["pub_date_end"]:
         lo, hi = date.fromisoformat(row["pub_date_start"]), date.fromisoformat(row["pub_date_end"])
         when, span = lo + (hi - lo) / 2, (lo, hi)
     dyads, news, keys = event_features(events, span)
+    headline = set(headline)
+    if len(headline) >= 2:
+        dyads = tuple(sorted(((d, w + HEADLINE_BONUS * (set(d.split("-")) <= headline)) for d, w in dyads),
+                             key=lambda x: (-x[1], x[0])))
     # actor ids recur in thousands of articles: interned, the index holds each once
     people = tuple(sorted({sys.intern(p) for p in persons}))
     main = tuple(sorted(sys.intern(c) for c in mentioned))

@@ -134,3 +134,20 @@ def _brute_force(items):
     for item in items:
         groups.setdefault(find(item.article_id), []).append(item.article_id)
     return sorted(sorted(g) for g in groups.values())
+
+
+def test_a_pair_the_headline_names_weighs_one_event_more():
+    from detente.stories import headline_states, story_input
+
+    row = {"id": "a", "title": "World lashes out at US over Israeli settlements", "body": "", "pub_date_start":
+           "2019-11-19", "pub_date_end": "2019-11-19", "duplicate_of": None, "derivative_of": None}
+    # (source, target, type, status, start, end, sentence): two Palestinian acts toward the US lead, one Israeli act
+    events = [("PSE", "USA", "ACCUSE", "happened", "2019-11-19", "2019-11-19", 0),
+              ("ISR", "USA", "SUPPORT", "happened", "2019-11-19", "2019-11-19", 0),
+              ("PSE", "USA", "REJECT", "happened", None, None, 3),
+              ("USA", "ISR", "SUPPORT", "happened", None, None, 4)]
+    named = [("US", "USA"), ("the United States", "USA"), ("Israeli", "ISR"), ("Palestinian", "PSE")]
+    assert headline_states(row["title"], named) == {"USA", "ISR"}
+    plain = story_input(row, events, (), ("USA", "ISR"), [t for t, _ in named])
+    told = story_input(row, events, (), ("USA", "ISR"), [t for t, _ in named], headline_states(row["title"], named))
+    assert plain.dyads[0][0] == "PSE-USA" and told.dyads[0][0] == "ISR-USA"

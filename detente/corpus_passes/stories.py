@@ -11,7 +11,7 @@ import weakref
 from collections.abc import Mapping
 
 from detente.store import Store
-from detente.stories import StoryIndex, StoryInput, originals_first, story_input
+from detente.stories import StoryIndex, StoryInput, headline_states, originals_first, story_input
 
 _INDEXES: weakref.WeakKeyDictionary[Store, StoryIndex] = weakref.WeakKeyDictionary()
 
@@ -19,8 +19,10 @@ _INDEXES: weakref.WeakKeyDictionary[Store, StoryIndex] = weakref.WeakKeyDictiona
 def read_story_input(store: Store, row: Mapping) -> StoryInput:
     """One stored article's story features, from its row and what the store holds about it."""
     article_id = row["id"]
+    named = store.state_mention_codes(article_id)
     return story_input(row, store.event_outlines(article_id), store.person_ids(article_id),
-                       store.most_mentioned_acting_states(article_id, 2), store.state_mention_texts(article_id))
+                       store.most_mentioned_acting_states(article_id, 2), [text for text, _ in named],
+                       headline_states(row["title"], named))
 
 
 def _index(store: Store) -> StoryIndex:

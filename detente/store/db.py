@@ -382,8 +382,12 @@ class Store:
 
     def state_mention_texts(self, article_id: str) -> list[str]:
         """The words an article names states by ("China", "Beijing", "the Philippines"), each once."""
-        return [r[0] for r in self.conn.execute(
-            "SELECT DISTINCT m.text FROM mentions m JOIN actors a ON a.id = m.actor_id"
+        return list(dict.fromkeys(text for text, _ in self.state_mention_codes(article_id)))
+
+    def state_mention_codes(self, article_id: str) -> list[tuple[str, str]]:
+        """The words an article names states by with the state each names ("Beijing", "CHN"), each pair once."""
+        return [(r[0], r[1]) for r in self.conn.execute(
+            "SELECT DISTINCT m.text, m.actor_id FROM mentions m JOIN actors a ON a.id = m.actor_id"
             " WHERE m.article_id = ? AND a.kind = 'state'", (article_id,))]
 
     def most_mentioned_acting_states(self, article_id: str, limit: int = 2) -> list[str]:
