@@ -523,6 +523,9 @@ def test_they_stands_for_the_story_pair_only_when_the_pair_is_in_view():
     events = detente.analyze(text, title="Russia and Ukraine hold talks", date="2022-03-29").events
     agreed = {e.trigger for e in events if {e.source, e.target} == {"RUS", "UKR"}}
     assert "agreed" in agreed and not agreed & {"offered", "arrived"}
+    text = ("Bolivia and the United States held talks on Monday. Tinsley and Phalen are hoping airports will reopen "
+            "and they will be able to fly home.")  # named private people are who "they" are
+    assert [e.trigger for e in _events(text)] == ["held talks"]
 
 
 def test_the_public_of_a_state_is_no_party_but_the_two_qualified_neighbours_are_the_pair():

@@ -573,6 +573,9 @@ class RuleCoder:
             return True
         if not pronouns or not PAIR_WORDS.search(words):
             return False
+        if any(t.ent_type_ == "PERSON" and t.i not in self.index.by_token and t.dep_ in ("nsubj", "conj")
+               and (t.dep_ == "nsubj" or t.head.dep_ == "nsubj") for t in sent):
+            return False  # "Tinsley and Phalen hope they'll fly home": they are the people the sentence names
         pair = self._pair_for(sent)
         doc = sent.doc
         start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
