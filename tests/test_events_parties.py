@@ -533,3 +533,10 @@ def test_the_public_of_a_state_is_no_party_but_the_two_qualified_neighbours_are_
     assert not _events("Seventy percent of Britons criticised China for the lockdown.")
     text = "India and China clashed on Monday. The two nuclear-armed neighbours fought a bitter war in 1962."
     assert {("CHN", "IND"), ("IND", "CHN")} & {(e.source, e.target) for e in _events(text) if e.trigger == "fought"}
+
+
+def test_a_visit_to_a_company_is_no_visit_to_a_state():
+    text = ("The German health minister noted during a visit Monday to IDT Biologika, a German company developing a "
+            "vaccine, that European Union and German officials are not counting on one technology.")
+    assert not [e for e in _events(text) if e.type == "CONSULT"]
+    assert _dyads("Chinese President Xi Jinping made a visit to Paris on Monday.", "CONSULT") == {("CHN", "FRA")}

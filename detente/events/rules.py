@@ -424,6 +424,8 @@ def _co_subjects(tokens: list[Token]) -> bool:
 # A state's envoys and missions abroad: the place they are posted to is their host, not their sender
 ENVOY_NOUNS = {"ambassador", "envoy", "emissary", "consul", "embassy", "consulate", "mission", "representative",
                "delegation", "delegate", "attaché", "attache", "chargé", "charge"}
+COMPANY_NOUNS = {"company", "firm", "maker", "manufacturer", "producer", "bank", "group", "startup", "conglomerate",
+                 "carrier", "airline", "giant", "developer", "operator", "supplier", "corporation", "business"}
 LEAVING_NOUNS = {"withdrawal", "exit", "departure", "pullout", "exodus"}  # "withdrawal from the treaty": left, not leaver
 WELCOMING_VERBS = {"welcome", "hail", "thank", "celebrate"}  # "welcomed Iran's release of two Britons"
 # Heads of a phrase naming a state's organs, whose place is the state: "officials in Tokyo", "police in Guinea"
@@ -721,12 +723,21 @@ class RuleCoder:
     def _non_party_partner(self, trigger: Token, source_tokens: list[Token], target_tokens: list[Token],
                            trig: Trigger, targets: list[str]) -> bool:
         """The act's other side is named and is no state: a non-state co-subject of a reciprocal act ("Washington
-        and the Taliban held talks"), or private people as the object ("freed three Taliban prisoners"); a place
-        named beside them is where it happened, not a party."""
+        and the Taliban held talks"), or private people or a company as the object ("freed three Taliban
+        prisoners", "a visit to IDT Biologika, a German company"); a place named beside them is where it happened,
+        not a party (REAL-DEV.md 4: companies and individuals are never source or target)."""
         if trig.type in RECIPROCAL and any(t.dep_ == "conj" and _group(t, self.index.by_token) for t in source_tokens):
             return True
         return all(self.index.only_as_location(c, target_tokens) for c in targets) and any(
-            _own_object(t, trigger) and _private_people(t, self.index.by_token) for t in target_tokens)
+            _own_object(t, trigger) and (_private_people(t, self.index.by_token) or self._company(t))
+            for t in target_tokens)
+
+    def _company(self, token: Token) -> bool:
+        """A named organisation the text calls a company, or one our tables know as non-state ("Huawei")."""
+        if token.i in self.index.by_token or token.ent_type_ != "ORG":
+            return False
+        return token.i in self.index.nonstate_tokens or any(
+            c.dep_ == "appos" and c.lemma_.lower() in COMPANY_NOUNS for c in token.children)
 
     def _sides(self, sent: Span, token: Token, trig: Trigger,
                source_tokens: list[Token], target_tokens: list[Token]) -> tuple[list[str], list[str]]:
@@ -787,6 +798,9 @@ class RuleCoder:
         if self._non_state_doer(source_tokens):
             self.non_state_acts.update(t.i for t in token.subtree)
             return [], []  # "abducted by gunmen ... in the Afghan capital": a group's act is not its host state's
+        if not targets and any(_own_object(t, token) and self._company(t) for t in target_tokens):
+            self.non_state_acts.add(token.i)
+            return [], []  # "a visit to IDT Biologika, a German company": a company's host is no state
         if len(sources) == 1 and self._non_party_partner(token, source_tokens, target_tokens, trig, targets):
             self.non_state_acts.update(t.i for t in token.subtree)  # and what it governs ("agreed to a truce")
             return [], []  # "Washington and the Taliban held talks": the other side is no state
