@@ -48,8 +48,8 @@ _PAIR_PHRASES = (
     r"delegations|militaries|armies|navies|rivals|adversaries|capitals)|both (?:[\w-]+ )?(sides|countries|nations|"
     r"governments|parties)|bilateral"
 )
-# Words that stand for the story's pair ("the two nuclear-armed neighbours"): the phrases anywhere in a sentence; "they"/"their" only in the act's own
-# clause or as its subject
+# Words that stand for the story's pair ("the two nuclear-armed neighbours"): the phrases anywhere in a sentence;
+# "they"/"their" only in the act's own clause or as its subject, and only with the pair in view (_stands_for_pair)
 PAIR_PHRASES = re.compile(rf"\b({_PAIR_PHRASES})\b", re.I)
 PAIR_WORDS = re.compile(rf"\b({_PAIR_PHRASES}|their|they)\b", re.I)
 # Verbs whose subject undergoes the act their object names: "drew criticism from", "faced pressure from"
@@ -570,7 +570,8 @@ class RuleCoder:
     def _stands_for_pair(self, words: str, sent: Span, pronouns: bool) -> bool:
         """"the two countries", "both sides" name the pair; with ``pronouns``, "they"/"their" do too when the pair is
         in view: both of its states named in this sentence or the one before ("These sites offered no evidence for
-        their estimates", "They flew to Chile" of two travellers, do not)."""
+        their estimates", "They flew to Chile" of two travellers, do not), and no private people the sentence names
+        as its subject are who "they" are."""
         if PAIR_PHRASES.search(words):
             return True
         if not pronouns or not PAIR_WORDS.search(words):
@@ -733,7 +734,8 @@ class RuleCoder:
             for t in target_tokens)
 
     def _company(self, token: Token) -> bool:
-        """A named organisation the text calls a company, or one our tables know as non-state ("Huawei")."""
+        """A named organisation the text calls a company ("IDT Biologika, a German company"), or one the
+        organisations table lists as non-state."""
         if token.i in self.index.by_token or token.ent_type_ != "ORG":
             return False
         return token.i in self.index.nonstate_tokens or any(

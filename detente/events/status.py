@@ -319,7 +319,7 @@ def event_status(trigger: Token, sent: Span | None = None) -> str:
 
 # Verbs of arranging an act ahead of it: "a tariff that the administration had planned to impose", "talks which were
 # scheduled for Monday"
-ARRANGING_HEADS = {"plan", "schedule", "set", "intend", "propose", "slate", "announce"}
+ARRANGING_HEADS = {"plan", "schedule", "set", "intend", "propose", "slate"}
 
 
 def _own_plan(trigger: Token) -> bool:

@@ -63,7 +63,8 @@ def _outside_other_clauses(doc: Doc, time: TimeSpan, clause: Token, trigger: Tok
     verb = _clause_verb(root)
     if verb.dep_ == "advcl" and verb != clause and _own_time_clause(verb) and trigger.i not in {t.i for t in verb.subtree}:
         return False  # "Britain announced a freeze, while Germany had halted the pipeline on Tuesday"
-    return verb.dep_ not in ("relcl", "acl") or verb == clause or verb.head == trigger or _misplaced_participle(verb, trigger) or (
+    return verb.dep_ not in ("relcl", "acl") or verb == clause or verb.head == trigger \
+        or _misplaced_participle(verb, trigger) or (
         reduced_relative(verb.head) and verb.head.head == trigger) or (  # "a treaty the two countries signed in 1960"
         _vehicle_of(verb.head, clause))
 
