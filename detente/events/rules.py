@@ -424,8 +424,6 @@ def _co_subjects(tokens: list[Token]) -> bool:
 # A state's envoys and missions abroad: the place they are posted to is their host, not their sender
 ENVOY_NOUNS = {"ambassador", "envoy", "emissary", "consul", "embassy", "consulate", "mission", "representative",
                "delegation", "delegate", "attaché", "attache", "chargé", "charge"}
-COMPANY_NOUNS = {"company", "firm", "maker", "manufacturer", "producer", "bank", "group", "startup", "conglomerate",
-                 "carrier", "airline", "giant", "developer", "operator", "supplier", "corporation", "business"}
 LEAVING_NOUNS = {"withdrawal", "exit", "departure", "pullout", "exodus"}  # "withdrawal from the treaty": left, not leaver
 WELCOMING_VERBS = {"welcome", "hail", "thank", "celebrate"}  # "welcomed Iran's release of two Britons"
 # Heads of a phrase naming a state's organs, whose place is the state: "officials in Tokyo", "police in Guinea"
@@ -672,7 +670,8 @@ class RuleCoder:
         return out
 
     def _named_in_paragraph(self, sent: Span, code: str) -> bool:
-        """The state is named in the sentence's paragraph or the one before, up to the sentence's end."""
+        """The state is named in the sentence's paragraph or the one before, up to the sentence's end. (Paragraphs
+        by the newlines of the text: the whitespace that ends a paragraph belongs to its last sentence's span.)"""
         text = doc_text(sent.doc)
         start = sent.start_char
         for _ in range(2):
@@ -734,12 +733,12 @@ class RuleCoder:
             for t in target_tokens)
 
     def _company(self, token: Token) -> bool:
-        """A named organisation the text calls a company ("IDT Biologika, a German company"), or one the
-        organisations table lists as non-state."""
+        """A named organisation the text calls a company or other non-state body ("IDT Biologika, a German
+        company": nonstate_nouns.tsv), or one the organisations table lists as non-state."""
         if token.i in self.index.by_token or token.ent_type_ != "ORG":
             return False
         return token.i in self.index.nonstate_tokens or any(
-            c.dep_ == "appos" and c.lemma_.lower() in COMPANY_NOUNS for c in token.children)
+            c.dep_ == "appos" and c.lemma_.lower() in nonstate_nouns() for c in token.children)
 
     def _sides(self, sent: Span, token: Token, trig: Trigger,
                source_tokens: list[Token], target_tokens: list[Token]) -> tuple[list[str], list[str]]:
