@@ -29,6 +29,13 @@ def _status(text: str, trigger: str) -> str:
     ("Peru does not recognise the vote but instead has expelled the envoy.", "expelled", "happened"),
     ("Chile did not sign or ratify the treaty.", "ratify", "denied"),
     ("The sanctions might not prevent an escalation.", "prevent", "hypothetical"),
+    # "no" on the act or on what the act takes denies it; "no fewer than" counts
+    ("Bolivia made no request to Chile on Monday.", "request", "denied"),
+    ("There was no attack on the convoy, the army said.", "attack", "denied"),
+    ("No sanctions were imposed on Peru last year.", "imposed", "denied"),
+    ("Ghana sent no troops to Mali.", "sent", "denied"),
+    ("No fewer than ten airstrikes hit the town on Monday.", "airstrikes", "happened"),
+    ("Peru will raise tariffs if no deal is reached by June.", "reached", "hypothetical"),
     # infinitives under nouns and verbs
     ("Ghana signed a contract to supply grain to Togo.", "supply", "planned"),
     ("Ghana was the first country to recognise the new government.", "recognise", "happened"),

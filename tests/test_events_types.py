@@ -79,6 +79,15 @@ def _coded(text: str) -> set[tuple[str, str, str, str]]:
      "Mudavadi said, \u201cWe strongly oppose the incursions by Somalia.\u201d", ("KEN", "SOM", "ACCUSE")),
     ("Kenyan Foreign Minister Musalia Mudavadi arrived in Kampala on Tuesday. Speaking at Uganda's parliament, he "
      "accused Somalia of shelling border towns.", ("KEN", "SOM", "ACCUSE")),
+    # acts named by a noun: the possessor or "by"/"from" phrase does it, "to"/"on"/"of" names whom it is aimed at
+    ("Witnesses said Kenya's request to Uganda to hand over the suspects was ignored.", ("KEN", "UGA", "REQUEST")),
+    ("The appeal by Chile to Bolivia for calm came on Tuesday.", ("CHL", "BOL", "REQUEST")),
+    ("After a request from Estonia, Finland sent two patrol boats.", ("EST", "FIN", "REQUEST")),
+    ("Norway's offer of a loan to Iceland stands, the minister said.", ("NOR", "ISL", "AGREE")),
+    ("Austria's apology to Slovenia was accepted on Tuesday.", ("AUT", "SVN", "SUPPORT")),
+    ("Peru's ban on Chilean fish hurt exporters in Valparaiso.", ("PER", "CHL", "SANCTION")),
+    ("Ecuador's rejection of the Colombian offer surprised diplomats.", ("ECU", "COL", "REJECT")),
+    ("Iran's detention of a Swedish diplomat was criticised by rights groups.", ("IRN", "SWE", "COERCE")),
 ])
 def test_each_type_is_coded_from_its_source_to_its_target(text, expected):
     found = {(s, t, k) for s, t, k, _ in _coded(text)}
@@ -377,3 +386,34 @@ def test_disowning_another_states_safety_is_a_veiled_threat():
         "Iran said on Tuesday it could not guarantee the safety of British ships in the Gulf.")
     assert not any(etype == "THREATEN" for _, _, etype, _ in _coded(
         "Iran guaranteed the safety of British ships in the Gulf on Tuesday."))
+
+
+def test_a_state_handling_anothers_act_is_no_party_to_it():
+    """The doer of the verb that takes an act ("copied", "praised") acts on the act; it is not the act's target. The
+    doer of an answer ("rejected") is whom the act was put to."""
+    for text in ("Kenya's ban on smoking in bars was copied by Uganda last year.",
+                 "Uganda copied Kenya's ban on smoking in bars last year.",
+                 "Kenya's sanctions were copied by Uganda last year."):
+        found = {(s, t, k) for s, t, k, _ in _coded(text)}
+        assert ("KEN", "UGA", "SANCTION") not in found, (text, found)
+    found = {(s, t, k) for s, t, k, _ in _coded("Serbia on Thursday flatly rejected a Croatian ultimatum to hand "
+                                                "over the guard.")}
+    assert ("HRV", "SRB", "THREATEN") in found, found
+
+
+def test_what_a_request_noun_asks_for_names_no_addressee():
+    """REAL-DEV.md 7: a call addressed to no state is not coded; the "for" phrase is what is asked for."""
+    found = {(s, t, k) for s, t, k, _ in _coded(
+        "Zambia's appeal to Lesotho for deploying army troops along the border with Namibia was rejected on Monday.")}
+    assert ("ZMB", "LSO", "REQUEST") in found and ("ZMB", "NAM", "REQUEST") not in found, found
+    found = {(s, t, k) for s, t, k, _ in _coded(
+        "Ghana's call for a ceasefire between Togo and Benin was welcomed on Monday.")}
+    assert not {k for _, _, k in found} & {"REQUEST"}, found
+
+
+def test_a_request_noun_without_its_asker_is_no_request():
+    """Who asks is named in the noun's own phrase; the sentence's other state is not made the asker."""
+    for text in ("The slogan still holds appeal to voters in Chile, a Peruvian pollster said on Monday.",
+                 "The ruling in Oslo means there will now be no competing request to the one from Sweden."):
+        found = {(s, t, k) for s, t, k, _ in _coded(text)}
+        assert not {k for _, _, k in found} & {"REQUEST"}, (text, found)

@@ -29,6 +29,7 @@ from detente.events.mentions import ROLE_HEADS, STATE_NOUNS
 from detente.events.ontology import UNDIRECTED, Trigger, plover_info
 from detente.events.parties import ActorIndex, name_halves
 from detente.events.roles import (
+    match_trigger,
     noun_roles,
     object_tokens,
     obliged_doer,
@@ -415,6 +416,15 @@ def _clause_text(token: Token) -> str:
     return " ".join(t.text for t in node.subtree if t.i not in inner)
 
 
+# Acts that answer another's act: their doer is whom the act answered was put to ("rejected a US request")
+ANSWER_TYPES = {"REJECT", "AGREE", "CONCEDE"}
+
+
+def _answers(verb: Token) -> bool:
+    matched = match_trigger(verb) if verb.pos_ == "VERB" else None
+    return matched is not None and matched[0].type in ANSWER_TYPES
+
+
 def _co_subjects(tokens: list[Token]) -> bool:
     """Two parties named as joint actors: "X and Y", "the two leaders", "both sides" (not "Bosnian Serbs", one actor
     with two country words, nor "Pakistan, a US ally")."""
@@ -642,6 +652,10 @@ class RuleCoder:
                 if not self.index.countries_in(target_tokens):
                     target_tokens = target_tokens + [t for t in object_tokens(token.head) if t.i not in
                                                      {x.i for x in token.subtree}]
+        if trig.pos == "NOUN" and trig.type == "REQUEST":
+            # "an appeal for troops along its border with Israel": what is asked for names no addressee
+            content = {t.i for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for t in c.subtree}
+            target_tokens = [t for t in target_tokens if t.i not in content]
         source_tokens = self._without_descriptions(source_tokens)
         target_tokens = self._without_descriptions(target_tokens)
         sources, targets = self._sides(sent, token, trig, source_tokens, target_tokens)
@@ -696,15 +710,15 @@ class RuleCoder:
         drop = {x.i for t in tokens if t.i in described for x in t.subtree}
         return [t for t in tokens if t.i not in drop]
 
-    def _placed_in_object(self, country: str, tokens: list[Token]) -> bool:
+    def _placed_in_object(self, country: str, tokens: list[Token], trigger: Token) -> bool:
         """The country is named only as where the object's thing is ("movements of displaced persons within Syria"),
-        not as the act's own destination ("apologized to Brazil")."""
+        not as the act's own destination ("apologized to Brazil", "an apology to Brazil")."""
         hits = [t for t in tokens if self.index.by_token.get(t.i) == country]
         for t in hits:
             x = t
             while x.dep_ in ("compound", "amod", "poss", "nmod") and x.head != x:
                 x = x.head
-            if not (x.dep_ == "pobj" and x.head.head.pos_ in ("NOUN", "PROPN")):
+            if not (x.dep_ == "pobj" and x.head.head.pos_ in ("NOUN", "PROPN") and x.head.head != trigger):
                 return False
         return bool(hits)
 
@@ -764,7 +778,7 @@ class RuleCoder:
             venue, targets = placed, []  # "held talks with world powers in Vienna": the partner named is no state, the
             self.non_state_acts.add(token.i)  # place is where they met (nor does the classifier make it a party)
         if trig.type == "SUPPORT" and targets and all(self.index.only_as_location(c, target_tokens)
-                                                      and self._placed_in_object(c, target_tokens) for c in targets):
+                                                      and self._placed_in_object(c, target_tokens, token) for c in targets):
             venue, targets = targets, []  # "we support dignified movements of displaced persons within Syria": what is
             self.non_state_acts.add(token.i)  # supported there is no state's
         if targets and ((len(sources) >= 2 and (trig.type in UNDIRECTED or _exchanged(token, trig)))
@@ -805,12 +819,20 @@ class RuleCoder:
         if len(sources) == 1 and self._non_party_partner(token, source_tokens, target_tokens, trig, targets):
             self.non_state_acts.update(t.i for t in token.subtree)  # and what it governs ("agreed to a truce")
             return [], []  # "Washington and the Taliban held talks": the other side is no state
-        if bool(sources) != bool(targets) and (len(in_sentence) == 2 or (
+        # "France's ban was copied by Italy", "Italy praised France's ban": who handles another's act is no party to it
+        # (but who answers it is whom it was put to: "Serbia rejected an Australian ultimatum")
+        handlers = self._countries(subject_tokens(token.head), False) \
+            if sources and trig.pos == "NOUN" and token.dep_ in ("dobj", "nsubjpass") and not _answers(token.head) else []
+        # a request noun names its asker itself ("Kyiv's request", "a request from Kyiv"): "there will be no competing
+        # request", "the policy holds appeal to voters" leave nobody asking
+        unasked = trig.pos == "NOUN" and trig.type == "REQUEST" and not sources
+        if bool(sources) != bool(targets) and not unasked and (len(in_sentence) == 2 or (
                 hostile and len(states) == 2 and (sources or targets)[0] in states)):
             known = sources or targets  # one side from the parse, the other the sentence's only other party
             other = [c for c in (in_sentence if len(in_sentence) == 2 else states) if c not in known + doers_place + venue]
             if sources and partner_named:
                 other = [c for c in other if not self.index.only_as_location(c, list(sent))]  # a venue, as above
+            other = [c for c in other if c not in handlers]
             if len(other) == 1:
                 sources, targets = (sources, other) if sources else (other, targets)
         if trig.mode == "third-party" and sources and not targets:
@@ -823,7 +845,7 @@ class RuleCoder:
         if len(sources) == 1 and not targets and len(self.pair) == 2 and sources[0] in self.pair and hostile \
                 and trig.type != "REQUEST" and not _co_subjects(source_tokens):
             counterpart = next(c for c in self.pair if c != sources[0])
-            if counterpart in in_sentence:
+            if counterpart in in_sentence and counterpart not in handlers:
                 targets = [counterpart]  # a hostile act of one side of the story, aimed at the other side named here
         if len(sources) == 1 and not targets and len(self.pair) == 2 and sources[0] in self.pair \
                 and not (plover_info(trig.type).quad.startswith("verbal") and _names_someone(target_tokens)):
@@ -835,4 +857,6 @@ class RuleCoder:
                     and trig.mode != "investigate" and self._named_in_paragraph(sent, counterpart[0]):
                 targets = counterpart  # the counterpart is implicit (when the paragraph or the one before names
                 # it: a domestic act in a story about two states, "Sweden also banned public gatherings", has none)
+        if unasked and not sources:
+            self.non_state_acts.add(token.i)  # nor does the classifier pick an asker for it
         return sources[:MAX_SIDES], targets[:MAX_SIDES]

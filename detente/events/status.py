@@ -322,6 +322,16 @@ def event_status(trigger: Token, sent: Span | None = None) -> str:
 ARRANGING_HEADS = {"plan", "schedule", "set", "intend", "propose", "slate"}
 
 
+def _negative_determiner(noun: Token) -> bool:
+    """"no" determines the noun: "no attack", not a comparison ("no fewer than twenty strikes", "no more than")."""
+    return noun.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "det" and c.lower_ == "no" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ not in COMPARATIVES
+        for c in noun.children)
+
+
+COMPARATIVES = {"fewer", "less", "more", "later", "sooner", "longer", "earlier", "greater", "bigger", "larger"}
+
+
 def _own_plan(trigger: Token) -> bool:
     """A noun trigger its own words mark as arranged: "the planned tariffs", "a scheduled imposition", "a tariff
     that the administration had planned to impose" (not "possible talks": a possibility is no plan)."""
@@ -343,6 +353,10 @@ def _status(trigger: Token, sent: Span | None) -> str:
     if trigger.dep_ in ("acl", "relcl") and to_infinitive(trigger) and any(
             c.dep_ == "det" and c.lower_ == "no" for c in trigger.head.children):
         return "denied"  # "there was no attempt to intervene"
+    if (_negative_determiner(trigger) or (trigger.pos_ == "VERB" and any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj") and _negative_determiner(c) for c in trigger.children))) \
+            and not any(_unreached(node) for node in _status_chain(trigger)):
+        return "denied"  # "made no request", "there was no attack", "no sanctions were imposed", "sent no troops"
     if _denied_content(trigger):
         return "denied"
     if _content_of(trigger, FEAR_HEADS):
