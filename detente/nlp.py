@@ -72,6 +72,18 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def paragraph_starts(doc: Doc) -> list[int]:
+    """Per sentence, the index of the first sentence of its paragraph. A paragraph ends at a newline, which the
+    tokenizer keeps as a space token at the end of the sentence before (so it lies inside that sentence's span)."""
+    starts = doc.user_data.get("detente.paragraph_starts")
+    if starts is None:
+        starts = []
+        for i, sent in enumerate(doc.sents):
+            starts.append(i if i == 0 or "\n" in doc[sent.start - 1].text else starts[-1])
+        doc.user_data["detente.paragraph_starts"] = starts
+    return starts
+
+
 def span_text(span: Span) -> str:
     """``Span.text`` (the span's words without its trailing space), cut from the doc's text joined once."""
     return doc_text(span.doc)[span.start_char : span.end_char]

@@ -94,3 +94,21 @@ def test_a_paragraphs_first_it_takes_up_the_state_of_the_paragraph_before():
     text = ("Turkey, which has backed rebels fighting Assad for years, stepped up its intervention last week.\n\n"
             "On Sunday it shot down two Syrian planes.")
     assert "TUR" in _codes(text)[1]
+
+
+def test_a_pronoun_reaches_back_only_inside_its_paragraph_or_to_the_sentence_before():
+    """The newline that ends a paragraph is the last token of its last sentence: the break is seen there."""
+    text = ("Kenyan President William Ruto arrived in Kampala on Monday.\n\n"
+            "The storm hit the coast on Tuesday.\n\n"
+            "He urged Uganda to lift the fuel restrictions.")
+    assert "KEN" not in _codes(text)[2]
+    text = ("Kenyan President William Ruto arrived in Kampala on Monday. The storm hit the coast on Tuesday. "
+            "He urged Uganda to lift the fuel restrictions.")
+    assert "KEN" in _codes(text)[2]
+
+
+def test_paragraph_starts_follow_the_newlines():
+    from detente.nlp import paragraph_starts
+
+    doc = load_nlp()("Russia attacked on Monday.\n\nThe strikes hit Kyiv. Officials said so.\nFrance protested. Spain too.")
+    assert paragraph_starts(doc) == [0, 1, 1, 3, 3]

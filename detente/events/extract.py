@@ -119,8 +119,6 @@ class _Extractor:
         events: list[Event] = []
         previous_times: list[TimeSpan] = []
         previous_events: list[Event] = []
-        previous_end = 0
-        text = doc_text(self.doc)
         found = candidates(self.doc, self.actors, self.quotes, mentions=self.mentions)
         classifier = event_classifier()
         if classifier.needs_lexicon:
@@ -130,9 +128,6 @@ class _Extractor:
             found = [c for c in found if sentence_triggers(c.sent, self.index.name_tokens)]
         scores = pair_scores(classifier, found) if found else {}
         for s_index, sent in enumerate(self.doc.sents):
-            if "\n" in text[previous_end : sent.start_char]:
-                previous_times = []  # temporal anaphora stays inside a paragraph
-            previous_end = sent.end_char
             times = self._times(sent)
             explicit = [m for m in self.mentions[s_index] if not m.implicit]
             referents: dict[int, list[str]] = {}
@@ -179,7 +174,10 @@ class _Extractor:
                     seen.add(key)
                     events.append(event)
             previous_events = [e for e in events if e.sentence_index == s_index]
-            previous_times = carriable(self.doc, used) + relayed  # "In December 2022, Japan committed ...": no trigger, no carry
+            # "In December 2022, Japan committed ...": no trigger, no carry. A paragraph break does not stop the carry:
+            # news paragraphs are a sentence or two, and the next often goes on with the same occasion ("Forty years
+            # ago today, Sadat and Begin signed the accords. ¶ ... during which Carter shuttled between the cabins")
+            previous_times = carriable(self.doc, used) + relayed
         return merge_mentions(self._date_by_peg(events), frozenset(self.distinct))
 
     def _date_by_peg(self, events: list[Event]) -> list[Event]:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.actors import ActorResult
 from detente.actors.codes import communities, modified, not_the_state, party_code
 from detente.events.parties import body_not_acting, dateline_end, hosts_gathering, names_accord
+from detente.nlp import paragraph_starts
 from detente.records import Actor, Quote
 
 PERSONAL = frozenset({"he", "she", "him", "her", "his"})
@@ -94,19 +95,6 @@ def named_mentions(doc: Doc, actors: ActorResult) -> list[PartyMention]:
     return [m for m in out if not (m.kind == "state" and states.index(m) in community)]
 
 
-def _paragraph_starts(doc: Doc) -> list[int]:
-    """Per sentence index, the index of the first sentence of its paragraph."""
-    from detente.nlp import doc_text
-
-    text = doc_text(doc)
-    starts: list[int] = []
-    previous_end = 0
-    for i, sent in enumerate(doc.sents):
-        starts.append(i if i == 0 or "\n" in text[previous_end : sent.start_char] else starts[-1])
-        previous_end = sent.end_char
-    return starts
-
-
 def _role_head(actor: Actor | None) -> set[str]:
     return set((actor.role or "").lower().replace("-", " ").split()) if actor else set()
 
@@ -123,7 +111,7 @@ def sentence_mentions(doc: Doc, actors: ActorResult, quotes: list[Quote] | None 
             sent_of[token.i] = i
     for m in named:
         per_sent[sent_of[m.start]].append(m)
-    starts = _paragraph_starts(doc)
+    starts = paragraph_starts(doc)
     speakers = _quote_speakers(doc, actors, quotes or [])
     for i, sent in enumerate(sents):
         taken = {t for m in per_sent[i] for t in range(m.start, m.end)}
