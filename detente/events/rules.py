@@ -821,8 +821,10 @@ class RuleCoder:
             return [], []  # "Washington and the Taliban held talks": the other side is no state
         # "France's ban was copied by Italy", "Italy praised France's ban": who handles another's act is no party to it
         # (but who answers it is whom it was put to: "Serbia rejected an Australian ultimatum")
-        handlers = self._countries(subject_tokens(token.head), False) \
-            if sources and trig.pos == "NOUN" and token.dep_ in ("dobj", "nsubjpass") and not _answers(token.head) else []
+        handlers: list[str] = []
+        if sources and trig.pos == "NOUN" and token.dep_ in ("dobj", "nsubjpass") and not _answers(token.head):
+            handling = subject_tokens(token.head)  # ("exporters in Benin fear a tariff": Benin is only their place)
+            handlers = [c for c in self._countries(handling, False) if not self.index.only_as_location(c, handling)]
         # a request noun names its asker itself ("Kyiv's request", "a request from Kyiv"): "there will be no competing
         # request", "the policy holds appeal to voters" leave nobody asking
         unasked = trig.pos == "NOUN" and trig.type == "REQUEST" and not sources
