@@ -414,6 +414,24 @@ def test_what_a_request_noun_asks_for_names_no_addressee():
 def test_a_request_noun_without_its_asker_is_no_request():
     """Who asks is named in the noun's own phrase; the sentence's other state is not made the asker."""
     for text in ("The slogan still holds appeal to voters in Chile, a Peruvian pollster said on Monday.",
-                 "The ruling in Oslo means there will now be no competing request to the one from Sweden."):
+                 "The ruling in Oslo means there will now be no competing request to the one from Sweden.",
+                 "A spokesman for the Kenyan embassy in Kampala did not respond on Friday to emailed requests for "
+                 "comment."):
         found = {(s, t, k) for s, t, k, _ in _coded(text)}
         assert not {k for _, _, k in found} & {"REQUEST"}, (text, found)
+
+
+def test_a_headline_passive_of_a_coercive_verb_undergoes_the_act():
+    """"X threatened with Y": headline style drops the auxiliary; the subject is threatened, the doer is whose act
+    the "with" phrase names (actively one threatens someone with something)."""
+    found = {(s, t, k) for s, t, k, _ in _coded("Moldova threatened with Russian gas cut-off")}
+    assert ("RUS", "MDA", "THREATEN") in found and ("MDA", "RUS", "THREATEN") not in found, found
+    found = {(s, t, k) for s, t, k, _ in _coded("Russia threatened Moldova with a gas cut-off on Monday.")}
+    assert ("RUS", "MDA", "THREATEN") in found, found
+
+
+def test_a_state_named_in_a_statutes_title_is_no_party():
+    """"the Hong Kong Human Rights and Democracy Act would impose sanctions": the statute's maker acts, not its subject."""
+    found = _coded("The Belarus Democracy Act, under consideration by the US Senate on Monday, would impose sanctions "
+                   "on officials.")
+    assert not any("BLR" == s for s, _, _, _ in found), found

@@ -69,9 +69,25 @@ def internal(span) -> bool:
         or span[0].lower_.startswith("intra-")
 
 
+# Last words of the name of a statute: a state named inside one is the statute's subject ("the Taiwan Relations Act",
+# "the Hong Kong Human Rights and Democracy Act"), not a party to what the statute does
+STATUTE_HEADS = {"act", "law", "bill"}
+
+
+def in_statute_name(span) -> bool:
+    """The state word lies inside a named statute: an entity the tagger calls a law, an organisation or a title,
+    ending in "Act", "Law" or "Bill"."""
+    doc = span.doc
+    entity = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end
+                   and e.label_ in ("LAW", "ORG", "WORK_OF_ART")), None)
+    return entity is not None and (entity.end - entity.start) > (span.end - span.start) \
+        and doc[entity.end - 1].lower_ in STATUTE_HEADS and doc[entity.end - 1].text[0].isupper()
+
+
 def not_the_state(span) -> bool:
-    """A state word that names no act of the state: its people ("Kenyan students") or its internal affairs."""
-    return names_people(span.root) or internal(span)
+    """A state word that names no act of the state: its people ("Kenyan students"), its internal affairs, or the
+    subject of a statute's name ("the Hong Kong Human Rights and Democracy Act would impose sanctions")."""
+    return names_people(span.root) or internal(span) or in_statute_name(span)
 
 
 def party_code(actor: Actor | None, actor_id: str) -> tuple[str, str] | None:

@@ -482,6 +482,10 @@ def not_an_act(token: Token, trig: Trigger) -> bool:
     if trig.pos == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "for" \
             and token.head.head.lemma_.lower() in NEED_NOUNS | DEMAND_NOUNS:
         return True  # "the need for more talks", "calls for sanctions", "hopes for a deal": wanted, not done
+    if trig.pos == "NOUN" and trig.type == "REQUEST" and any(
+            c.dep_ == "prep" and c.lower_ == "for" and any(o.dep_ == "pobj" and o.lemma_.lower() in PRESS_ASKS
+                                                         for o in c.children) for c in token.children):
+        return True  # "did not respond to requests for comment": a reporter's question, not a state's request
     if trig.pos == "NOUN" and trig.type == "ACCUSE" and token.dep_ in ("dobj", "pobj") \
             and any(c.dep_ == "det" and c.lower_ in ("these", "this", "those", "such") for c in token.children):
         return True  # "rejected these accusations": the accusation reported before, not a new one
@@ -517,6 +521,10 @@ def not_an_act(token: Token, trig: Trigger) -> bool:
         return True  # "rejected an offer of direct talks", "is opposed to French mediation": never took place
     return token.lemma_.lower() in REFUSING_VERBS and any(
         c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT_VERBS for c in token.children)
+
+
+# What reporters ask for: "a request for comment", "requests for an interview"
+PRESS_ASKS = {"comment", "comments", "interview", "reaction"}
 
 
 def _in_order_to(noun: Token) -> bool:

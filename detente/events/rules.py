@@ -342,6 +342,18 @@ def _passive_without_agent(verb: Token) -> bool:
         and any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in children)
 
 
+COERCIVE_TYPES = {"THREATEN", "SANCTION", "COERCE"}
+
+
+def _headline_passive_with(verb: Token) -> bool:
+    """"Iran threatened with sanctions": a coercive verb with a subject, no object and no auxiliary, and a "with" phrase
+    is a passive whose auxiliary headline style drops (actively one threatens someone with something)."""
+    children = list(verb.children)
+    return verb.tag_ in ("VBD", "VBN") and any(c.dep_ == "nsubj" for c in children) \
+        and any(c.dep_ == "prep" and c.lower_ == "with" for c in children) \
+        and not any(c.dep_ in ("dobj", "aux", "auxpass", "xcomp", "ccomp", "dative") for c in children)
+
+
 def _names_someone(tokens: list[Token]) -> bool:
     """The object names who is addressed, a name or a noun of private people ("urged the American public", "accused
     the Democrats"): when that is no state, a statement is not aimed at the story's other state. A pronoun ("urged
@@ -617,6 +629,12 @@ class RuleCoder:
             source_tokens = subject_tokens(token)  # whose safety is disowned: "of Turkish aircraft (over Syria)"
             target_tokens = [t for c in token.children if c.dep_ == "dobj" for p in c.children if p.lower_ == "of"
                              for o in p.children if o.dep_ == "pobj" for t in _with_modifiers(o)]
+        elif trig.pos == "VERB" and trig.type in COERCIVE_TYPES and _headline_passive_with(token):
+            # "Hong Kong threatened with Chinese military intervention", "Iran hit with sanctions by the EU": the
+            # subject undergoes the act; the doer is the agent, or the state whose act the "with" phrase names
+            source_tokens = [t for c in token.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "with")
+                             for t in c.subtree]
+            target_tokens = [t for c in token.children if c.dep_ == "nsubj" for t in c.subtree]
         elif trig.pos == "VERB":
             source_tokens = subject_tokens(token)
             target_tokens = object_tokens(token)
