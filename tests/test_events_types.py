@@ -416,7 +416,10 @@ def test_a_request_noun_without_its_asker_is_no_request():
     for text in ("The slogan still holds appeal to voters in Chile, a Peruvian pollster said on Monday.",
                  "The ruling in Oslo means there will now be no competing request to the one from Sweden.",
                  "A spokesman for the Kenyan embassy in Kampala did not respond on Friday to emailed requests for "
-                 "comment."):
+                 "comment.",
+                 # who holds or sees a request is not who made it
+                 'That would help the president campaign on maintaining his "tough on Chile" stance, which holds '
+                 "appeal to voters in key states of Peru."):
         found = {(s, t, k) for s, t, k, _ in _coded(text)}
         assert not {k for _, _, k in found} & {"REQUEST"}, (text, found)
 
@@ -435,3 +438,15 @@ def test_a_state_named_in_a_statutes_title_is_no_party():
     found = _coded("The Belarus Democracy Act, under consideration by the US Senate on Monday, would impose sanctions "
                    "on officials.")
     assert not any("BLR" == s for s, _, _, _ in found), found
+
+
+def test_street_protests_and_a_threat_as_a_judgement_are_no_acts_of_a_state():
+    """Plural "protests" with no doer or addressee of their own are people demonstrating; "X is a threat to Y" is the
+    writer's judgement. A state's protest names its doer or addressee ("Japan's protests to China")."""
+    for text in ("With Jakarta protests exploding to new levels, Indonesia sought help from Malaysia.",
+                 "Amid protests in Bangkok on Monday, the Thai government sought help from Laos.",
+                 "Minsk's street battles are an existential threat to the regime in Russia, analysts said."):
+        found = {(s, t, k) for s, t, k, _ in _coded(text)}
+        assert not {k for _, _, k in found} & {"ACCUSE", "THREATEN"}, (text, found)
+    found = {(s, t, k) for s, t, k, _ in _coded("Japan's protests to China over the island went unanswered.")}
+    assert ("JPN", "CHN", "ACCUSE") in found, found

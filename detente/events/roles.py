@@ -482,6 +482,13 @@ def not_an_act(token: Token, trig: Trigger) -> bool:
     if trig.pos == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "for" \
             and token.head.head.lemma_.lower() in NEED_NOUNS | DEMAND_NOUNS:
         return True  # "the need for more talks", "calls for sanctions", "hopes for a deal": wanted, not done
+    if trig.pos == "NOUN" and trig.type == "THREATEN" and token.dep_ == "attr" and token.head.lemma_.lower() == "be":
+        return True  # "the street battles are an existential threat to the regime": a judgement, not a threat made
+    if trig.pos == "NOUN" and token.lower_ == "protests" and not any(
+            c.dep_ == "poss" or (c.dep_ == "prep" and c.i > token.i and c.lower_ in ("by", "from", "to", "with"))
+            for c in token.children) \
+            and not (token.dep_ == "dobj" and token.head.lemma_.lower() in PROTEST_VERBS):
+        return True  # "Hong Kong protests", "amid protests": people demonstrating (but "Japan's protests to China")
     if trig.pos == "NOUN" and trig.type == "REQUEST" and any(
             c.dep_ == "prep" and c.lower_ == "for" and any(o.dep_ == "pobj" and o.lemma_.lower() in PRESS_ASKS
                                                          for o in c.children) for c in token.children):
@@ -523,6 +530,8 @@ def not_an_act(token: Token, trig: Trigger) -> bool:
         c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT_VERBS for c in token.children)
 
 
+# Verbs by which a state makes a protest: "lodged protests with Beijing"
+PROTEST_VERBS = {"lodge", "file", "make", "send", "deliver", "issue", "voice", "register", "submit", "express"}
 # What reporters ask for: "a request for comment", "requests for an interview"
 PRESS_ASKS = {"comment", "comments", "interview", "reaction"}
 

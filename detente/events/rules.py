@@ -29,6 +29,7 @@ from detente.events.mentions import ROLE_HEADS, STATE_NOUNS
 from detente.events.ontology import UNDIRECTED, Trigger, plover_info
 from detente.events.parties import ActorIndex, name_halves
 from detente.events.roles import (
+    ISSUING_VERBS,
     match_trigger,
     noun_roles,
     object_tokens,
@@ -343,6 +344,9 @@ def _passive_without_agent(verb: Token) -> bool:
 
 
 COERCIVE_TYPES = {"THREATEN", "SANCTION", "COERCE"}
+# Verbs whose subject makes the request noun they take: "made a request", "renewed its appeal", "issued a call"
+ASKING_VERBS = ISSUING_VERBS | {"renew", "repeat", "reiterate", "lodge", "file", "submit", "put", "present", "extend",
+                                "voice", "launch", "send"}
 
 
 def _headline_passive_with(verb: Token) -> bool:
@@ -674,6 +678,11 @@ class RuleCoder:
             # "an appeal for troops along its border with Israel": what is asked for names no addressee
             content = {t.i for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for t in c.subtree}
             target_tokens = [t for t in target_tokens if t.i not in content]
+            if token.dep_ in ("dobj", "attr") and token.head.lemma_.lower() not in ASKING_VERBS:
+                # who holds, sees or wins a request is not who made it ("a stance which holds appeal to voters", "saw
+                # the request as improper"); who makes, issues or renews one is
+                own = {t.i for c in token.children for t in c.subtree}
+                source_tokens = [t for t in source_tokens if t.i in own]
         source_tokens = self._without_descriptions(source_tokens)
         target_tokens = self._without_descriptions(target_tokens)
         sources, targets = self._sides(sent, token, trig, source_tokens, target_tokens)
