@@ -45,6 +45,11 @@ def test_year_modifying_another_noun_does_not_date_the_trigger():
     assert _find(events, "AGREE").date_start == "2023-10-11"  # the announcement's day dates the act it announces
 
 
+def test_a_year_on_another_acts_noun_below_the_trigger_dates_that_act():
+    events = _events("Peru's president has apologised to Chile for any errors during the 2010 raid on a fishing boat.")
+    assert _find(events, "SUPPORT").date_start == "2024-04-11"  # the raid's year, not the apology's
+
+
 def test_relative_clause_on_the_trigger_noun_dates_it():
     events = _events("They set out terms for an Israeli-Jordanian peace treaty, which followed on October 26, 1994.")
     agree = _find(events, "AGREE")

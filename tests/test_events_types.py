@@ -450,3 +450,33 @@ def test_street_protests_and_a_threat_as_a_judgement_are_no_acts_of_a_state():
         assert not {k for _, _, k in found} & {"ACCUSE", "THREATEN"}, (text, found)
     found = {(s, t, k) for s, t, k, _ in _coded("Japan's protests to China over the island went unanswered.")}
     assert ("JPN", "CHN", "ACCUSE") in found, found
+
+
+def test_what_a_request_asks_for_is_no_act():
+    """"sought an apology", "two conditions - an apology and compensation": the apology is wanted, not made."""
+    for text in ("Kenyan President William Ruto met Ugandan leaders on Monday. Mr. Ruto has long sought an apology "
+                 "for the 2019 raid on a fishing boat, which was part of a flotilla that sought to break Uganda's "
+                 "blockade of the lake.",
+                 "Kenya has always given two conditions for restoring relations with Uganda - an apology and "
+                 "compensation for the victims' families."):
+        found = {(s, t, k) for s, t, k, _ in _coded(text)}
+        assert not {k for _, _, k in found} & {"SUPPORT"}, (text, found)
+
+
+def test_a_companys_name_is_no_state():
+    """"Air India", "Japan Airlines", "Bank of China": a state word inside a company's name is the company's."""
+    found = _coded("Japan Airlines signed a leasing deal with Air Canada on Monday.")
+    assert not found, found
+
+
+def test_whose_troops_are_sent_sends_them():
+    found = {(s, t, k) for s, t, k, _ in _coded(
+        "One reason for the slump was a decree approved on Monday to send Kenyan troops into Somalia.")}
+    assert ("KEN", "SOM", "MOBILIZE") in found and ("SOM", "KEN", "MOBILIZE") not in found, found
+
+
+def test_where_a_participle_was_done_is_not_whom_it_was_done_to():
+    found = {(s, t, k) for s, t, k, _ in _coded(
+        "It answers the decision of the European Union to add all of Kenya's airlines to the list of carriers banned "
+        "in the EU.")}
+    assert ("KEN", "EU", "SANCTION") not in found, found

@@ -72,22 +72,31 @@ def internal(span) -> bool:
 # Last words of the name of a statute: a state named inside one is the statute's subject ("the Taiwan Relations Act",
 # "the Hong Kong Human Rights and Democracy Act"), not a party to what the statute does
 STATUTE_HEADS = {"act", "law", "bill"}
+# Words of a company's name beside a state's ("Air India", "Japan Airlines", "Bank of China"; with the non-state
+# nouns: bank, airline, company, carrier): the company acts, not the state
+COMPANY_NAME_WORDS = {"air", "airways", "airlines", "railways", "petroleum", "motors", "telecom", "steel", "shipping",
+                      "corp", "corporation", "inc", "ltd", "plc", "holdings"}
 
 
-def in_statute_name(span) -> bool:
-    """The state word lies inside a named statute: an entity the tagger calls a law, an organisation or a title,
-    ending in "Act", "Law" or "Bill"."""
+def in_other_name(span) -> bool:
+    """The state word lies inside a longer name of something else: a statute (an entity ending in "Act", "Law" or
+    "Bill") or a company (an organisation named with a company word)."""
     doc = span.doc
     entity = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end
                    and e.label_ in ("LAW", "ORG", "WORK_OF_ART")), None)
-    return entity is not None and (entity.end - entity.start) > (span.end - span.start) \
-        and doc[entity.end - 1].lower_ in STATUTE_HEADS and doc[entity.end - 1].text[0].isupper()
+    if entity is None or (entity.end - entity.start) <= (span.end - span.start):
+        return False
+    last = doc[entity.end - 1]
+    if last.lower_ in STATUTE_HEADS and last.text[0].isupper():
+        return True
+    rest = {t.lower_ for t in entity if not span.start <= t.i < span.end}
+    return entity.label_ == "ORG" and bool(rest & (COMPANY_NAME_WORDS | nonstate_nouns()))
 
 
 def not_the_state(span) -> bool:
-    """A state word that names no act of the state: its people ("Kenyan students"), its internal affairs, or the
-    subject of a statute's name ("the Hong Kong Human Rights and Democracy Act would impose sanctions")."""
-    return names_people(span.root) or internal(span) or in_statute_name(span)
+    """A state word that names no act of the state: its people ("Kenyan students"), its internal affairs, or a part of
+    another thing's name ("the Hong Kong Human Rights and Democracy Act would impose sanctions", "Air India signed")."""
+    return names_people(span.root) or internal(span) or in_other_name(span)
 
 
 def party_code(actor: Actor | None, actor_id: str) -> tuple[str, str] | None:

@@ -397,6 +397,23 @@ def demanded(token: Token) -> bool:
         for below, node in pairwise(chain))
 
 
+CONDITION_NOUNS = {"condition", "precondition", "prerequisite", "demand", "request"}
+
+
+def _asked_for(noun: Token) -> bool:
+    """An act noun that is what a request asks for: the object of a verb of asking ("sought an apology", "requested
+    aid", "demanded compensation") or set beside the conditions or demands it spells out ("two conditions - an
+    apology and compensation")."""
+    node = noun
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head
+    if node.dep_ == "dobj" and node.head.pos_ == "VERB":
+        matched = match_trigger(node.head)
+        if matched is not None and matched[0].type == "REQUEST":
+            return True
+    return node.dep_ == "appos" and node.head.lemma_.lower() in CONDITION_NOUNS
+
+
 # Modals by which a speaker lays an obligation on another: "Russia said Sudan must return the helicopter", "China
 # said the United States should stop interfering" (a demand, REAL-DEV.md 7)
 OBLIGING_MODALS = {"must", "should"}
@@ -475,6 +492,8 @@ def not_an_act(token: Token, trig: Trigger) -> bool:
         return True
     if demanded(token):
         return True
+    if trig.pos == "NOUN" and _asked_for(token):
+        return True  # "Erdogan has long sought an apology", "two conditions - an apology and compensation": wanted
     if any(n.dep_ == "acl" and n.head.lemma_.lower() in DEMAND_NOUNS | OFFER_NOUNS and to_infinitive(n)
            and not _in_order_to(n.head) for n in governing_words(token)):
         return True  # "the request to investigate", "calls to withdraw", "a proposal to resume talks": the demand

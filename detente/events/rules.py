@@ -29,6 +29,7 @@ from detente.events.mentions import ROLE_HEADS, STATE_NOUNS
 from detente.events.ontology import UNDIRECTED, Trigger, plover_info
 from detente.events.parties import ActorIndex, name_halves
 from detente.events.roles import (
+    FORCE_NOUNS,
     ISSUING_VERBS,
     match_trigger,
     noun_roles,
@@ -649,9 +650,19 @@ class RuleCoder:
                 # "the tariffs on Chinese goods imposed on Sept. 1": the noun a participle describes is what was
                 # acted on, not the doer (whom the text leaves unnamed)
                 clause = {t.i for t in token.subtree}
+                where = {t.i for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "across", "within")
+                         for t in c.subtree}  # "carriers banned in the EU": where, not whom (nor who)
                 source_tokens = []
-                target_tokens = target_tokens + [t for t in token.head.subtree if t.i not in clause]
+                target_tokens = [t for t in target_tokens if t.i not in where] + [
+                    t for t in token.head.subtree if t.i not in clause]
             # (forces deployed are their state's: "American troops would not be sent to Ukraine" is the US's act)
+            if trig.type in ("MOBILIZE", "RETREAT") and not self.index.countries_in(source_tokens):
+                # "one factor being a measure to send Turkish troops into Iraq": whose troops are sent sends them
+                owners = {t.i for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in FORCE_NOUNS
+                          for m in c.children if m.dep_ in ("amod", "compound", "poss", "nmod") for t in m.subtree}
+                if owners:
+                    source_tokens = [t for t in target_tokens if t.i in owners]
+                    target_tokens = [t for t in target_tokens if t.i not in owners]
         else:
             # "criticism from Peru", "threats from Beijing" come from X; a withdrawal or an expulsion is from a place
             source_tokens, target_tokens = noun_roles(token, from_is_source=trig.type not in ("RETREAT", "COERCE")

@@ -231,12 +231,18 @@ def carriable(doc: Doc, times: list[TimeSpan]) -> list[TimeSpan]:
 
 
 def _dates_other_act(doc: Doc, time: TimeSpan, trigger: Token) -> bool:
-    """"seeking his extradition over his role in the release of cables by Wikileaks in 2010": a time phrase hung on
-    another act's noun, below the trigger's own object, dates that act."""
+    """"seeking his extradition over his role in the release of cables by Wikileaks in 2010", "apologised for errors
+    during the 2010 raid": a time phrase hung on another act's noun, or a year modifying it, below the trigger's own
+    object, dates that act."""
     root = _span_root(doc, time)
-    if root is None or root.dep_ != "pobj" or root.head.dep_ != "prep":
+    if root is not None and root.dep_ in ("nummod", "compound", "amod") and root.head.pos_ == "NOUN":
+        noun = root.head  # "for errors during the 2010 raid" (but "seized in the 1967 war" is placed by the war:
+        if noun.dep_ == "pobj" and noun.head.head.pos_ not in ("NOUN", "PROPN"):  # a phrase hung on a verb)
+            return False
+    elif root is None or root.dep_ != "pobj" or root.head.dep_ != "prep":
         return False
-    noun = root.head.head
+    else:
+        noun = root.head.head
     owner = _owner(trigger)
     if noun.pos_ != "NOUN" or noun == owner or noun.head == owner or noun.head == trigger:
         return False
