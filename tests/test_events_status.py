@@ -36,6 +36,10 @@ def _status(text: str, trigger: str) -> str:
     ("Ghana sent no troops to Mali.", "sent", "denied"),
     ("No fewer than ten airstrikes hit the town on Monday.", "airstrikes", "happened"),
     ("Peru will raise tariffs if no deal is reached by June.", "reached", "hypothetical"),
+    # what is put off is still to come; what is pushed for is asked
+    ("The talks between Chile and Peru were postponed.", "talks", "planned"),
+    ("The trade deal could now be pushed into next year, experts say.", "deal", "planned"),
+    ("Chile pushed Peru to sign the deal.", "sign", "hypothetical"),
     # infinitives under nouns and verbs
     ("Ghana signed a contract to supply grain to Togo.", "supply", "planned"),
     ("Ghana was the first country to recognise the new government.", "recognise", "happened"),

@@ -480,3 +480,18 @@ def test_where_a_participle_was_done_is_not_whom_it_was_done_to():
         "It answers the decision of the European Union to add all of Kenya's airlines to the list of carriers banned "
         "in the EU.")}
     assert ("KEN", "EU", "SANCTION") not in found, found
+
+
+def test_a_place_compounded_with_a_visit_is_where_it_goes():
+    found = {(s, t, k) for s, t, k, _ in _coded(
+        "The Malaysia visit of the French president will be rescheduled for November 17.")}
+    assert ("FRA", "MYS", "CONSULT") in found and ("MYS", "FRA", "CONSULT") not in found, found
+
+
+def test_an_act_whose_own_words_name_a_place_or_an_incident_takes_no_other_target():
+    """"Israel's blockade of Gaza", "the Israeli investigation into the incident": not aimed at the other state the
+    sentence names."""
+    for text in ("Activists from Chile sought to break Peru's blockade of Arica in 2010.",
+                 "In light of the Peruvian investigation into the incident, Lima apologized to the Chilean people."):
+        found = {(s, t, k) for s, t, k, _ in _coded(text)}
+        assert not {k for _, _, k in found} & {"COERCE", "ACCUSE"}, (text, found)

@@ -667,6 +667,12 @@ class RuleCoder:
             # "criticism from Peru", "threats from Beijing" come from X; a withdrawal or an expulsion is from a place
             source_tokens, target_tokens = noun_roles(token, from_is_source=trig.type not in ("RETREAT", "COERCE")
                                                       and token.lemma_.lower() not in LEAVING_NOUNS)
+            if trig.mode == "visit":
+                # "the Malaysia visit", "Xi's Moscow trip": a place name compounded with a visit is where it goes
+                places = {t.i for c in token.children if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC")
+                          for t in c.subtree}
+                target_tokens = target_tokens + [t for t in source_tokens if t.i in places]
+                source_tokens = [t for t in source_tokens if t.i not in places]
             if token.dep_ == "dobj" and token.head.lemma_.lower() in RECEIVING_VERBS:
                 # "Chile drew criticism from Peru": the subject receives the act, "from" names who did it
                 source_tokens = source_tokens + [t for c in token.head.children if c.dep_ == "prep"
@@ -784,6 +790,14 @@ class RuleCoder:
             _own_object(t, trigger) and (_private_people(t, self.index.by_token) or self._company(t))
             for t in target_tokens)
 
+    def _aimed_elsewhere(self, token: Token, trig: Trigger, target_tokens: list[Token]) -> bool:
+        """A noun act whose own words name what it is aimed at, a place that is no state ("Israel's blockade of Gaza")
+        or, for an inquiry, a thing ("the Israeli investigation into the incident"): no other state of the sentence
+        or story is made its target."""
+        return trig.pos == "NOUN" and any(
+            (t.ent_type_ in ("GPE", "LOC") and t.i not in self.index.by_token)
+            or (trig.mode == "investigate" and t.pos_ == "NOUN") for t in target_tokens)
+
     def _company(self, token: Token) -> bool:
         """A named organisation the text calls a company or other non-state body ("IDT Biologika, a German
         company": nonstate_nouns.tsv), or one the organisations table lists as non-state."""
@@ -866,6 +880,9 @@ class RuleCoder:
         # a request noun names its asker itself ("Kyiv's request", "a request from Kyiv"): "there will be no competing
         # request", "the policy holds appeal to voters" leave nobody asking
         unasked = trig.pos == "NOUN" and trig.type == "REQUEST" and not sources
+        if sources and not targets and self._aimed_elsewhere(token, trig, target_tokens):
+            self.non_state_acts.add(token.i)  # nor does the classifier pick a target for it
+            return sources[:MAX_SIDES], []
         if bool(sources) != bool(targets) and not unasked and (len(in_sentence) == 2 or (
                 hostile and len(states) == 2 and (sources or targets)[0] in states)):
             known = sources or targets  # one side from the parse, the other the sentence's only other party

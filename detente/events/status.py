@@ -75,7 +75,8 @@ ACTIVE_HEDGES = {"appear", "seem", "likely", "unlikely", "possible", "tend"}
 HEDGE_ADVERBS = {"possibly", "probably", "perhaps", "maybe", "likely", "allegedly", "purportedly", "supposedly"}
 # what someone is asked, urged or allowed to do has not happened: "urged Tehran to release", "will allow X to bid"
 REQUEST_HEADS = {"ask", "urge", "allow", "permit", "enable", "let", "invite", "encourage", "require", "tell", "order",
-                 "call", "persuade", "pressure", "press", "authorize", "authorise", "request", "demand", "challenge"}
+                 "call", "persuade", "pressure", "press", "authorize", "authorise", "request", "demand", "challenge",
+                 "push", "prod", "nudge", "lobby"}
 # what someone stops doing is no longer done: "would stop selling", "ceased supplying"
 ENDING_HEADS = {"stop", "cease", "halt", "quit", "discontinue"}
 # an object that these act on already exists: "will lift the sanctions", "will cut 30,000 jobs"
@@ -108,7 +109,10 @@ FIRSTS = {"first", "last", "only", "second", "third", "latest", "next"}
 # a subject's status is its own, except as the subject of a verb that only says it takes place ("the visit will
 # take place", "talks are expected")
 OCCURRENCE_HEADS = {"take", "happen", "occur", "hold", "go", "begin", "start", "continue", "resume", "come", "follow",
-                    "expect", "plan", "schedule", "set", "due", "postpone", "delay", "be", "proceed", "get"}
+                    "expect", "plan", "schedule", "set", "due", "postpone", "delay", "be", "proceed", "get",
+                    "reschedule", "move", "push", "bring"}
+# a subject these put off is still to come: "the talks were postponed", "the deal could be pushed into next year"
+DEFERRING_HEADS = {"postpone", "delay", "reschedule", "defer", "push"}
 REPORTING_HEADS = {"say", "announce", "tell", "state", "confirm", "add", "indicate", "declare", "promise", "pledge",
                    "vow", "insist", "agree", "decide", "write", "report", "explain", "assure", "signal", "disclose",
                    "reveal", "note", "predict", "expect"}
@@ -388,6 +392,8 @@ def _status(trigger: Token, sent: Span | None) -> str:
             # "will not withdraw its troops", "said it would not attend": declining to act (REAL-DEV.md 7: a REJECT
             # that happened, or the declined act as refused); "did not cross" is denied
             return "refused" if aux & WILL_AUX and node is trigger else "denied"  # "might not prevent": possible
+        if below is not None and below.dep_ in SUBJECTS and lemma in DEFERRING_HEADS and node is not trigger:
+            return "planned"  # "the visit will be rescheduled", "the deal could be pushed into next year": still to come
         if controls and lemma in FAILED_HEADS:
             return "denied"
         if controls and ((lemma in REFUSED_HEADS and node.pos_ == "VERB") or (lemma in RELUCTANT_HEADS and node.pos_ == "ADJ")):
