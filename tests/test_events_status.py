@@ -39,7 +39,8 @@ def _status(text: str, trigger: str) -> str:
     # what is put off is still to come; what is pushed for is asked
     ("The talks between Chile and Peru were postponed.", "talks", "planned"),
     ("The trade deal could now be pushed into next year, experts say.", "deal", "planned"),
-    ("Chile pushed Peru to sign the deal.", "sign", "hypothetical"),
+    ("Chile lobbied Peru to sign the deal.", "sign", "hypothetical"),
+    ("Engine troubles delay the tour of the new airliner.", "troubles", "happened"),
     # infinitives under nouns and verbs
     ("Ghana signed a contract to supply grain to Togo.", "supply", "planned"),
     ("Ghana was the first country to recognise the new government.", "recognise", "happened"),

@@ -76,7 +76,7 @@ HEDGE_ADVERBS = {"possibly", "probably", "perhaps", "maybe", "likely", "allegedl
 # what someone is asked, urged or allowed to do has not happened: "urged Tehran to release", "will allow X to bid"
 REQUEST_HEADS = {"ask", "urge", "allow", "permit", "enable", "let", "invite", "encourage", "require", "tell", "order",
                  "call", "persuade", "pressure", "press", "authorize", "authorise", "request", "demand", "challenge",
-                 "push", "prod", "nudge", "lobby"}
+                 "lobby"}
 # what someone stops doing is no longer done: "would stop selling", "ceased supplying"
 ENDING_HEADS = {"stop", "cease", "halt", "quit", "discontinue"}
 # an object that these act on already exists: "will lift the sanctions", "will cut 30,000 jobs"
@@ -392,7 +392,7 @@ def _status(trigger: Token, sent: Span | None) -> str:
             # "will not withdraw its troops", "said it would not attend": declining to act (REAL-DEV.md 7: a REJECT
             # that happened, or the declined act as refused); "did not cross" is denied
             return "refused" if aux & WILL_AUX and node is trigger else "denied"  # "might not prevent": possible
-        if below is not None and below.dep_ in SUBJECTS and lemma in DEFERRING_HEADS and node is not trigger:
+        if below is not None and below.dep_ == "nsubjpass" and lemma in DEFERRING_HEADS:
             return "planned"  # "the visit will be rescheduled", "the deal could be pushed into next year": still to come
         if controls and lemma in FAILED_HEADS:
             return "denied"
