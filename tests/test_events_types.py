@@ -23,6 +23,17 @@ def _coded(text: str) -> set[tuple[str, str, str, str]]:
     return {(e.source, e.target, e.type, e.status) for e in events}
 
 
+def _acts(text: str) -> set[tuple[str, str, str]]:
+    return {(s, t, k) for s, t, k, _ in _coded(text)}
+
+
+def _assert_no_type(types: set[str], *texts: str) -> None:
+    """None of ``texts`` codes an act of any of ``types``."""
+    for text in texts:
+        found = _acts(text)
+        assert not {k for _, _, k in found} & types, (text, found)
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Norway and Finland held joint naval exercises in the Barents Sea on Tuesday.", ("NOR", "FIN", "COOPERATE")),
     ("Ecuador renounced its fishing agreement with Peru on Monday.", ("ECU", "PER", "REJECT")),
@@ -413,15 +424,14 @@ def test_what_a_request_noun_asks_for_names_no_addressee():
 
 def test_a_request_noun_without_its_asker_is_no_request():
     """Who asks is named in the noun's own phrase; the sentence's other state is not made the asker."""
-    for text in ("The slogan still holds appeal to voters in Chile, a Peruvian pollster said on Monday.",
-                 "The ruling in Oslo means there will now be no competing request to the one from Sweden.",
-                 "A spokesman for the Kenyan embassy in Kampala did not respond on Friday to emailed requests for "
-                 "comment.",
-                 # who holds or sees a request is not who made it
-                 'That would help the president campaign on maintaining his "tough on Chile" stance, which holds '
-                 "appeal to voters in key states of Peru."):
-        found = {(s, t, k) for s, t, k, _ in _coded(text)}
-        assert not {k for _, _, k in found} & {"REQUEST"}, (text, found)
+    _assert_no_type({"REQUEST"},
+                    "The slogan still holds appeal to voters in Chile, a Peruvian pollster said on Monday.",
+                    "The ruling in Oslo means there will now be no competing request to the one from Sweden.",
+                    "A spokesman for the Kenyan embassy in Kampala did not respond on Friday to emailed requests for "
+                    "comment.",
+                    # who holds or sees a request is not who made it
+                    'That would help the president campaign on maintaining his "tough on Chile" stance, which holds '
+                    "appeal to voters in key states of Peru.")
 
 
 def test_a_headline_passive_of_a_coercive_verb_undergoes_the_act():
@@ -443,24 +453,22 @@ def test_a_state_named_in_a_statutes_title_is_no_party():
 def test_street_protests_and_a_threat_as_a_judgement_are_no_acts_of_a_state():
     """Plural "protests" with no doer or addressee of their own are people demonstrating; "X is a threat to Y" is the
     writer's judgement. A state's protest names its doer or addressee ("Japan's protests to China")."""
-    for text in ("With Jakarta protests exploding to new levels, Indonesia sought help from Malaysia.",
-                 "Amid protests in Bangkok on Monday, the Thai government sought help from Laos.",
-                 "Minsk's street battles are an existential threat to the regime in Russia, analysts said."):
-        found = {(s, t, k) for s, t, k, _ in _coded(text)}
-        assert not {k for _, _, k in found} & {"ACCUSE", "THREATEN"}, (text, found)
-    found = {(s, t, k) for s, t, k, _ in _coded("Japan's protests to China over the island went unanswered.")}
+    _assert_no_type({"ACCUSE", "THREATEN"},
+                    "With Jakarta protests exploding to new levels, Indonesia sought help from Malaysia.",
+                    "Amid protests in Bangkok on Monday, the Thai government sought help from Laos.",
+                    "Minsk's street battles are an existential threat to the regime in Russia, analysts said.")
+    found = _acts("Japan's protests to China over the island went unanswered.")
     assert ("JPN", "CHN", "ACCUSE") in found, found
 
 
 def test_what_a_request_asks_for_is_no_act():
     """"sought an apology", "two conditions - an apology and compensation": the apology is wanted, not made."""
-    for text in ("Kenyan President William Ruto met Ugandan leaders on Monday. Mr. Ruto has long sought an apology "
-                 "for the 2019 raid on a fishing boat, which was part of a flotilla that sought to break Uganda's "
-                 "blockade of the lake.",
-                 "Kenya has always given two conditions for restoring relations with Uganda - an apology and "
-                 "compensation for the victims' families."):
-        found = {(s, t, k) for s, t, k, _ in _coded(text)}
-        assert not {k for _, _, k in found} & {"SUPPORT"}, (text, found)
+    _assert_no_type({"SUPPORT"},
+                    "Kenyan President William Ruto met Ugandan leaders on Monday. Mr. Ruto has long sought an apology "
+                    "for the 2019 raid on a fishing boat, which was part of a flotilla that sought to break Uganda's "
+                    "blockade of the lake.",
+                    "Kenya has always given two conditions for restoring relations with Uganda - an apology and "
+                    "compensation for the victims' families.")
 
 
 def test_a_companys_name_is_no_state():
@@ -491,7 +499,6 @@ def test_a_place_compounded_with_a_visit_is_where_it_goes():
 def test_an_act_whose_own_words_name_a_place_or_an_incident_takes_no_other_target():
     """"Israel's blockade of Gaza", "the Israeli investigation into the incident": not aimed at the other state the
     sentence names."""
-    for text in ("Activists from Chile sought to break Peru's blockade of Arica in 2010.",
-                 "In light of the Peruvian investigation into the incident, Lima apologized to the Chilean people."):
-        found = {(s, t, k) for s, t, k, _ in _coded(text)}
-        assert not {k for _, _, k in found} & {"COERCE", "ACCUSE"}, (text, found)
+    _assert_no_type({"COERCE", "ACCUSE"},
+                    "Activists from Chile sought to break Peru's blockade of Arica in 2010.",
+                    "In light of the Peruvian investigation into the incident, Lima apologized to the Chilean people.")

@@ -347,7 +347,7 @@ def _passive_without_agent(verb: Token) -> bool:
 COERCIVE_TYPES = {"THREATEN", "SANCTION", "COERCE"}
 # Verbs whose subject makes the request noun they take: "made a request", "renewed its appeal", "issued a call"
 ASKING_VERBS = ISSUING_VERBS | {"renew", "repeat", "reiterate", "lodge", "file", "submit", "put", "present", "extend",
-                                "voice", "launch", "send"}
+                                "voice", "launch"}
 
 
 def _headline_passive_with(verb: Token) -> bool:
