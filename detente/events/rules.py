@@ -41,7 +41,7 @@ from detente.events.roles import (
     wants_of_another,
 )
 from detente.events.status import condition_mark
-from detente.nlp import doc_text
+from detente.nlp import paragraph_starts
 from detente.quotes.verbs import frames_of
 from detente.tables import load_table
 
@@ -728,17 +728,11 @@ class RuleCoder:
         return out
 
     def _named_in_paragraph(self, sent: Span, code: str) -> bool:
-        """The state is named in the sentence's paragraph or the one before, up to the sentence's end. (Paragraphs
-        by the newlines of the text: the whitespace that ends a paragraph belongs to its last sentence's span.)"""
-        text = doc_text(sent.doc)
-        start = sent.start_char
-        for _ in range(2):
-            start = text.rfind("\n", 0, start)
-            while start > 0 and text[start - 1] == "\n":
-                start -= 1  # a blank line between paragraphs
-            if start < 0:
-                break
-        start += 1
+        """The state is named in the sentence's paragraph or the one before, up to the sentence's end."""
+        sents = list(sent.doc.sents)
+        starts = paragraph_starts(sent.doc)
+        here = starts[next(i for i, s in enumerate(sents) if s.start == sent.start)]
+        start = sents[starts[here - 1] if here > 0 else 0].start_char
         return any(c == code and start <= sent.doc[i].idx < sent.end_char for i, c in self.index.by_token.items())
 
     def _without_descriptions(self, tokens: list[Token]) -> list[Token]:
