@@ -235,6 +235,46 @@ def test_quoted_as_saying_is_said_by_the_one_quoted():
     assert [(q.quote_type, q.speaker_actor) for q in quotes] == [("direct", "person:eric-lane")]
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Mayor Anton Kessel was quoted as saying that the crossing would stay shut until spring.", "Anton Kessel"),
+    ("The envoy was cited as saying the fishing talks had collapsed.", "The envoy"),
+    ("Ilse Varga was quoted by a Riga daily as saying the convoy had been turned back.", "Ilse Varga"),
+])
+def test_a_passive_quoted_as_saying_is_said_by_its_subject(text, speaker):
+    assert [(q.speaker, q.quote_type) for q in _quotes(text)] == [(speaker, "indirect")]
+
+
+@pytest.mark.parametrize("text", [
+    "State media reported that the envoy had been recalled from Vilnius.",
+    "Latvian state media said the envoy had been recalled from Vilnius.",
+])
+def test_media_speak_as_an_outlet(text):  # the model's lemma of "media" is "medium"
+    assert [q.speaker_kind for q in _quotes(text)] == ["outlet"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Lavrov said the envoy had been recalled from Vilnius.", "person"),  # an office-holder's short name
+    ("Merkel's office said the envoy had been recalled from Vilnius.", "organisation"),  # a person's office
+    ("Chancellor Merkel said the envoy had been recalled from Vilnius.", "person"),
+])
+def test_the_kind_of_a_named_speaker(text, kind):
+    assert [q.speaker_kind for q in _quotes(text)] == [kind]
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    ('The ferry talks resumed in Tallinn. "Absolutely not," the minister said when asked about a delay.',
+     '"Absolutely not,"'),
+    ('The ferry talks resumed in Tallinn. "Not at all," the spokesman replied.', '"Not at all,"'),
+])
+def test_a_short_utterance_before_its_speaker_is_direct_speech(text, quoted):
+    quotes = _quotes(text)
+    assert [(q.text, q.quote_type) for q in quotes] == [(quoted, "direct")]
+
+
+def test_a_negated_verb_still_reports_nothing():
+    assert _quotes("The ferry talks resumed. The minister did not say when the crossing would reopen.") == []
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("The minister said the talks had failed and the envoy said the border would stay closed.",
      [("The minister", "the talks had failed"), ("the envoy", "the border would stay closed")]),

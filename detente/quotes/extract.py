@@ -26,7 +26,7 @@ from detente.nlp import doc_text
 from detente.quotes.content import CARRY_ON, Content, according_to, content_of, embedded, noun_reports, own_subject
 from detente.quotes.cues import channel_of, cues, governing_cue, inside, is_cue, tokens_between
 from detente.quotes.spans import quote_spans, word_count
-from detente.quotes.speakers import Speaker, SpeakerMemory, rootless, subject_of
+from detente.quotes.speakers import Speaker, SpeakerMemory, quoted_as, rootless, subject_of
 from detente.quotes.verbs import frames_of, sources_of
 from detente.records import Quote
 
@@ -55,7 +55,7 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorResult) -> list[Quote
     claims: dict[int, list[tuple[int, int]]] = {}
     unclaimed: list[tuple[int, int]] = []
     for span in spans:
-        verb = governing_cue(span, doc, spans) or _attribution_after(span, doc, spans)
+        verb = governing_cue(span, doc, spans) or _attribution_after(span, doc, spans) or _tagged(span, doc, body, spans)
         if verb is None:
             unclaimed.append(span)
         else:
@@ -103,6 +103,26 @@ def _attribution_after(span: tuple[int, int], doc: Doc, spans: list[tuple[int, i
     return None
 
 
+def _tagged(span: tuple[int, int], doc: Doc, body: str, spans: list[tuple[int, int]]) -> Token | None:
+    """ '“No,” the spokesman said.', '“Absolutely not,” Lavrov said when asked ...': a short utterance opening its
+    sentence, closed by a comma, "?" or "!", and followed at once by its speaker and verb (either order). The parse
+    hangs words like "No" or "not at all" from the verb as an interjection or adverb, not as its content."""
+    inner = body[span[0] + 1 : span[1] - 1].rstrip()
+    sent_start = _sent_start(body, span[0])
+    if not inner.endswith((",", "?", "!")) or SENTENCE_END.split(body[sent_start : span[0]])[-1].strip():
+        return None
+    after = [t for t in tokens_between(doc, span[1], span[1] + 60) if not t.is_space][:5]
+    for token in after:
+        if token.is_punct:
+            return None
+        if is_cue(token, spans):
+            found = subject_of(token)
+            if found is None or not (after[0].i <= found[1].i <= after[-1].i) or own_content_after(token):
+                return None
+            return token
+    return None
+
+
 def own_content_after(verb: Token) -> bool:
     """Does anything but the verb's channel or time follow it ("said at an event in Washington" has none)?"""
     return any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children if c.i > verb.i)
@@ -123,14 +143,13 @@ def _paragraph(body: str, offset: int) -> int:
     return len(re.findall(r"\n+", body[:offset]))
 
 
-def _reports(verb: Token) -> bool:
+def _reports(verb: Token, spans: list[tuple[int, int]] = ()) -> bool:
     """Does this verb report something said here? Not when negated ("did not say"), asked of someone ("Asked
     whether ..., he said"), passive with no one saying it ("it was announced"), or an infinitive under a verb
     that is not about saying ("declined to comment", "is expected to announce")."""
-    if any(c.dep_ == "neg" for c in verb.children):
-        return False
-    quoted_as = verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote"  # "quoted him as saying"
-    if verb.dep_ == "pcomp" and not own_subject(verb) and not quoted_as:
+    if any(c.dep_ == "neg" and not inside(c, spans) for c in verb.children):
+        return False  # a "not" inside the quotation ("“Absolutely not,” he said") is what was said
+    if verb.dep_ == "pcomp" and not own_subject(verb) and not quoted_as(verb):
         return False  # "measures including calling for a debate": part of what is reported, not an act
     if verb.tag_ == "VBN" and not own_subject(verb) and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
             and not rootless(verb):
@@ -145,7 +164,7 @@ def _reports(verb: Token) -> bool:
 
 def _from_cue(verb: Token, claimed: list[tuple[int, int]], spans: list[tuple[int, int]], memory: SpeakerMemory,
               body: str) -> list[_Unit]:
-    if not _reports(verb):
+    if not _reports(verb, spans):
         return []
     if embedded(verb) and not any(_is_full(body, s, _sent_start(body, s[0])) for s in claimed):
         return []  # "Pompeo said Washington had concluded ...": part of Pompeo's report

@@ -21,6 +21,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from detente.actors import ActorResult
+from detente.actors.names import leader_aliases
 from detente.actors.resolve import titles
 from detente.nlp import doc_text
 from detente.quotes.content import embedded
@@ -78,6 +79,8 @@ HUMAN_NOUNS = {"researcher", "spokesperson", "spokesman", "spokeswoman", "analys
                "chairwoman", "chair", "president", "minister", "secretary", "ambassador", "general", "leader",
                "member", "candidate", "senator", "governor", "mayor", "premier", "monarch", "king", "queen", "prince",
                "person", "man", "woman", "worker", "farmer", "veteran", "doctor", "reporter", "editor", "executive"}
+# verbs that put words in someone's mouth: "quoted him as saying", "was cited as saying"
+QUOTING = {"quote", "cite"}
 # verbs whose object is a document its subject wrote ("sent a letter urging ...")
 ISSUING = {"send", "write", "issue", "sign", "release", "publish", "deliver", "submit", "file", "pen", "post"}
 # a role word and the titles it stands for in a later reference ("the premier" is the prime minister)
@@ -133,8 +136,8 @@ def subject_of(verb: Token) -> tuple[Span, Token] | None:
         if child.lower_ in RELATIVE and verb.dep_ == "relcl":
             return _trim(verb.head), verb.head
         return _trim(child), child
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote":
-        quoted = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)  # "quoted him as saying"
+    if quoted_as(verb):  # "quoted him as saying", "Putin was quoted as saying": whom the words are put in the mouth of
+        quoted = next((c for c in verb.head.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
         return (_trim(quoted), quoted) if quoted is not None else None
     if rootless(verb):
         return _trim(verb.head), verb.head  # "The Authority - which ... - called for ...": the parse found no main verb
@@ -152,6 +155,12 @@ def subject_of(verb: Token) -> tuple[Span, Token] | None:
                 return subject_of(ancestor)
         return subject_of(verb.head)
     return None
+
+
+def quoted_as(verb: Token) -> bool:
+    """ "quoted him as saying", "was cited as saying": the verb of saying under a verb of quoting someone."""
+    return (verb.dep_ == "pcomp" and verb.head.lower_ == "as"
+            and verb.head.head.lemma_.lower() in QUOTING)
 
 
 def _reported_before(clause: Token) -> bool:
@@ -244,12 +253,14 @@ def kind_of(subject: Span, actors: ActorResult, mentions: list) -> str | None:
             return ORGANISATION
         if actor.kind == "group":
             return GROUP
-    if text in _outlet_names() or lemma in OUTLET_NOUNS:
+    if root.pos_ == "PROPN" and len(subject) == 1 and root.text in leader_aliases():
+        return PERSON  # "Lavrov said": an office-holder's short name, whatever label the model gave it
+    if text in _outlet_names() or lemma in OUTLET_NOUNS or root.lower_ in OUTLET_NOUNS:  # "media" (lemma "medium")
         return OUTLET
     if lemma in DOCUMENT_NOUNS:
         return DOCUMENT
-    if any(t.ent_type_ == "PERSON" for t in subject) and root.tag_ not in ("NNS", "NNPS"):
-        return PERSON
+    if any(t.ent_type_ == "PERSON" and not _possessor(t, root) for t in subject) and root.tag_ not in ("NNS", "NNPS"):
+        return PERSON  # not "Erdogan's office": a person's office speaks as a body
     if lemma in SPEAKING_BODIES or root.lower_ in SPEAKING_BODIES:
         return ORGANISATION
     plural = root.tag_ in ("NNS", "NNPS") or any(t.lower_ == "both" for t in subject) or (
@@ -267,6 +278,15 @@ def kind_of(subject: Span, actors: ActorResult, mentions: list) -> str | None:
     if root.pos_ == "PROPN":
         return PERSON
     return None
+
+
+def _possessor(token: Token, root: Token) -> bool:
+    """Is the token inside a possessive on the root ("Erdogan's" in "Erdogan's office")?"""
+    while token.i != root.i and token.head.i != token.i:
+        if token.dep_ == "poss":
+            return True
+        token = token.head
+    return False
 
 
 class SpeakerMemory:
