@@ -180,3 +180,16 @@ def test_a_posted_diplomat_does_not_take_the_state_named_before_either():
     people = _people(_resolve("Ukraine's parliament met on Monday. Lena Marsh, a former special envoy to Kyiv, "
                               "testified on Tuesday."))
     assert people["Lena Marsh"].country is None
+
+
+def test_an_office_holder_short_name_is_the_person_whatever_the_model_labels_it():
+    # the small model labels these GPE or ORG; the leaders table knows each stands for one person
+    for text, name, country in [("Erdogan threatened Greece on Monday.", "Recep Tayyip Erdogan", "TUR"),
+                                ("Lavrov told reporters the talks had failed.", "Sergei Lavrov", "RUS")]:
+        people = _people(_resolve(text))
+        assert name in people and people[name].country == country, (text, people)
+
+
+def test_a_short_name_inside_a_longer_name_or_a_short_alias_is_not_taken_for_an_office_holder():
+    assert "Sergei Lavrov" not in _people(_resolve("Protesters gathered outside the Lavrov Institute on Monday."))
+    assert not _people(_resolve("The stabbing was fatal, Kan reported on Wednesday."))  # a broadcaster

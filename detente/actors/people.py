@@ -27,6 +27,9 @@ PLACE_HEADS = {"shoal", "reef", "island", "islands", "atoll", "strait", "sea", "
 # "the Biden administration": the name stands for the government it leads
 GOVERNMENT_NOUNS = {"administration", "government", "cabinet", "camp", "regime", "team", "white"}
 GIVEN_NAME_MAX = 3
+# a short name shorter than this is too often something else ("Kan", Israel's broadcaster; "Abe", "Hu", "Lam") to be
+# taken for the office-holder against the model's label
+SHORT_NAME = 4
 
 
 @dataclass
@@ -89,6 +92,23 @@ def _has_role_after(doc: Doc, span: Span) -> bool:
     return any(c.dep_ == "appos" and c.pos_ == "NOUN" and title_kind(c.text) for t in span for c in t.children)
 
 
+def _office_holders(doc: Doc, covered: set[int]) -> list[Span]:
+    """An office-holder's short name the model labelled a place or a body ("Erdogan threatened Greece" with
+    "Erdogan" a GPE, "Lavrov" an ORG): a name of the leaders table that stands for one person alone is that person.
+    Only a one-word entity or an untagged proper noun ("Trump Tower" and "the Biden administration" are not), and
+    only names of :data:`SHORT_NAME` letters or more."""
+    aliases = leader_aliases()
+    found: list[Span] = []
+    for token in doc:
+        if token.i in covered or token.pos_ != "PROPN" or token.text not in aliases or token.ent_type_ == "PERSON" \
+                or len(token.text) < SHORT_NAME:
+            continue
+        if token.ent_type_ and (token.ent_iob_ != "B" or (token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I")):
+            continue  # part of a longer entity
+        found.append(doc[token.i : token.i + 1])
+    return found
+
+
 def _untagged_with_role(doc: Doc, covered: set[int]) -> list[Span]:
     """Names the model left untagged but that an apposition with a title describes: "Abuza, a professor of …"."""
     found: list[Span] = []
@@ -140,6 +160,7 @@ def candidate_spans(doc: Doc, gaz_taken: set[int]) -> list[Span]:
             before = doc[ent.start - 1].lower_ if ent.start else ""
             if (before in table and len(ent) >= 2) or _has_role_after(doc, ent):
                 spans.append(ent)
+    spans.extend(_office_holders(doc, {t.i for s in spans for t in s} | gaz_taken))
     spans.extend(_untagged_with_role(doc, {t.i for s in spans for t in s} | gaz_taken))
     covered = {t.i for s in spans for t in s} | gaz_taken
     covered |= {t.i for ent in doc.ents if ent.label_ in ("ORG", "GPE", "FAC", "LOC", "EVENT") for t in ent}
