@@ -138,11 +138,23 @@ def test_attribution_after_a_question_mark_claims_the_quotation():
     assert [(q.quote_type, q.speaker_actor) for q in quotes] == [("direct", "person:maria-lopes")]
 
 
+@pytest.mark.parametrize(("text", "content"), [
+    ("Latvia said on Tuesday it would retaliate.", "it would retaliate"),
+    ("The ministry said last week the envoy had been recalled.", "the envoy had been recalled"),
+    ("The ministry said that on Monday the envoy had been recalled.", "on Monday the envoy had been recalled"),
+])
+def test_a_time_right_after_the_verb_is_when_it_was_said(text, content):
+    assert [q.text for q in _quotes(text)] == [content]
+
+
 def test_dateline_is_never_a_speaker_nor_part_of_the_content():
     quotes = _quotes("JAKARTA — Two patrol vessels shadowed a foreign survey ship near the Natuna Islands on Friday, "
                      "Indonesian officials said.")
     assert [(q.text, q.speaker) for q in quotes] == [
         ("Two patrol vessels shadowed a foreign survey ship near the Natuna Islands on Friday", "Indonesian officials")]
+    # a dateline the parse hangs on the subject phrase is not part of the speaker's name
+    quotes = _quotes("TALLINN, Estonia — Estonia's foreign minister said the ferry crossing would reopen on Monday.")
+    assert [q.speaker for q in quotes] == ["Estonia's foreign minister"]
 
 
 def test_speakers_by_role_back_reference_and_pronoun_it():

@@ -99,13 +99,13 @@ def _trimmed(doc: Doc, start: int, end: int, lead_in: bool) -> Content | None:
     while end > start and (doc[end - 1].is_space or doc[end - 1].dep_ == "cc"
                            or (doc[end - 1].is_punct and doc[end - 1].text not in CLOSING_MARKS)):
         end -= 1
-    start = _after_dateline(doc, start, end)
+    start = after_dateline(doc, start, end)
     if end - start < 2:
         return None
     return Content(start, end, lead_in)
 
 
-def _after_dateline(doc: Doc, start: int, end: int) -> int:
+def after_dateline(doc: Doc, start: int, end: int) -> int:
     """ "MANILA — Chinese ships fired ...": the place the story was filed from is not what was said."""
     text = doc_text(doc)[doc[start].idx : doc[end - 1].idx]
     found = story_dateline_end(text)
@@ -174,7 +174,21 @@ def _clause_start(verb: Token, clause: Token) -> int:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
         if obj is not None:
             return obj.left_edge.i
-    return start
+    return _past_saying_time(verb, clause, start)
+
+
+def _past_saying_time(verb: Token, clause: Token, start: int) -> int:
+    """ "China said on Tuesday it would retaliate": with no "that", a time phrase right after the verb and before
+    the clause's subject says when it was said; the parse may hang it on the clause all the same."""
+    if start != verb.i + 1:
+        return start
+    first = next((c for c in clause.children if c.left_edge.i == start), None)
+    if first is None or first.dep_ not in ("prep", "npadvmod", "advmod") or not any(
+            t.ent_type_ in ("DATE", "TIME") for t in first.subtree):
+        return start
+    if not any(c.dep_ in SUBJECTS and c.i > first.right_edge.i for c in clause.children):
+        return start
+    return first.right_edge.i + 1
 
 
 def _object_clause(verb: Token) -> Content | None:

@@ -23,8 +23,9 @@ from spacy.tokens import Span, Token
 from detente.actors import ActorResult
 from detente.actors.names import leader_aliases
 from detente.actors.resolve import titles
+from detente.clean.datelines import story_dateline_end
 from detente.nlp import doc_text
-from detente.quotes.content import embedded
+from detente.quotes.content import after_dateline, embedded
 from detente.quotes.verbs import frames_of
 from detente.tables import load_table, split_multi
 
@@ -132,7 +133,9 @@ def subject_of(verb: Token) -> tuple[Span, Token] | None:
     """
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subjects:  # two subjects is a misparse of one long name ("Wikileaks editor-in-chief Kristinn Hrafnsson")
-        child = min(subjects, key=lambda c: abs(verb.i - c.i))
+        child = _past_dateline(min(subjects, key=lambda c: abs(verb.i - c.i)))
+        if child is None:
+            return None
         if child.lower_ in RELATIVE and verb.dep_ == "relcl":
             return _trim(verb.head), verb.head
         return _trim(child), child
@@ -155,6 +158,17 @@ def subject_of(verb: Token) -> tuple[Span, Token] | None:
                 return subject_of(ancestor)
         return subject_of(verb.head)
     return None
+
+
+def _past_dateline(subject: Token) -> Token | None:
+    """ "TALLINN, Estonia — Estonia's foreign minister said": a parse that makes the dateline the subject hangs the
+    real one from it as an apposition; the place a story was filed from never speaks."""
+    sent = subject.sent
+    end = story_dateline_end(sent.text)
+    if not end or subject.idx >= sent.start_char + end:
+        return subject
+    limit = sent.start_char + end
+    return next((t for t in subject.subtree if t.dep_ == "appos" and t.idx >= limit and t.head.idx < limit), None)
 
 
 def quoted_as(verb: Token) -> bool:
@@ -199,7 +213,7 @@ def _trim(head: Token) -> Span:
             break
     while end - 1 > head.i and (head.doc[end - 1].text in ("(", ",", "-", "–", "—") or head.doc[end - 1].dep_ == "case"):
         end -= 1  # and a possessive "’s" ("the minister’s announcement that ...")
-    start = subtree[0].i
+    start = min(after_dateline(head.doc, subtree[0].i, end), head.i)  # "KYIV, Ukraine — Ukraine's president said"
     while start < head.i and head.doc[start].is_punct:
         start += 1
     return head.doc[start:end]
