@@ -193,3 +193,9 @@ def test_an_office_holder_short_name_is_the_person_whatever_the_model_labels_it(
 def test_a_short_name_inside_a_longer_name_or_a_short_alias_is_not_taken_for_an_office_holder():
     assert "Sergei Lavrov" not in _people(_resolve("Protesters gathered outside the Lavrov Institute on Monday."))
     assert not _people(_resolve("The stabbing was fatal, Kan reported on Wednesday."))  # a broadcaster
+
+
+def test_a_relative_clause_after_a_name_is_not_the_person_title():
+    people = _people(_resolve("Anton Kessel, who is preparing for a meeting with Sweden's prime minister next "
+                              "month, praised the fishing deal."))
+    assert people["Anton Kessel"].role is None and people["Anton Kessel"].country != "SWE"

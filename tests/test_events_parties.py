@@ -540,3 +540,16 @@ def test_a_visit_to_a_company_is_no_visit_to_a_state():
             "vaccine, that European Union and German officials are not counting on one technology.")
     assert not [e for e in _events(text) if e.type == "CONSULT"]
     assert _dyads("Chinese President Xi Jinping made a visit to Paris on Monday.", "CONSULT") == {("CHN", "FRA")}
+
+
+def test_an_agentless_passive_takes_no_doer_from_a_misparsed_object():
+    # the parse makes "boat" the object of "were killed": the victims' boat is not the attacker
+    events = _events("Nine people were killed on board the Norwegian fishing boat when it was boarded by Russian "
+                     "marines in May.")
+    assert not [e for e in events if e.source == "NOR"], events
+
+
+def test_a_visit_verb_with_no_subject_has_no_visitor_guessed_from_the_sentence():
+    events = _events("After the new jet, already bearing the carrier's livery, arrives in Seoul next month, the airline "
+                     "will use its first flight for a special charter from Seoul to Hong Kong.")
+    assert not [e for e in events if e.type == "CONSULT"], events

@@ -31,6 +31,7 @@ from detente.events.parties import ActorIndex, name_halves
 from detente.events.roles import (
     FORCE_NOUNS,
     ISSUING_VERBS,
+    SUBJECT_DEPS,
     match_trigger,
     noun_roles,
     object_tokens,
@@ -305,7 +306,8 @@ def _the_world(token: Token) -> bool:
 
 # Craft that an attack verb without an object has as its victim: "US Chinook helicopter shot down" (a headline's
 # passive without "was"), against "Turkish jets shot down a Syrian plane"
-CRAFT = {"helicopter", "plane", "jet", "warplane", "aircraft", "drone", "airliner", "fighter", "bomber", "chopper"}
+CRAFT = {"helicopter", "plane", "jet", "warplane", "aircraft", "drone", "airliner", "fighter", "bomber", "chopper",
+         "jetliner", "superjumbo"}
 
 
 # Participles of a stance its subject takes: "Israel is opposed to French mediation" (Israel opposes it)
@@ -644,7 +646,11 @@ class RuleCoder:
             source_tokens = subject_tokens(token)
             target_tokens = object_tokens(token)
             if _passive_without_agent(token) and trig.type not in UNDIRECTED | {"MOBILIZE"}:
-                source_tokens, target_tokens = target_tokens, source_tokens  # the passive subject is the patient
+                # the passive subject is the patient (a place the verb governs stays with the doer's side, where it
+                # is known as a place); an object of a passive is a misparse, no doer ("were killed on board the
+                # Turkish aid ship" with "ship" as the object)
+                misparsed = {t.i for c in token.children if c.dep_ == "dobj" for t in c.subtree}
+                source_tokens, target_tokens = [t for t in target_tokens if t.i not in misparsed], source_tokens
             elif token.dep_ == "acl" and token.tag_ == "VBN" and not any(c.dep_ == "agent" for c in token.children) \
                     and trig.type not in UNDIRECTED:
                 # "the tariffs on Chinese goods imposed on Sept. 1": the noun a participle describes is what was
@@ -877,7 +883,13 @@ class RuleCoder:
         if sources and not targets and self._aimed_elsewhere(token, trig, target_tokens):
             self.non_state_acts.add(token.i)  # nor does the classifier pick a target for it
             return sources[:MAX_SIDES], []
-        if bool(sources) != bool(targets) and not unasked and (len(in_sentence) == 2 or (
+        # a visit verb whose subject is a craft or a model number, or that the parse gave no subject ("After the 787
+        # ... arrives in Tokyo, the airline will ...", "the new jet arrives in Seoul") names no visitor: the sentence's
+        # other state is no better a guess than the aircraft
+        unvisited = trig.pos == "VERB" and trig.mode == "visit" and not sources and (
+            not source_tokens or any(t.dep_ in SUBJECT_DEPS and t.head.i == token.i and (
+                t.lemma_.lower() in CRAFT or t.pos_ == "NUM" or t.ent_type_ == "PRODUCT") for t in source_tokens))
+        if bool(sources) != bool(targets) and not unasked and not unvisited and (len(in_sentence) == 2 or (
                 hostile and len(states) == 2 and (sources or targets)[0] in states)):
             known = sources or targets  # one side from the parse, the other the sentence's only other party
             other = [c for c in (in_sentence if len(in_sentence) == 2 else states) if c not in known + doers_place + venue]
