@@ -502,3 +502,22 @@ def test_an_act_whose_own_words_name_a_place_or_an_incident_takes_no_other_targe
     _assert_no_type({"COERCE", "ACCUSE"},
                     "Activists from Chile sought to break Peru's blockade of Arica in 2010.",
                     "In light of the Peruvian investigation into the incident, Lima apologized to the Chilean people.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a state warned by its capital's name, and what it is warned against names no other addressee
+    ("Moscow warned Kyiv against joining NATO.", {("RUS", "UKR", "THREATEN")}),
+    ("Norway warned Finland against joining the fishing pact with Russia.", {("NOR", "FIN", "THREATEN")}),
+    # voting against another state's proposal rejects it; a body named as where it happened is the venue
+    ("Chile voted against Peru's fishing proposal at the UN on Monday.", {("CHL", "PER", "REJECT")}),
+    ("Chile criticised Peru at the UN on Monday.", {("CHL", "PER", "ACCUSE")}),
+])
+def test_warnings_votes_and_venues(text, expected):
+    assert _acts(text) == expected
+
+
+def test_private_people_of_a_nationality_are_no_state():
+    _assert_no_type({"AID", "COERCE", "RETREAT"},
+                    "Chile granted asylum to a Peruvian woman who fled her family.",
+                    "Chile detained two Peruvian men at the border on Monday.",
+                    "Chile released a Peruvian teenager after two years in prison.")

@@ -28,6 +28,13 @@ def is_location(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in LOCATION_PREPS
 
 
+def is_venue(span: Span) -> bool:
+    """ "at the UN", "in the Security Council": a body named as where something was said or done; "to the UN"
+    addresses it."""
+    root = first_conjunct(span.root)
+    return root.dep_ == "pobj" and root.head.lower_ in ("at", "in")
+
+
 def first_conjunct(token: Token) -> Token:
     """The head of a coordination ("Japan" for "Canada" in "Japan, Canada and Mexico"): where the list attaches."""
     while token.dep_ == "conj" and token.head.i != token.i:

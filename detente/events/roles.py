@@ -12,6 +12,7 @@ from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
+from detente.actors.lexicon import cities
 from detente.events.ontology import Trigger, plover_info, triggers
 from detente.events.status import INTENTION_NOUNS, event_status, governing_words, to_infinitive
 from detente.quotes.verbs import frames_of
@@ -56,9 +57,14 @@ def _has_object(token: Token, objects: frozenset[str]) -> bool:
     if "@place" in objects and any(t.ent_type_ in ("GPE", "LOC", "FAC") or _bare_place_name(t)
                                    for c in token.children if c.dep_ == "dobj" for t in c.subtree):
         return True
-    if "@state" in objects and any(c.dep_ == "dobj" and c.ent_type_ == "GPE" for c in token.children):
+    if "@state" in objects and any(c.dep_ == "dobj" and _state_name(c) for c in token.children):
         return True
     return any(_object_forms(t) & objects for t in near)
+
+
+def _state_name(token: Token) -> bool:
+    """A state's name or a city standing for it ("warned Kyiv"), which the tagger may leave untagged."""
+    return token.ent_type_ == "GPE" or (token.pos_ == "PROPN" and not token.ent_type_ and token.text in cities())
 
 
 def _bare_place_name(token: Token) -> bool:

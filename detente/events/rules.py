@@ -697,6 +697,12 @@ class RuleCoder:
                 if not self.index.countries_in(target_tokens):
                     target_tokens = target_tokens + [t for t in object_tokens(token.head) if t.i not in
                                                      {x.i for x in token.subtree}]
+        if trig.pos == "VERB":
+            # "warned Kyiv against joining NATO", "deterred Seoul from buying the system": what the addressee is told
+            # not to do names no other addressee
+            content = {t.i for c in token.children if c.dep_ == "prep" and c.lower_ in ("against", "from")
+                       for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG" for t in c.subtree}
+            target_tokens = [t for t in target_tokens if t.i not in content]
         if trig.pos == "NOUN" and trig.type == "REQUEST":
             # "an appeal for troops along its border with Israel": what is asked for names no addressee
             content = {t.i for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for t in c.subtree}
