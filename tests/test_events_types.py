@@ -521,3 +521,25 @@ def test_private_people_of_a_nationality_are_no_state():
                     "Chile granted asylum to a Peruvian woman who fled her family.",
                     "Chile detained two Peruvian men at the border on Monday.",
                     "Chile released a Peruvian teenager after two years in prison.")
+
+
+def test_a_noun_act_between_two_sides_is_theirs_not_its_broker():
+    _assert_no_type({"RETREAT", "CONCEDE", "AGREE"}, "Egypt brokered a ceasefire between Israel and Hamas.")
+    assert not {(s, t) for s, t, k in _acts("Egypt brokered a ceasefire between Israel and Jordan.")
+                if k != "CONSULT" and "EGY" in (s, t)}
+
+
+def test_what_a_text_is_about_or_says_is_no_target_of_whoever_acts_on_it():
+    assert _acts("Chile rejected a UN report on Bolivia.") == {("CHL", "UNO", "REJECT")}
+    _assert_no_type({"ACCUSE"}, "Russia blocked a resolution condemning Syria.",
+                    "Japan voted against the resolution condemning Russia.")
+    assert ("USA", "IRN", "ACCUSE") in _acts("The US sponsored a resolution condemning Iran.")  # its author
+
+
+def test_what_is_asked_from_a_state_is_asked_of_it():
+    assert _acts("Chile requested the extradition of a Peruvian banker from Bolivia.") == {("CHL", "BOL", "REQUEST")}
+
+
+def test_a_visit_owned_by_someone_the_text_ties_to_no_state_has_no_visitor_guessed():
+    found = _acts("Lima suspended military talks with Santiago after Delgado's visit to Bolivia.")
+    assert not {(s, t) for s, t, k in found if k == "CONSULT" and "BOL" in (s, t)}, found

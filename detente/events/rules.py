@@ -346,6 +346,11 @@ def _passive_without_agent(verb: Token) -> bool:
         and any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in children)
 
 
+# texts an act can take as its object, and the prepositions that name what they are about
+TEXT_NOUNS = {"resolution", "report", "statement", "declaration", "bill", "law", "motion", "draft", "letter", "text",
+              "communique", "communiqué", "document", "study", "article"}
+TOPIC_PREPS = {"on", "about", "regarding", "concerning"}
+VOTING_VERBS = {"vote", "veto", "block", "abstain", "oppose"}  # not "sponsor": a sponsor is an author
 COERCIVE_TYPES = {"THREATEN", "SANCTION", "COERCE"}
 # Verbs whose subject makes the request noun they take: "made a request", "renewed its appeal", "issued a call"
 ASKING_VERBS = ISSUING_VERBS | {"renew", "repeat", "reiterate", "lodge", "file", "submit", "put", "present", "extend",
@@ -413,6 +418,16 @@ def _group(token: Token, parties: dict[int, str]) -> bool:
     """A named person, group or organisation that is no party ("the Taliban", "the FARC rebels", "Hamas"; not
     "Israeli officials")."""
     return _private_people(token, parties) or (token.i not in parties and token.ent_type_ in ("NORP", "ORG"))
+
+
+def _handling_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object of, directly or through a preposition ("vetoed a resolution", "voted against
+    the resolution")."""
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
+        return noun.head.head
+    return None
 
 
 def _own_object(token: Token, trigger: Token) -> bool:
@@ -686,9 +701,11 @@ class RuleCoder:
                 target_tokens = target_tokens + subject_tokens(token.head)
             elif trig.type == "CONSULT" and token.dep_ == "pobj" and token.head.lower_ in SETTING_PREPS \
                     and token.head.head.pos_ in ("VERB", "AUX") and not self.index.countries_in(source_tokens) \
-                    and self.index.countries_in(target_tokens):
+                    and self.index.countries_in(target_tokens) and not any(c.dep_ == "poss" and c.pos_ != "PRON"
+                                                                           for c in token.children):
                 # "During a visit to Beijing, Macron said", "condemned the move after a call with Merkel": the
-                # visitor or caller is the clause's subject (when the text names whom they met)
+                # visitor or caller is the clause's subject (when the text names whom they met, and the noun names
+                # no one of its own: not "after Pelosi's visit to Taiwan")
                 source_tokens = source_tokens + subject_tokens(token.head.head)
             elif token.dep_ in ("dobj", "attr") and not reaction_verb(token.head, token):
                 # "Egypt launched a surprise attack on Israel" (but "protested the sanctions" are someone else's)
@@ -702,7 +719,18 @@ class RuleCoder:
             # not to do names no other addressee
             content = {t.i for c in token.children if c.dep_ == "prep" and c.lower_ in ("against", "from")
                        for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG" for t in c.subtree}
+            # "vetoed a resolution on Syria", "rejected a report about Iran": what a text is about is its topic
+            content |= {t.i for o in token.children if o.dep_ == "dobj" and o.lemma_.lower() in TEXT_NOUNS
+                        for c in o.children if (c.dep_ == "prep" and c.lower_ in TOPIC_PREPS)
+                        or (c.dep_ == "acl" and c.tag_ == "VBG") for t in c.subtree}  # nor what it says ("condemning")
             target_tokens = [t for t in target_tokens if t.i not in content]
+            # "requested the extradition of a Russian spy from Germany", "demanded compensation from Japan": whom
+            # a thing is asked from is the addressee; the rest is what is asked for
+            objects = [g for c in token.children if c.dep_ == "dobj" for g in c.subtree]
+            asked = [t for c in [*token.children, *objects] if c.dep_ == "prep" and c.lower_ == "from"
+                     for t in c.subtree] if trig.type == "REQUEST" else []
+            if self.index.countries_in(asked):
+                target_tokens = asked
         if trig.pos == "NOUN" and trig.type == "REQUEST":
             # "an appeal for troops along its border with Israel": what is asked for names no addressee
             content = {t.i for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for t in c.subtree}
@@ -796,6 +824,13 @@ class RuleCoder:
             _own_object(t, trigger) and (_private_people(t, self.index.by_token) or self._company(t))
             for t in target_tokens)
 
+    def _between_state_and_group(self, token: Token) -> bool:
+        """ "a ceasefire between Israel and Hamas", "talks between Kabul and the Taliban": a noun act whose "between"
+        names its two sides, one of them no state, is no act between states; whoever brokered it is no side either."""
+        between = [t for c in token.children if c.dep_ == "prep" and c.lower_ == "between" for t in c.subtree]
+        sides = [t for t in between if t.dep_ in ("pobj", "conj")]
+        return len(self._countries(between, True)) == 1 and any(_group(t, self.index.by_token) for t in sides)
+
     def _aimed_elsewhere(self, token: Token, trig: Trigger, target_tokens: list[Token]) -> bool:
         """A noun act whose own words name what it is aimed at, a place that is no state ("Israel's blockade of Gaza")
         or, for an inquiry, a thing ("the Israeli investigation into the incident"): no other state of the sentence
@@ -861,6 +896,13 @@ class RuleCoder:
         if token.lemma_.lower() in RECOGNISING and all(self.index.only_as_location(c, target_tokens) for c in targets):
             self.non_state_acts.add(token.i)  # "recognised two separatist republics in Donbas": what is recognised is
             return [], []  # the recipient; entities inside a state, or no state at all, are no support of a state
+        if trig.pos == "NOUN" and self._between_state_and_group(token):
+            self.non_state_acts.add(token.i)  # nor does the classifier pick a party for it
+            return [], []
+        between = self._countries([t for c in token.children if c.dep_ == "prep" and c.lower_ == "between"
+                                   for t in c.subtree], True) if trig.pos == "NOUN" else []
+        if len(between) == 2:
+            return between[:1], between[1:]  # "brokered a ceasefire between Israel and Jordan": theirs, not Egypt's
         if generic_noun(token, trig) and not (sources and targets):
             return [], []  # a kind of act ("armed attacks on ships"), nobody's act
         if internal_conflict(token, trig):
@@ -883,6 +925,13 @@ class RuleCoder:
         if sources and trig.pos == "NOUN" and token.dep_ in ("dobj", "nsubjpass") and not _answers(token.head):
             handling = subject_tokens(token.head)  # ("exporters in Benin fear a tariff": Benin is only their place)
             handlers = [c for c in self._countries(handling, False) if not self.index.only_as_location(c, handling)]
+        elif trig.pos == "VERB" and token.dep_ == "acl" and token.head.lemma_.lower() in TEXT_NOUNS \
+                and (handled := _handling_verb(token.head)) is not None \
+                and (handled.lemma_.lower() in VOTING_VERBS or match_trigger(handled) is not None):
+            # "Russia vetoed a resolution condemning Syria": the text condemns, and who acts on it (vetoes, rejects,
+            # votes against it) is not its author; who drafts, sends or signs it may be
+            handling = subject_tokens(handled)
+            handlers = [c for c in self._countries(handling, False) if not self.index.only_as_location(c, handling)]
         # a request noun names its asker itself ("Kyiv's request", "a request from Kyiv"): "there will be no competing
         # request", "the policy holds appeal to voters" leave nobody asking
         unasked = trig.pos == "NOUN" and trig.type == "REQUEST" and not sources
@@ -895,6 +944,9 @@ class RuleCoder:
         unvisited = trig.pos == "VERB" and trig.mode == "visit" and not sources and (
             not source_tokens or any(t.dep_ in SUBJECT_DEPS and t.head.i == token.i and (
                 t.lemma_.lower() in CRAFT or t.pos_ == "NUM" or t.ent_type_ == "PRODUCT") for t in source_tokens))
+        # nor a visit noun owned by a person the text ties to no state ("after Pelosi's visit to Taiwan")
+        unvisited = unvisited or (trig.pos == "NOUN" and trig.mode == "visit" and not sources and any(
+            c.dep_ == "poss" and c.pos_ == "PROPN" and c.i not in self.index.by_token for c in token.children))
         if bool(sources) != bool(targets) and not unasked and not unvisited and (len(in_sentence) == 2 or (
                 hostile and len(states) == 2 and (sources or targets)[0] in states)):
             known = sources or targets  # one side from the parse, the other the sentence's only other party
