@@ -326,3 +326,13 @@ def test_a_store_from_before_speaker_kind_stays_readable_and_migrates(tmp_path):
         assert store.schema_version() == SCHEMA_VERSION
         assert [(q.speaker, q.speaker_kind) for q in store.quotes()] == [("Officials", None)]
         assert "speaker_kind" in {r[1] for r in store.conn.execute("PRAGMA table_info(quotes)")}
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("Latvia warned Minsk against further provocations at the border.", "Latvia",
+     "warned Minsk against further provocations at the border"),
+    ("The minister's sister issued a statement warning Riga against further provocations.", "The minister's sister",
+     "warning Riga against further provocations"),
+])
+def test_a_warning_against_something_is_reported_speech_by_its_warner(text, speaker, content):
+    assert [(q.speaker, q.text) for q in _quotes(text)] == [(speaker, content)]

@@ -83,7 +83,8 @@ def content_of(verb: Token, frames: frozenset[str]) -> Content | None:
         found = _clause(verb)
         if found is not None:
             return found
-    for frame, finder in (("to", _to), ("of", _of), ("for", _for), ("object", _object_frame), ("name", _name)):
+    for frame, finder in (("to", _to), ("of", _of), ("against", _against), ("for", _for), ("object", _object_frame),
+                          ("name", _name)):
         if frame in frames:
             found = finder(verb)
             if found is not None:
@@ -269,11 +270,23 @@ def _to(verb: Token) -> Content | None:
 
 def _of(verb: Token) -> Content | None:
     """ "accused X of ...", "warned of ..."."""
+    return _prep_frame(verb, "of")
+
+
+def _against(verb: Token) -> Content | None:
+    """ "warned Seoul against further provocations", "cautioned Tokyo against rearming"."""
+    return _prep_frame(verb, "against")
+
+
+def _prep_frame(verb: Token, prep: str) -> Content | None:
+    """The verb's words up to the end of its (or its object's) ``prep`` phrase."""
     obj = _direct_object(verb)
     places = [verb] + ([obj] if obj is not None else [])
-    for place in places:
+    if verb.dep_ == "acl" and verb.head.head.i != verb.head.i:
+        places.append(verb.head.head)  # "issued a statement warning Riga against ...": the parse may hang the phrase
+    for place in places:  # on the verb that issued the text
         for child in place.children:
-            if child.dep_ == "prep" and child.lower_ == "of" and child.i > verb.i and len(list(child.subtree)) >= 2:
+            if child.dep_ == "prep" and child.lower_ == prep and child.i > verb.i and len(list(child.subtree)) >= 2:
                 return _span_from_verb(verb, child.right_edge.i)
     return None
 

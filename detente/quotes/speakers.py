@@ -79,7 +79,8 @@ HUMAN_NOUNS = {"researcher", "spokesperson", "spokesman", "spokeswoman", "analys
                "attorney", "prosecutor", "representative", "owner", "head", "chief", "founder", "chairman",
                "chairwoman", "chair", "president", "minister", "secretary", "ambassador", "general", "leader",
                "member", "candidate", "senator", "governor", "mayor", "premier", "monarch", "king", "queen", "prince",
-               "person", "man", "woman", "worker", "farmer", "veteran", "doctor", "reporter", "editor", "executive"}
+               "person", "man", "woman", "worker", "farmer", "veteran", "doctor", "reporter", "editor", "executive",
+               "sister", "brother", "wife", "husband", "son", "daughter", "mother", "father", "widow", "uncle", "aunt"}
 # verbs that put words in someone's mouth: "quoted him as saying", "was cited as saying"
 QUOTING = {"quote", "cite"}
 # verbs whose object is a document its subject wrote ("sent a letter urging ...")

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from detente.tables import load_table, split_multi
 
-FRAMES = {"clause", "to", "of", "for", "object", "name", "as-quoted", "quoted", "noun-that"}
+FRAMES = {"clause", "to", "of", "against", "for", "object", "name", "as-quoted", "quoted", "noun-that"}
 NOUN_FRAMES = frozenset({"noun-that"})
 SOURCE_KINDS = {"person", "group", "organisation", "state", "document", "outlet"}
 
