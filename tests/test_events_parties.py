@@ -553,3 +553,8 @@ def test_a_visit_verb_with_no_subject_has_no_visitor_guessed_from_the_sentence()
     events = _events("After the new jet, already bearing the carrier's livery, arrives in Seoul next month, the airline "
                      "will use its first flight for a special charter from Seoul to Hong Kong.")
     assert not [e for e in events if e.type == "CONSULT"], events
+
+
+def test_who_is_pushed_to_act_is_the_doer_of_the_act():
+    events = _events("The US pushed Chile to impose sanctions on Peru.")
+    assert [(e.source, e.target) for e in events if e.type == "SANCTION"] == [("CHL", "PER")], events

@@ -543,3 +543,7 @@ def test_what_is_asked_from_a_state_is_asked_of_it():
 def test_a_visit_owned_by_someone_the_text_ties_to_no_state_has_no_visitor_guessed():
     found = _acts("Lima suspended military talks with Santiago after Delgado's visit to Bolivia.")
     assert not {(s, t) for s, t, k in found if k == "CONSULT" and "BOL" in (s, t)}, found
+
+
+def test_pressing_a_named_state_asks_it():
+    assert _acts("Santiago pressed Lima on Monday to drop the charges.") == {("CHL", "PER", "REQUEST")}

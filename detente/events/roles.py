@@ -115,7 +115,9 @@ def subject_tokens(verb: Token) -> list[Token]:
         if node.dep_ == "pcomp" and node.head.lower_ == "for" and node.head.head.pos_ == "VERB" and (
                 judged := [c for c in node.head.head.children if c.dep_ == "dobj"]):
             return [t for c in judged for t in c.subtree]  # "condemned Turkey for shooting down the jet": Turkey shot
-        if node.dep_ == "xcomp" and node.head.lemma_.lower() in OBJECT_CONTROL:
+        if node.head.lemma_.lower() in OBJECT_CONTROL and (node.dep_ == "xcomp" or (
+                node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children))):
+            # (the parse may hang the infinitive as an adverbial clause: "pushed Japan to impose sanctions")
             controller = [c for c in node.head.children if c.dep_ == "dobj"]
             if controller:  # "force Manila to decide": the object does the deciding
                 return [t for c in controller for t in c.subtree]
