@@ -336,3 +336,10 @@ def test_a_store_from_before_speaker_kind_stays_readable_and_migrates(tmp_path):
 ])
 def test_a_warning_against_something_is_reported_speech_by_its_warner(text, speaker, content):
     assert [(q.speaker, q.text) for q in _quotes(text)] == [(speaker, content)]
+
+
+def test_a_name_set_off_after_an_according_to_source_is_the_speaker():
+    quotes = _quotes("According to his aunt, Mary Collins, “He was reading at an adult level in kindergarten.” "
+                     "He played chess.")
+    assert [(q.speaker, q.quote_type, q.text) for q in quotes] == [
+        ("Mary Collins", "direct", "“He was reading at an adult level in kindergarten.”")]

@@ -377,12 +377,26 @@ def according_to(doc: Doc) -> list[tuple[Token, Content]]:
         if right > words[-1].i:  # "..., according to X.": the sentence before the phrase
             content = _trimmed(doc, sent.start, left, False)
         elif left <= words[0].i:  # "According to X, ...": the sentence after it
+            named = _name_in_apposition(doc, right)  # "According to his aunt, Jane Starner, “...”": she speaks
+            if named is not None:
+                source, right = named
             content = _trimmed(doc, right, sent.end, False)
         else:  # inside the sentence: the clause it hangs from
             content = _trimmed(doc, head.left_edge.i, head.right_edge.i + 1, False)
         if content is not None:
             found.append((source, content))
     return found
+
+
+def _name_in_apposition(doc: Doc, i: int) -> tuple[Token, int] | None:
+    """ ", Jane Starner," at token ``i``: a person's name set off by commas after a source, which the parse may fold
+    into what follows; (the name's last token, the token after the second comma)."""
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    ent = next((e for e in doc.ents if e.start == i + 1 and e.label_ == "PERSON"), None)
+    if ent is None or ent.end >= len(doc) or doc[ent.end].text != ",":
+        return None
+    return doc[ent.end - 1], ent.end + 1
 
 
 def noun_reports(doc: Doc) -> list[tuple[Token, Content]]:

@@ -254,7 +254,9 @@ def _according(source: Token, content: Content, spans: list[tuple[int, int]], me
     if speaker is None:
         return None
     inner = [s for s in spans if start <= s[0] and s[1] <= end + 1]
-    return _Unit(speaker, start, end, "mixed" if inner else "indirect", None, _paragraph(body, start), None, inner)
+    whole = len(inner) == 1 and inner[0][0] <= start + 1 and inner[0][1] >= end - 1  # the content is the quotation
+    kind = "direct" if whole else "mixed" if inner else "indirect"
+    return _Unit(speaker, start, end, kind, None, _paragraph(body, start), None, inner)
 
 
 def _continuation(span: tuple[int, int], doc: Doc, body: str, units: list[_Unit], memory: SpeakerMemory,
