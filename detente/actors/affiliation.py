@@ -135,7 +135,8 @@ def _apposition_after(doc: Doc, span: Span) -> Span | None:
     while stop < len(doc) and doc[stop].text not in (",", ";", ".", "“", '"', "(") and not doc[stop].is_sent_start:
         stop += 1
     phrase = _trim(doc, span.end + 1, stop)
-    if phrase is None or phrase[0].lower_ in ("who", "whom", "whose", "which", "that") or phrase.root.pos_ in ("VERB", "AUX"):
+    if phrase is None or phrase[0].lower_ in ("who", "whom", "whose", "which", "that") \
+            or phrase.root.pos_ in ("VERB", "AUX"):
         return None  # "Trump, who is preparing for a meeting with North Korea's leader,": a clause, not his title
     return phrase if len(phrase) <= 25 and title_kind(phrase.text) else None
 

@@ -430,6 +430,11 @@ def _handling_verb(noun: Token) -> Token | None:
     return None
 
 
+def _between(token: Token) -> list[Token]:
+    """The words of the trigger's own "between" phrase ("talks between Peru and Chile")."""
+    return [t for c in token.children if c.dep_ == "prep" and c.lower_ == "between" for t in c.subtree]
+
+
 def _own_object(token: Token, trigger: Token) -> bool:
     """An object of the trigger itself, not a noun inside it ("raised the case of Yang Hengjun")."""
     return (token.dep_ in ("dobj", "dative") and token.head.i == trigger.i) or (
@@ -827,7 +832,7 @@ class RuleCoder:
     def _between_state_and_group(self, token: Token) -> bool:
         """ "a ceasefire between Israel and Hamas", "talks between Kabul and the Taliban": a noun act whose "between"
         names its two sides, one of them no state, is no act between states; whoever brokered it is no side either."""
-        between = [t for c in token.children if c.dep_ == "prep" and c.lower_ == "between" for t in c.subtree]
+        between = _between(token)
         sides = [t for t in between if t.dep_ in ("pobj", "conj")]
         return len(self._countries(between, True)) == 1 and any(_group(t, self.index.by_token) for t in sides)
 
@@ -899,8 +904,7 @@ class RuleCoder:
         if trig.pos == "NOUN" and self._between_state_and_group(token):
             self.non_state_acts.add(token.i)  # nor does the classifier pick a party for it
             return [], []
-        between = self._countries([t for c in token.children if c.dep_ == "prep" and c.lower_ == "between"
-                                   for t in c.subtree], True) if trig.pos == "NOUN" else []
+        between = self._countries(_between(token), True) if trig.pos == "NOUN" else []
         if len(between) == 2:
             return between[:1], between[1:]  # "brokered a ceasefire between Israel and Jordan": theirs, not Egypt's
         if generic_noun(token, trig) and not (sources and targets):

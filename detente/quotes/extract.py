@@ -55,7 +55,8 @@ def extract_quotes(doc: Doc, article_id: str, actors: ActorResult) -> list[Quote
     claims: dict[int, list[tuple[int, int]]] = {}
     unclaimed: list[tuple[int, int]] = []
     for span in spans:
-        verb = governing_cue(span, doc, spans) or _attribution_after(span, doc, spans) or _tagged(span, doc, body, spans)
+        verb = (governing_cue(span, doc, spans) or _attribution_after(span, doc, spans)
+                or _tagged(span, doc, body, spans))
         if verb is None:
             unclaimed.append(span)
         else:
@@ -104,9 +105,10 @@ def _attribution_after(span: tuple[int, int], doc: Doc, spans: list[tuple[int, i
 
 
 def _tagged(span: tuple[int, int], doc: Doc, body: str, spans: list[tuple[int, int]]) -> Token | None:
-    """ '“No,” the spokesman said.', '“Absolutely not,” Lavrov said when asked ...': a short utterance opening its
-    sentence, closed by a comma, "?" or "!", and followed at once by its speaker and verb (either order). The parse
-    hangs words like "No" or "not at all" from the verb as an interjection or adverb, not as its content."""
+    """ '“No,” the spokesman said.', '“Absolutely not,” Lavrov said when asked ...': a quotation opening its
+    sentence, closed by a comma, "?" or "!", and followed at once by its speaker and verb (either order), when the
+    parse links them no other way (it hangs words like "No" or "not at all" from the verb as an interjection or
+    adverb, not as its content)."""
     inner = body[span[0] + 1 : span[1] - 1].rstrip()
     sent_start = _sent_start(body, span[0])
     if not inner.endswith((",", "?", "!")) or SENTENCE_END.split(body[sent_start : span[0]])[-1].strip():
