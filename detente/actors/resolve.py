@@ -20,7 +20,7 @@ from detente.actors.gazetteer import Entry, get_gazetteer, seat_holders
 from detente.actors.lexicon import leader_facts, leaders, title_kind, titles
 from detente.actors.names import convention_state
 from detente.actors.people import PersonMention, candidate_spans, group_people, names_government
-from detente.actors.states import OFFICE_KINDS, StateVotes, is_agent, is_location, is_venue, quoted
+from detente.actors.states import OFFICE_KINDS, StateVotes, is_agent, is_location, named_as_venue, quoted
 from detente.records import Actor, Mention
 
 __all__ = ["ActorResult", "leaders", "resolve_actors", "titles"]
@@ -82,7 +82,7 @@ def resolve_actors(doc: Doc, nlp=None, captions: Sequence[str] = (), caption_doc
     in_quote = quoted(doc)
     for start, end, entry in matches:
         span = doc[start:end]
-        as_location = (entry.kind == "state" and is_location(span)) or (entry.kind == "igo" and is_venue(span))
+        as_location = (entry.kind == "state" and is_location(span)) or (entry.kind == "igo" and named_as_venue(span))
         _register(actors, entry)
         result.mentions.append(Mention(entry.actor_id, span.start_char, span.end_char, span.text, sent_of[start], as_location))
         if entry.kind == "state":

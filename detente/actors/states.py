@@ -28,7 +28,7 @@ def is_location(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in LOCATION_PREPS
 
 
-def is_venue(span: Span) -> bool:
+def named_as_venue(span: Span) -> bool:
     """ "at the UN", "in the Security Council": a body named as where something was said or done; "to the UN"
     addresses it."""
     root = first_conjunct(span.root)

@@ -430,11 +430,6 @@ def _handling_verb(noun: Token) -> Token | None:
     return None
 
 
-def _between(token: Token) -> list[Token]:
-    """The words of the trigger's own "between" phrase ("talks between Peru and Chile")."""
-    return [t for c in token.children if c.dep_ == "prep" and c.lower_ == "between" for t in c.subtree]
-
-
 def _own_object(token: Token, trigger: Token) -> bool:
     """An object of the trigger itself, not a noun inside it ("raised the case of Yang Hengjun")."""
     return (token.dep_ in ("dobj", "dative") and token.head.i == trigger.i) or (
@@ -829,13 +824,6 @@ class RuleCoder:
             _own_object(t, trigger) and (_private_people(t, self.index.by_token) or self._company(t))
             for t in target_tokens)
 
-    def _between_state_and_group(self, token: Token) -> bool:
-        """ "a ceasefire between Israel and Hamas", "talks between Kabul and the Taliban": a noun act whose "between"
-        names its two sides, one of them no state, is no act between states; whoever brokered it is no side either."""
-        between = _between(token)
-        sides = [t for t in between if t.dep_ in ("pobj", "conj")]
-        return len(self._countries(between, True)) == 1 and any(_group(t, self.index.by_token) for t in sides)
-
     def _aimed_elsewhere(self, token: Token, trig: Trigger, target_tokens: list[Token]) -> bool:
         """A noun act whose own words name what it is aimed at, a place that is no state ("Israel's blockade of Gaza")
         or, for an inquiry, a thing ("the Israeli investigation into the incident"): no other state of the sentence
@@ -901,12 +889,16 @@ class RuleCoder:
         if token.lemma_.lower() in RECOGNISING and all(self.index.only_as_location(c, target_tokens) for c in targets):
             self.non_state_acts.add(token.i)  # "recognised two separatist republics in Donbas": what is recognised is
             return [], []  # the recipient; entities inside a state, or no state at all, are no support of a state
-        if trig.pos == "NOUN" and self._between_state_and_group(token):
+        # a noun act whose "between" names its two sides is theirs, not its broker's ("brokered a ceasefire between
+        # Israel and Jordan"), and no act between states when one side is none ("between Israel and Hamas")
+        between = [t for c in token.children if c.dep_ == "prep" and c.lower_ == "between" for t in c.subtree] \
+            if trig.pos == "NOUN" else []
+        sides = self._countries(between, True) if between else []
+        if len(sides) == 1 and any(_group(t, self.index.by_token) for t in between if t.dep_ in ("pobj", "conj")):
             self.non_state_acts.add(token.i)  # nor does the classifier pick a party for it
             return [], []
-        between = self._countries(_between(token), True) if trig.pos == "NOUN" else []
-        if len(between) == 2:
-            return between[:1], between[1:]  # "brokered a ceasefire between Israel and Jordan": theirs, not Egypt's
+        if len(sides) == 2:
+            return sides[:1], sides[1:]
         if generic_noun(token, trig) and not (sources and targets):
             return [], []  # a kind of act ("armed attacks on ships"), nobody's act
         if internal_conflict(token, trig):
