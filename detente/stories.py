@@ -255,18 +255,19 @@ def story_input(row: Mapping, events: list, persons: Iterable[str], mentioned: I
 def event_features(events: list, span: tuple[date, date] | None) -> tuple[
         tuple[tuple[str, float], ...], tuple[date, date] | None, tuple[str, ...]]:
     """From an article's events (source, target, type, status, date_start, date_end, sentence index; in text
-    order): event weight per pair of states (the lead event's pair gets LEAD_BONUS more: the lede is the news), the
+    order): event weight per pair of states (the pairs of the lead sentence's events get LEAD_BONUS more: the lede
+    is the news, and a joint act there, "Russia and Syria accused the US", leads for each of its parties), the
     span of its day-dated news events, and the keys of those that happened."""
     weight: Counter[str] = Counter()
     news: list[date] = []
     keys: list[str] = []
-    lead = True
-    for source, target, _kind, status, start, end, _ in events:
+    lead_sentence = None
+    for source, target, _kind, status, start, end, sentence in events:
         if not (source and target and _STATE.match(source) and _STATE.match(target) and source != target):
             continue
         dyad = "-".join(sorted((source, target)))
-        weight[dyad] += STATUS_WEIGHT.get(status, 0.5) + LEAD_BONUS * lead
-        lead = False
+        lead_sentence = sentence if lead_sentence is None else lead_sentence
+        weight[dyad] += STATUS_WEIGHT.get(status, 0.5) + LEAD_BONUS * (sentence == lead_sentence)
         if not (start and start == end and status in STATUS_WEIGHT and span):
             continue
         day = date.fromisoformat(start)

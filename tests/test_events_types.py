@@ -547,3 +547,67 @@ def test_a_visit_owned_by_someone_the_text_ties_to_no_state_has_no_visitor_guess
 
 def test_pressing_a_named_state_asks_it():
     assert _acts("Santiago pressed Lima on Monday to drop the charges.") == {("CHL", "PER", "REQUEST")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # opposing a proposal is refusing it (PLOVER REJECT); opposing a state's conduct stays disapproval (ACCUSE)
+    ("Austria is opposed to the Czech plan for a joint border force, officials said.", ("AUT", "CZE", "REJECT")),
+    ("Greece opposes North Macedonia's bid to open accession talks.", ("GRC", "MKD", "REJECT")),
+    ("Chile strongly opposes Bolivia's military build-up along the border.", ("CHL", "BOL", "ACCUSE")),
+    # refusals named by a phrasal verb or a verb of scorn
+    ("Vietnam turned down a Chinese offer of joint exploration in the disputed waters.", ("VNM", "CHN", "REJECT")),
+    ("Seoul spurned an invitation from Tokyo to a trilateral meeting.", ("KOR", "JPN", "REJECT")),
+    ("Argentina snubbed Britain's invitation to the talks on the islands.", ("ARG", "GBR", "REJECT")),
+])
+def test_refusals_of_proposals_and_invitations(text, expected):
+    assert expected in _acts(text), _acts(text)
+
+
+def test_turning_down_is_a_refusal_only_as_a_phrase():
+    _assert_no_type({"REJECT"}, "The Dutch foreign minister turned to Germany for support on Monday.")
+
+
+@pytest.mark.parametrize("text", [
+    "An explosion near the market in Basra killed seven Iraqis, Kuwait said on Sunday.",
+    "The attack wounded four Malian soldiers, Algeria's foreign ministry said.",
+    "A car bomb killed two Somali officials in Mogadishu, Kenya said.",
+])
+def test_a_happening_as_subject_names_no_doer_and_the_reporting_state_is_none(text):
+    assert not any(k == "ASSAULT" for _, _, k in _acts(text)), _acts(text)
+
+
+def test_an_attack_whose_own_words_name_its_doer_keeps_it():
+    assert ("IRN", "IRQ", "ASSAULT") in _acts("Iranian shelling killed five Iraqi border guards, Turkey said.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # keeping a coercive option open is a threat made when it is said, and the option is no act of its own
+    ("Ankara has not ruled out a military operation against Armenia, the minister said.", ("TUR", "ARM")),
+    ("The European Union did not rule out fresh sanctions on Serbia on Monday.", ("EU", "SRB")),
+    ("China refused to rule out the use of force against Taiwan.", ("CHN", "TWN")),
+])
+def test_not_ruling_out_a_coercive_act_threatens_it(text, expected):
+    coded = _coded(text)
+    assert (*expected, "THREATEN", "happened") in coded, coded
+    assert not {k for _, _, k, _ in coded} & {"ASSAULT", "SANCTION", "REJECT"}, coded
+
+
+def test_ruling_out_an_act_rejects_it_and_not_ruling_out_talks_threatens_nothing():
+    assert ("IND", "PAK", "REJECT") in _acts("India ruled out talks with Pakistan on Friday.")
+    _assert_no_type({"THREATEN"}, "Japan did not rule out a summit with South Korea next year.")
+
+
+@pytest.mark.parametrize("text", [
+    "Spain offered its condolences to Morocco after the earthquake.",
+    "Tokyo offered a formal apology to Seoul on Thursday.",
+    "Norway pledged its support for Sweden's candidacy.",
+])
+def test_offering_what_is_given_by_saying_it_gives_it(text):
+    coded = _coded(text)
+    assert any(k == "SUPPORT" and status == "happened" for _, _, k, status in coded), coded
+    assert not any(k == "AGREE" for _, _, k, _ in coded), coded
+
+
+def test_offering_funds_is_still_a_promise():
+    coded = _coded("Japan offered funding to Vietnam for the new port.")
+    assert ("JPN", "VNM", "AGREE", "happened") in coded, coded

@@ -141,9 +141,9 @@ def test_a_pair_the_headline_names_weighs_one_event_more():
 
     row = {"id": "a", "title": "World lashes out at US over Israeli settlements", "body": "", "pub_date_start":
            "2019-11-19", "pub_date_end": "2019-11-19", "duplicate_of": None, "derivative_of": None}
-    # (source, target, type, status, start, end, sentence): two Palestinian acts toward the US lead, one Israeli act
+    # (source, target, type, status, start, end, sentence): a Palestinian act toward the US leads, two of each pair
     events = [("PSE", "USA", "ACCUSE", "happened", "2019-11-19", "2019-11-19", 0),
-              ("ISR", "USA", "SUPPORT", "happened", "2019-11-19", "2019-11-19", 0),
+              ("ISR", "USA", "SUPPORT", "happened", "2019-11-19", "2019-11-19", 1),
               ("PSE", "USA", "REJECT", "happened", None, None, 3),
               ("USA", "ISR", "SUPPORT", "happened", None, None, 4)]
     named = [("US", "USA"), ("the United States", "USA"), ("Israeli", "ISR"), ("Palestinian", "PSE")]
@@ -151,3 +151,18 @@ def test_a_pair_the_headline_names_weighs_one_event_more():
     plain = story_input(row, events, (), ("USA", "ISR"), [t for t, _ in named])
     told = story_input(row, events, (), ("USA", "ISR"), [t for t, _ in named], headline_states(row["title"], named))
     assert plain.dyads[0][0] == "PSE-USA" and told.dyads[0][0] == "ISR-USA"
+
+
+def test_a_joint_act_in_the_lede_leads_for_each_of_its_parties_and_a_tie_goes_to_the_most_mentioned_pair():
+    from detente.stories import story_input
+
+    row = {"id": "a", "title": "Moscow and Damascus blame US troops for stranded refugees", "body": "",
+           "pub_date_start": "2019-11-18", "pub_date_end": "2019-11-18", "duplicate_of": None, "derivative_of": None}
+    # "Russia and Syria accused the US ..." (one act, two sources), then one more act of each pair
+    events = [("RUS", "USA", "ACCUSE", "happened", "2019-11-18", "2019-11-18", 0),
+              ("SYR", "USA", "ACCUSE", "happened", "2019-11-18", "2019-11-18", 0),
+              ("USA", "RUS", "REJECT", "happened", "2019-11-18", "2019-11-18", 2),
+              ("USA", "SYR", "REJECT", "happened", "2019-11-18", "2019-11-18", 2)]
+    item = story_input(row, events, (), ("SYR", "USA"), ["Russia", "Syria", "US"])
+    assert dict(item.dyads) == {"RUS-USA": 3.0, "SYR-USA": 3.0}
+    assert item.pair == ("SYR", "USA")  # the tie goes to the pair the article names most, not the first listed

@@ -22,7 +22,7 @@ from detente.events.encoder import EventClassifier
 from detente.events.mentions import PartyMention
 from detente.events.ontology import PLOVER_TYPES, UNDIRECTED, Trigger
 from detente.events.roles import sentence_triggers
-from detente.events.rules import RuleAct
+from detente.events.rules import RuleAct, threatened
 
 
 @dataclass
@@ -193,6 +193,8 @@ def decide(sent: Span, proposals: list[RuleAct], scores: PairScores | None, clas
                     continue  # "we should be supporting Ukraine's democracy": what a verb acts on does not do it
                 if token.i in ruled:
                     continue  # the parse read this word's act and parties ("demanded ... by Friday": a THREATEN)
+                if threatened(token, {a.token.i for a in acts if a.type == "THREATEN" and a.token.pos_ == "VERB"}):
+                    continue  # what a threat holds over the other side is no act of its own ("did not rule out sanctions")
                 if in_condition(token) and any(a.type in DEMANDS for a in acts):
                     continue  # the condition of a demand or a threat is its content, not an act of its own
                 acts.append(Coded(token, etype, trig.mode if trig else None, source, target, pair.source.actor_id,

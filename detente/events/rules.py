@@ -26,7 +26,7 @@ from detente.actors.states import EXAMPLE_PREPS, first_conjunct
 from detente.events.conditions import preconditions
 from detente.events.generic import dated_background_noun, generic_noun, internal_conflict
 from detente.events.mentions import ROLE_HEADS, STATE_NOUNS
-from detente.events.ontology import UNDIRECTED, Trigger, plover_info
+from detente.events.ontology import UNDIRECTED, Trigger, plover_info, triggers
 from detente.events.parties import ActorIndex, name_halves
 from detente.events.roles import (
     FORCE_NOUNS,
@@ -41,7 +41,7 @@ from detente.events.roles import (
     subject_tokens,
     wants_of_another,
 )
-from detente.events.status import condition_mark
+from detente.events.status import REFUSED_HEADS, condition_mark
 from detente.nlp import paragraph_starts
 from detente.quotes.verbs import frames_of
 from detente.tables import load_table
@@ -209,6 +209,37 @@ def _ultimatums(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger
              and _sets_deadline(t) else trig) for t, trig in found]
 
 
+# Not ruling out a coercive act is holding it over the other side, which PLOVER codes THREATEN: "has not ruled out
+# military action against Kyiv", "refused to rule out new sanctions on Minsk", "would not exclude the use of force"
+UNEXCLUDED_FORCE = {"force", "military", "strike", "invasion", "war", "retaliation"}
+
+
+def _unexcluded_threats(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
+    """A negated or refused "rule out" whose object is a coercive act becomes a THREATEN of the same words (the
+    refusing verb's, when the lexicon folded "refused to rule out" into it); the act it keeps open is then no act
+    of its own (``_conditional_threats`` drops what hangs from a threat). Its mode marks a threat made when said."""
+    coercive = {t.i for t, trig in found if plover_info(trig.type).quad == "material-conflict"}
+
+    def kept_open(verb: Token) -> bool:
+        excluding = verb.lemma_.lower() == "exclude" or (
+            verb.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children))
+        return excluding and any(g.i in coercive or g.lemma_.lower() in UNEXCLUDED_FORCE
+                                 for c in verb.children if c.dep_ == "dobj" for g in c.subtree)
+
+    out = []
+    for t, trig in found:
+        negated = any(c.dep_ == "neg" for c in t.children)
+        refusing = t.lemma_.lower() in REFUSED_HEADS - {"reject"}
+        if trig.pos == "VERB" and ((negated and kept_open(t)) or (refusing and any(
+                c.dep_ == "xcomp" and kept_open(c) for c in t.children))):
+            trig = Trigger(trig.phrase, trig.pos, "THREATEN", "conditional", trig.objects)
+        elif trig.pos == "VERB" and t.dep_ == "xcomp" and t.head.lemma_.lower() in REFUSED_HEADS - {"reject"} \
+                and kept_open(t):
+            trig = Trigger(trig.phrase, trig.pos, "THREATEN", "conditional", trig.objects)
+        out.append((t, trig))
+    return out
+
+
 # A coercive act a state says it will take if another does (or unless it does) something is a threat, which PLOVER
 # codes THREATEN ("coercive or forceful warnings"): "will impose tariffs if Beijing retaliates", "will withdraw its
 # troops unless Mogadishu pays for their upkeep"
@@ -237,10 +268,10 @@ def _conditional_threats(found: list[tuple[Token, Trigger]],
             trig = Trigger(trig.phrase, trig.pos, "THREATEN", "conditional", trig.objects)
         out.append((t, trig))
     threats = {t.i for t, trig in out if trig.type == "THREATEN" and trig.pos == "VERB"}
-    return [(t, trig) for t, trig in out if t.i in threats or not _threatened(t, threats)]
+    return [(t, trig) for t, trig in out if t.i in threats or not threatened(t, threats)]
 
 
-def _threatened(token: Token, threats: set[int]) -> bool:
+def threatened(token: Token, threats: set[int]) -> bool:
     """The word is what a threat would impose ("threatened to impose sanctions", "will impose tariffs if ..."): it
     hangs from the threatening verb, not from its condition or a clause describing a noun ("a zone agreed by")."""
     node = token
@@ -308,6 +339,23 @@ def _the_world(token: Token) -> bool:
 # passive without "was"), against "Turkish jets shot down a Syrian plane"
 CRAFT = {"helicopter", "plane", "jet", "warplane", "aircraft", "drone", "airliner", "fighter", "bomber", "chopper",
          "jetliner", "superjumbo"}
+
+
+# Happenings that are no doer: "the explosion killed ten Iraqis, Iran said" names no perpetrator, and the sentence's
+# other state (often the one reporting it) is no better a guess; attacks named by a lexicon noun ("the strike wounded
+# three") are happenings too, but not cooperative acts ("the visit strengthened ties with Hanoi, Beijing said": the
+# speaker's visit)
+HAPPENINGS = {"explosion", "blast", "earthquake", "quake", "storm", "flood", "flooding", "fire", "blaze", "wildfire",
+              "crash", "accident", "collision", "landslide", "typhoon", "hurricane", "cyclone", "tsunami", "eruption",
+              "outbreak", "epidemic", "pandemic", "virus", "disease", "violence", "fighting", "unrest", "war", "conflict",
+              "shelling", "bombing", "bomb"}
+
+
+def _happening(token: Token) -> bool:
+    """A common noun naming something that happened rather than someone who acts."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (lemma in HAPPENINGS or any(
+        t.type == "ASSAULT" and t.phrase == lemma for t in triggers().get((lemma, "NOUN"), ())))
 
 
 # Participles of a stance its subject takes: "Israel is opposed to French mediation" (Israel opposes it)
@@ -502,7 +550,7 @@ class RuleCoder:
         found = _intentions(found)
         self.non_state_acts.update(c.i for t, trig in found if t.pos_ == "ADJ" and trig.type == "AGREE"
                                    for c in t.children if c.dep_ == "xcomp")  # the readiness stands for its act
-        found = _conditional_threats(_ultimatums(_characterisations(found)), self._speculation)
+        found = _conditional_threats(_unexcluded_threats(_ultimatums(_characterisations(found))), self._speculation)
         found = self._diplomatic_protests(found)  # acts whose type the parse tells
         found = preconditions(sent, found)
         out: list[RuleAct] = []
@@ -943,7 +991,10 @@ class RuleCoder:
         # nor a visit noun owned by a person the text ties to no state ("after Pelosi's visit to Taiwan")
         unvisited = unvisited or (trig.pos == "NOUN" and trig.mode == "visit" and not sources and any(
             c.dep_ == "poss" and c.pos_ == "PROPN" and c.i not in self.index.by_token for c in token.children))
-        if bool(sources) != bool(targets) and not unasked and not unvisited and (len(in_sentence) == 2 or (
+        # nor an act whose subject is a happening ("an explosion in Baghdad killed five Iraqis, Iran said")
+        undone = trig.pos == "VERB" and not sources and any(
+            t.dep_ == "nsubj" and t.head.i == token.i and _happening(t) for t in source_tokens)
+        if bool(sources) != bool(targets) and not unasked and not unvisited and not undone and (len(in_sentence) == 2 or (
                 hostile and len(states) == 2 and (sources or targets)[0] in states)):
             known = sources or targets  # one side from the parse, the other the sentence's only other party
             other = [c for c in (in_sentence if len(in_sentence) == 2 else states) if c not in known + doers_place + venue]

@@ -84,6 +84,10 @@ REMOVAL_HEADS = {"lift", "remove", "end", "cut", "ease", "scrap", "drop", "roll"
                  "reduce", "halve", "loosen", "waive", "rescind", "revoke"}
 # an object that these promise is still to come: "offers funding", "pledged aid"
 PROMISING_HEADS = {"offer", "promise", "pledge", "vow", "plan", "schedule", "propose"}
+# what these give by being said, so that offering or pledging them is giving them: "offered condolences to Ankara",
+# "pledged its support for Kyiv"
+EXPRESSIVE_NOUNS = {"condolence", "sympathy", "congratulation", "apology", "thanks", "praise", "support", "backing",
+                    "solidarity"}
 # what these act on does not take place: "the visit was cancelled", "the now-cancelled deal"
 CANCELLING_HEADS = {"cancel", "kill", "scrap", "abandon", "abort", "veto", "shelve", "call", "torpedo"}
 # "nearly broke the record", "on the verge of a deal", "on the brink of war": it did not happen
@@ -425,7 +429,7 @@ def _status(trigger: Token, sent: Span | None) -> str:
                 and lemma in PREPARING_HEADS and trigger.pos_ == "NOUN":
             return "planned"  # "is preparing for his own meeting with Kim"
         if trigger.pos_ == "NOUN" and node is not trigger and node.pos_ == "VERB" and below is not None:
-            if lemma in PROMISING_HEADS and as_object:
+            if lemma in PROMISING_HEADS and as_object and trigger.lemma_.lower() not in EXPRESSIVE_NOUNS:
                 return "planned"  # "offers funding"
             if lemma in NEGOTIATING_HEADS and (below.dep_ == "dobj" or (below.dep_ == "prep" and below.lower_ in ("for", "on"))):
                 return "hypothetical"  # "negotiates the purchase of", "called for a ceasefire"
