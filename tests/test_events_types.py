@@ -611,3 +611,15 @@ def test_offering_what_is_given_by_saying_it_gives_it(text):
 def test_offering_funds_is_still_a_promise():
     coded = _coded("Japan offered funding to Vietnam for the new port.")
     assert ("JPN", "VNM", "AGREE", "happened") in coded, coded
+
+
+def test_an_association_is_no_state_and_takes_none_from_the_sentence():
+    # the doer named is a lobby, not the other state the sentence names
+    _assert_no_type({"SUPPORT"},
+                    "Exports to Japan have grown since the deal with Canada, said Ann Roe, who heads the Maple Growers "
+                    "Association, which has praised the deal with Japan.",
+                    "The Kenya Farmers Association welcomed the trade pact with Tanzania on Monday.")
+
+
+def test_giving_ones_backing_supports():
+    assert ("NLD", "BEL", "SUPPORT") in _acts("The Netherlands gave its backing to Belgium's candidacy on Monday.")
