@@ -623,3 +623,14 @@ def test_an_association_is_no_state_and_takes_none_from_the_sentence():
 
 def test_giving_ones_backing_supports():
     assert ("NLD", "BEL", "SUPPORT") in _acts("The Netherlands gave its backing to Belgium's candidacy on Monday.")
+
+
+def test_a_gerund_names_its_doer_with_by():
+    # "in shelling by X": the parser makes the gerund a verb whose subject would be the victims of the clause
+    assert _acts("Three Lebanese soldiers were killed in shelling by Israeli forces on Sunday.") == {("ISR", "LBN", "ASSAULT")}
+
+
+def test_hitting_military_targets_is_an_attack_and_measures_that_hit_an_economy_are_not():
+    assert ("GRC", "TUR", "ASSAULT") in _acts("Greek jets hit Turkish army positions on the island overnight.")
+    _assert_no_type({"ASSAULT"}, "Sanctions have hit Venezuela's army hard, Colombia said.",
+                    "Mexican tariffs hit Brazilian steel exports worth $2 billion.")

@@ -86,8 +86,17 @@ SENDING_VERBS = {"send", "write", "deliver", "hand", "address", "submit", "pass"
 ISSUING_VERBS = {"issue", "release", "publish", "adopt", "pass", "sign", "send", "deliver", "make", "write"}
 
 
+# what "by" places an act beside rather than names its doer: "fighting by the border"
+BESIDE_NOUNS = {"border", "frontier", "side", "river", "sea", "coast", "shore", "road", "lake", "line", "bank"}
+
+
 def subject_tokens(verb: Token) -> list[Token]:
     """The subject of ``verb``, climbing through "agreed to join", "refused to sign", "expected to attend"."""
+    if verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "pobj") and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        by = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"
+              and not any(o.lemma_.lower() in BESIDE_NOUNS for o in c.children if o.dep_ == "pobj") for g in c.subtree]
+        if by:  # a gerund used as a noun names its doer with "by": "killed in shelling by Syrian forces"
+            return by
     node = verb
     for _ in range(4):
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]

@@ -342,8 +342,8 @@ CRAFT = {"helicopter", "plane", "jet", "warplane", "aircraft", "drone", "airline
 
 
 # Happenings that are no doer: "the explosion killed ten Iraqis, Iran said" names no perpetrator, and the sentence's
-# other state (often the one reporting it) is no better a guess; attacks named by a lexicon noun ("the strike wounded
-# three") are happenings too, but not cooperative acts ("the visit strengthened ties with Hanoi, Beijing said": the
+# other state (often the one reporting it) is no better a guess; coercive acts named by a lexicon noun ("the strike
+# wounded three", "sanctions have hit Russia's army") are happenings too, but not cooperative acts ("the visit strengthened ties with Hanoi, Beijing said": the
 # speaker's visit)
 HAPPENINGS = {"explosion", "blast", "earthquake", "quake", "storm", "flood", "flooding", "fire", "blaze", "wildfire",
               "crash", "accident", "collision", "landslide", "typhoon", "hurricane", "cyclone", "tsunami", "eruption",
@@ -355,7 +355,8 @@ def _happening(token: Token) -> bool:
     """A common noun naming something that happened rather than someone who acts."""
     lemma = token.lemma_.lower()
     return token.pos_ == "NOUN" and (lemma in HAPPENINGS or any(
-        t.type == "ASSAULT" and t.phrase == lemma for t in triggers().get((lemma, "NOUN"), ())))
+        plover_info(t.type).quad == "material-conflict" and t.phrase == lemma
+        for t in triggers().get((lemma, "NOUN"), ())))
 
 
 # Participles of a stance its subject takes: "Israel is opposed to French mediation" (Israel opposes it)
