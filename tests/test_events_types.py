@@ -634,3 +634,35 @@ def test_hitting_military_targets_is_an_attack_and_measures_that_hit_an_economy_
     assert ("GRC", "TUR", "ASSAULT") in _acts("Greek jets hit Turkish army positions on the island overnight.")
     _assert_no_type({"ASSAULT"}, "Sanctions have hit Venezuela's army hard, Colombia said.",
                     "Mexican tariffs hit Brazilian steel exports worth $2 billion.")
+
+
+def test_an_apology_accepted_was_made_to_the_one_who_accepts_it():
+    assert ("JPN", "KOR", "SUPPORT") in _acts("Seoul accepted Japan's apology for the wartime abuses on Monday.")
+    assert ("TUR", "GRC", "SUPPORT") in _acts("Athens on Friday accepted the Turkish apology for the incursion.")
+
+
+def test_a_state_named_inside_a_sea_or_strait_is_a_place_not_a_target():
+    _assert_no_type({"ASSAULT"}, "North Korea fired two ballistic missiles into the Sea of Japan on Monday, Tokyo said.")
+    assert ("IRN", "OMN", "ASSAULT") not in _acts("Iran fired missiles into the Gulf of Oman during drills, Muscat said.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a retaliation still to come is a threat made when it is said
+    ("Ottawa vowed to retaliate against Washington over the new duties.", ("CAN", "USA", "THREATEN", "happened")),
+    ("Seoul said it would retaliate against Pyongyang if the shelling continued.", ("KOR", "PRK", "THREATEN", "happened")),
+    ("Tehran warned of retaliation against Riyadh on Sunday.", ("IRN", "SAU", "THREATEN", "happened")),
+])
+def test_a_retaliation_still_to_come_is_a_threat(text, expected):
+    assert expected in _coded(text), _coded(text)
+
+
+def test_a_retaliation_carried_out_is_the_act_it_was_made_with_and_a_guess_threatens_nothing():
+    coded = _acts("Mexico retaliated against the United States with tariffs on pork.")
+    assert ("MEX", "USA", "SANCTION") in coded and not any(k == "THREATEN" for _, _, k in coded), coded
+    _assert_no_type({"THREATEN"}, "Analysts say Ankara could retaliate against Athens.")
+
+
+def test_an_act_of_any_kind_is_no_act_unless_denied():
+    _assert_no_type({"ASSAULT", "SANCTION"}, "Tehran warned of a crushing response to any Saudi attack.",
+                    "Beijing said it would veto any sanctions on Pyongyang at the council.")
+    assert ("PAK", "IND", "ASSAULT", "denied") in _coded("Pakistan has not carried out any attack on India, the army said.")

@@ -26,6 +26,12 @@ def generic_noun(token: Token, trig: Trigger) -> bool:
     return not any(c.dep_ in DETERMINER_DEPS or (c.dep_ == "prep" and c.lower_ == "by") for c in token.children)
 
 
+def any_kind(token: Token, trig: Trigger) -> bool:
+    """A noun act determined by "any" ("a crushing response to any Israeli attack", "would veto any sanctions"): a
+    kind of act that a warning or a stance is about, none that took place or is planned."""
+    return trig.pos == "NOUN" and any(c.dep_ == "det" and c.lower_ == "any" for c in token.children)
+
+
 INTERNAL_MODIFIERS = {"civil", "internal", "domestic", "intra-state", "sectarian", "tribal"}
 
 

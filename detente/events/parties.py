@@ -57,6 +57,22 @@ def names_accord(span: Span) -> bool:
     return False
 
 
+# Words that make a proper name a body of water: a state named inside one ("the Sea of Japan", "the Gulf of Oman",
+# "the Taiwan Strait") names the place, not the state
+WATER_NOUNS = {"sea", "gulf", "strait", "straits", "bay", "ocean", "channel"}
+
+
+def names_water(span: Span) -> bool:
+    """A state's name inside the proper name of a sea, gulf or strait, which is a place and no party."""
+    node = span.root
+    while node.head != node and (node.dep_ in ("compound", "nmod") or (
+            node.dep_ == "pobj" and node.head.lower_ == "of")):
+        node = node.head if node.dep_ != "pobj" else node.head.head
+        if node.lower_ in WATER_NOUNS and node.text[0].isupper():
+            return True
+    return False
+
+
 def next_word(doc: Doc, i: int) -> Token:
     """The word after a name, past a bracketed acronym ("Asia-Pacific Economic Cooperation (APEC) Summit")."""
     if i < len(doc) and doc[i].text in ("(", "[") and i + 2 < len(doc) and doc[i + 2].text in (")", "]"):
@@ -141,8 +157,8 @@ class ActorIndex:
                 if names_people(span.root):
                     self.nationals.update((t.i, country) for t in span)
                 continue  # "Kenyan students", "intra-Afghan talks": people of that nationality, or its own affairs
-            if names_accord(span):
-                continue  # "the Paris climate agreement", "the Minsk accords": a place in an accord's name is no party
+            if names_accord(span) or names_water(span):
+                continue  # "the Paris climate agreement", "the Sea of Japan": a place in an accord's or a sea's name
             if mention.as_location and hosts_gathering(span.root):
                 continue  # "at a NATO summit in Vilnius": the host city of a multilateral gathering is not a party
             if coded[1] == "state":

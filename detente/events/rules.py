@@ -24,10 +24,10 @@ from detente.actors import ActorResult
 from detente.actors.codes import nonstate_nouns
 from detente.actors.states import EXAMPLE_PREPS, first_conjunct
 from detente.events.conditions import preconditions
-from detente.events.generic import dated_background_noun, generic_noun, internal_conflict
+from detente.events.generic import any_kind, dated_background_noun, generic_noun, internal_conflict
 from detente.events.mentions import ROLE_HEADS, STATE_NOUNS
 from detente.events.ontology import UNDIRECTED, Trigger, plover_info, triggers
-from detente.events.parties import ActorIndex, name_halves
+from detente.events.parties import WATER_NOUNS, ActorIndex, name_halves
 from detente.events.roles import (
     FORCE_NOUNS,
     ISSUING_VERBS,
@@ -41,7 +41,7 @@ from detente.events.roles import (
     subject_tokens,
     wants_of_another,
 )
-from detente.events.status import REFUSED_HEADS, condition_mark
+from detente.events.status import EXPRESSIVE_NOUNS, REFUSED_HEADS, condition_mark, event_status
 from detente.nlp import paragraph_starts
 from detente.quotes.verbs import frames_of
 from detente.tables import load_table
@@ -341,6 +341,14 @@ CRAFT = {"helicopter", "plane", "jet", "warplane", "aircraft", "drone", "airline
          "jetliner", "superjumbo"}
 
 
+# Words of retaliation: the lexicon codes them THREATEN; ``_retaliations`` keeps those still to come
+RETALIATION_WORDS = {"retaliate", "retaliation"}
+
+
+# Prepositions by which a shot names where it goes: "fired two missiles into the sea", "into the Gulf of Oman"
+AIMING_PREPS = {"into", "onto", "toward", "towards"}
+
+
 # Happenings that are no doer: "the explosion killed ten Iraqis, Iran said" names no perpetrator, and the sentence's
 # other state (often the one reporting it) is no better a guess; coercive acts named by a lexicon noun ("the strike
 # wounded three", "sanctions have hit Russia's army") are happenings too, but not cooperative acts ("the visit strengthened ties with Hanoi, Beijing said": the
@@ -508,6 +516,15 @@ def _answers(verb: Token) -> bool:
     return matched is not None and matched[0].type in ANSWER_TYPES
 
 
+# Verbs by which the one an apology, condolences or thanks were addressed to takes them: "Turkey accepted Israel's
+# apology" (Israel apologised to Turkey)
+ACCEPTING_VERBS = {"accept", "receive", "welcome", "acknowledge"}
+
+
+def _received(noun: Token) -> bool:
+    return noun.lemma_.lower() in EXPRESSIVE_NOUNS and noun.head.lemma_.lower() in ACCEPTING_VERBS
+
+
 def _co_subjects(tokens: list[Token]) -> bool:
     """Two parties named as joint actors: "X and Y", "the two leaders", "both sides" (not "Bosnian Serbs", one actor
     with two country words, nor "Pakistan, a US ally")."""
@@ -552,6 +569,7 @@ class RuleCoder:
         self.non_state_acts.update(c.i for t, trig in found if t.pos_ == "ADJ" and trig.type == "AGREE"
                                    for c in t.children if c.dep_ == "xcomp")  # the readiness stands for its act
         found = _conditional_threats(_unexcluded_threats(_ultimatums(_characterisations(found))), self._speculation)
+        found = self._retaliations(found, sent)
         found = self._diplomatic_protests(found)  # acts whose type the parse tells
         found = preconditions(sent, found)
         out: list[RuleAct] = []
@@ -575,6 +593,20 @@ class RuleCoder:
             return False
         obliged, speaker = set(self._countries(doer)), set(self._countries(subject_tokens(verb)))
         return not obliged or not speaker or bool(obliged & speaker)
+
+    def _retaliations(self, found: list[tuple[Token, Trigger]], sent: Span) -> list[tuple[Token, Trigger]]:
+        """"Vowed to retaliate against the US", "will retaliate if ...", "warned of retaliation": a retaliation still to
+        come is a threat made when it is said (REAL-DEV.md 7: threats of retaliation are THREATEN); one carried out
+        ("retaliated with tariffs", "in retaliation for") is the act it was carried out with, coded from its own words,
+        and a commentator's guess ("analysts say Beijing could retaliate") threatens nothing."""
+        out = []
+        for t, trig in found:
+            if trig.phrase in RETALIATION_WORDS:
+                if event_status(t, sent) == "happened" or self._speculation(t):
+                    continue
+                trig = Trigger(trig.phrase, trig.pos, "THREATEN", "conditional", trig.objects)
+            out.append((t, trig))
+        return out
 
     def _speculation(self, verb: Token) -> bool:
         """The act is what a speaker who is no state says could happen ("analysts say the US could impose sanctions")."""
@@ -875,8 +907,13 @@ class RuleCoder:
 
     def _aimed_elsewhere(self, token: Token, trig: Trigger, target_tokens: list[Token]) -> bool:
         """A noun act whose own words name what it is aimed at, a place that is no state ("Israel's blockade of Gaza")
-        or, for an inquiry, a thing ("the Israeli investigation into the incident"): no other state of the sentence
-        or story is made its target."""
+        or, for an inquiry, a thing ("the Israeli investigation into the incident"), or a shot fired into a named
+        sea ("fired a missile into the Sea of Japan, Tokyo said"): no other state of the sentence or story is made
+        its target."""
+        if trig.pos == "VERB":
+            return trig.type == "ASSAULT" and any(
+                c.dep_ == "prep" and c.lower_ in AIMING_PREPS and any(
+                    g.lemma_.lower() in WATER_NOUNS | {"water"} for g in c.subtree) for c in token.children)
         return trig.pos == "NOUN" and any(
             (t.ent_type_ in ("GPE", "LOC") and t.i not in self.index.by_token)
             or (trig.mode == "investigate" and t.pos_ == "NOUN") for t in target_tokens)
@@ -950,6 +987,10 @@ class RuleCoder:
             return sides[:1], sides[1:]
         if generic_noun(token, trig) and not (sources and targets):
             return [], []  # a kind of act ("armed attacks on ships"), nobody's act
+        if any_kind(token, trig) and not (event_status(token, sent) == "denied" and any(
+                c.dep_ == "neg" for n in token.ancestors for c in n.children)):
+            self.non_state_acts.add(token.i)  # nor does the classifier make one of it
+            return [], []  # "any Israeli attack": a kind of act; "did not carry out any attack" denies one
         if internal_conflict(token, trig):
             self.non_state_acts.add(token.i)
             return [], []  # "Syria's civil war": no act between states (nor does the classifier make it one)
@@ -967,7 +1008,8 @@ class RuleCoder:
         # "France's ban was copied by Italy", "Italy praised France's ban": who handles another's act is no party to it
         # (but who answers it is whom it was put to: "Serbia rejected an Australian ultimatum")
         handlers: list[str] = []
-        if sources and trig.pos == "NOUN" and token.dep_ in ("dobj", "nsubjpass") and not _answers(token.head):
+        if sources and trig.pos == "NOUN" and token.dep_ in ("dobj", "nsubjpass") and not _answers(token.head) \
+                and not _received(token):
             handling = subject_tokens(token.head)  # ("exporters in Benin fear a tariff": Benin is only their place)
             handlers = [c for c in self._countries(handling, False) if not self.index.only_as_location(c, handling)]
         elif trig.pos == "VERB" and token.dep_ == "acl" and token.head.lemma_.lower() in TEXT_NOUNS \
