@@ -666,3 +666,8 @@ def test_an_act_of_any_kind_is_no_act_unless_denied():
     _assert_no_type({"ASSAULT", "SANCTION"}, "Tehran warned of a crushing response to any Saudi attack.",
                     "Beijing said it would veto any sanctions on Pyongyang at the council.")
     assert ("PAK", "IND", "ASSAULT", "denied") in _coded("Pakistan has not carried out any attack on India, the army said.")
+
+
+def test_ordering_envoys_out_or_home_cuts_relations():
+    assert ("EST", "RUS", "SANCTION") in _acts("Estonia ordered two Russian diplomats to leave the country within 48 hours.")
+    assert ("BGD", "MMR", "SANCTION") in _acts("Bangladesh recalled its high commissioner from Myanmar on Friday.")
