@@ -671,3 +671,8 @@ def test_an_act_of_any_kind_is_no_act_unless_denied():
 def test_ordering_envoys_out_or_home_cuts_relations():
     assert ("EST", "RUS", "SANCTION") in _acts("Estonia ordered two Russian diplomats to leave the country within 48 hours.")
     assert ("BGD", "MMR", "SANCTION") in _acts("Bangladesh recalled its high commissioner from Myanmar on Friday.")
+
+
+def test_a_state_named_only_in_what_a_text_says_is_not_whom_its_veto_is_aimed_at():
+    assert not any(t == "SYR" and k == "REJECT" for _, t, k in _acts("Russia vetoed a resolution condemning Syria on Tuesday."))
+    assert ("RUS", "USA", "REJECT") in _acts("Russia vetoed a US-drafted resolution condemning Syria.")

@@ -795,6 +795,7 @@ class RuleCoder:
                 if not self.index.countries_in(target_tokens):
                     target_tokens = target_tokens + [t for t in object_tokens(token.head) if t.i not in
                                                      {x.i for x in token.subtree}]
+        said_in_content: set[str] = set()
         if trig.pos == "VERB":
             # "warned Kyiv against joining NATO", "deterred Seoul from buying the system": what the addressee is told
             # not to do names no other addressee
@@ -805,6 +806,7 @@ class RuleCoder:
                         for c in o.children if (c.dep_ == "prep" and c.lower_ in TOPIC_PREPS)
                         or (c.dep_ == "acl" and c.tag_ == "VBG") for t in c.subtree}  # nor what it says ("condemning")
             target_tokens = [t for t in target_tokens if t.i not in content]
+            said_in_content = set(self.index.countries_in([token.doc[i] for i in content]))
             # "requested the extradition of a Russian spy from Germany", "demanded compensation from Japan": whom
             # a thing is asked from is the addressee; the rest is what is asked for
             objects = [g for c in token.children if c.dep_ == "dobj" for g in c.subtree]
@@ -824,6 +826,12 @@ class RuleCoder:
         source_tokens = self._without_descriptions(source_tokens)
         target_tokens = self._without_descriptions(target_tokens)
         sources, targets = self._sides(sent, token, trig, source_tokens, target_tokens)
+        if said_in_content and targets and set(targets) <= said_in_content \
+                and not self.index.countries_in(target_tokens):
+            # "Russia vetoed a resolution condemning Syria": a state named only in what the text says or in what the
+            # addressee is told not to do is not whom the act is aimed at, nor the sentence's other party to fill in
+            self.non_state_acts.add(token.i)
+            return []
         if trig.pos == "VERB" and _passive_without_agent(token) and trig.type not in UNDIRECTED | {"MOBILIZE"} and not [
                 c for c in self.index.countries_in(source_tokens) if not self.index.only_as_location(c, source_tokens)]:
             self.non_state_acts.add(token.i)  # nor does the classifier get to say
