@@ -226,15 +226,15 @@ def _unexcluded_threats(found: list[tuple[Token, Trigger]]) -> list[tuple[Token,
         return excluding and any(g.i in coercive or g.lemma_.lower() in UNEXCLUDED_FORCE
                                  for c in verb.children if c.dep_ == "dobj" for g in c.subtree)
 
+    def refusing(verb: Token) -> bool:
+        return verb.lemma_.lower() in REFUSED_HEADS and verb.lemma_.lower() != "reject"
+
     out = []
     for t, trig in found:
-        negated = any(c.dep_ == "neg" for c in t.children)
-        refusing = t.lemma_.lower() in REFUSED_HEADS - {"reject"}
-        if trig.pos == "VERB" and ((negated and kept_open(t)) or (refusing and any(
-                c.dep_ == "xcomp" and kept_open(c) for c in t.children))):
-            trig = Trigger(trig.phrase, trig.pos, "THREATEN", "conditional", trig.objects)
-        elif trig.pos == "VERB" and t.dep_ == "xcomp" and t.head.lemma_.lower() in REFUSED_HEADS - {"reject"} \
-                and kept_open(t):
+        if trig.pos == "VERB" and (
+                (any(c.dep_ == "neg" for c in t.children) and kept_open(t))  # "has not ruled out"
+                or (t.dep_ == "xcomp" and refusing(t.head) and kept_open(t))  # "refused to rule out"
+                or (refusing(t) and any(c.dep_ == "xcomp" and kept_open(c) for c in t.children))):  # folded into it
             trig = Trigger(trig.phrase, trig.pos, "THREATEN", "conditional", trig.objects)
         out.append((t, trig))
     return out
@@ -351,8 +351,8 @@ AIMING_PREPS = {"into", "onto", "toward", "towards"}
 
 # Happenings that are no doer: "the explosion killed ten Iraqis, Iran said" names no perpetrator, and the sentence's
 # other state (often the one reporting it) is no better a guess; coercive acts named by a lexicon noun ("the strike
-# wounded three", "sanctions have hit Russia's army") are happenings too, but not cooperative acts ("the visit strengthened ties with Hanoi, Beijing said": the
-# speaker's visit)
+# wounded three", "sanctions have hit Russia's army") are happenings too, but not cooperative acts ("the visit
+# strengthened ties with Hanoi, Beijing said": the speaker's visit)
 HAPPENINGS = {"explosion", "blast", "earthquake", "quake", "storm", "flood", "flooding", "fire", "blaze", "wildfire",
               "crash", "accident", "collision", "landslide", "typhoon", "hurricane", "cyclone", "tsunami", "eruption",
               "outbreak", "epidemic", "pandemic", "virus", "disease", "violence", "fighting", "unrest", "war", "conflict",
