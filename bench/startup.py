@@ -17,7 +17,6 @@ import argparse
 import json
 import resource
 import shutil
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -68,6 +67,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--out", default=None, help=OUT_HELP)
     args = parser.parse_args(argv)
     from detente.nlp import MODEL_NAME
+    from detente.store import Store
 
     files = article_files(args.n)
     work = Path(tempfile.mkdtemp(prefix="detente-startup-"))
@@ -78,8 +78,8 @@ def main(argv: list[str] | None = None) -> dict:
             shutil.copy(path, inputs / f"{i:03d}_{path.name}")
         ingest = [sys.executable, "-m", "detente", "ingest", str(inputs), "--db"]
         timed([*ingest, str(work / "first.db")])  # also warms the disk cache; its bodies feed the floor
-        with sqlite3.connect(work / "first.db") as conn:
-            bodies = [row[0] for row in conn.execute("SELECT body FROM articles ORDER BY id")]
+        with Store(work / "first.db", readonly=True) as store:
+            bodies = [article.body for article in store.articles()]
         (work / "bodies.json").write_text(json.dumps(bodies), encoding="utf-8")
         floor_cmd = [sys.executable, "-c", FLOOR, MODEL_NAME, str(work / "bodies.json")]
         floor, ours = [], []
